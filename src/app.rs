@@ -1,0 +1,224 @@
+//! Running a command: the collection, the query, and the output, with no clap in sight.
+
+use std::io::Write;
+
+use crate::collection::{self, Collection, Entry};
+use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions};
+use crate::error::Result;
+use crate::model::Review;
+use crate::output::{self, style::Painter};
+use crate::parse;
+use crate::query::{self, Matcher, fold};
+use crate::{pager, report};
+
+/// How a run ended, for the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was found and printed.
+    Found,
+    /// Nothing matched.
+    NothingFound,
+    /// Some files could not be read (what could be read was printed).
+    FileErrors,
+}
+
+impl Outcome {
+    /// grep's convention: 0 found, 1 nothing found, 2 an error.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Found => 0,
+            Outcome::NothingFound => 1,
+            Outcome::FileErrors => 2,
+        }
+    }
+}
+
+/// Run the configured command, writing data to `out` and messages to `err`.
+pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    match &config.command {
+        Command::List(options) => list(config, options, out, err),
+        Command::Show(options) => show(config, options, out, err),
+        Command::Print(text) => {
+            out.write_all(text)?;
+            Ok(Outcome::Found)
+        }
+    }
+}
+
+fn list(
+    config: &Config,
+    options: &ListOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let collection = Collection::open(&config.dir, &config.dir_origin)?;
+    let listing = collection.list();
+    let mut had_errors = !listing.errors.is_empty();
+    for error in &listing.errors {
+        report::print(err, error);
+    }
+    let matcher = Matcher::new(&options.filter);
+    let mut reviews = Vec::new();
+    for result in collection::load_headers(&listing.entries, |raw| matcher.may_match(raw))
+        .into_iter()
+        .flatten()
+    {
+        match result {
+            Ok(parsed) if matcher.matches(&parsed.review) => reviews.push(parsed.review),
+            Ok(_) => {}
+            Err(errors) => {
+                had_errors = true;
+                errors.iter().for_each(|e| report::print(err, e));
+            }
+        }
+    }
+    query::sort(&mut reviews, options.sort, options.reverse);
+    if let Some(limit) = options.limit {
+        reviews.truncate(limit);
+    }
+    let painter = Painter {
+        enabled: config.color,
+    };
+    match options.format {
+        ListFormat::Table => output::table::write(out, &reviews, config.width, painter)?,
+        ListFormat::Tsv => output::tsv::write(out, &reviews, options.header_row)?,
+        ListFormat::Csv => output::csv::write(out, &reviews)?,
+        ListFormat::Json => output::json::write_array(out, &reviews)?,
+        ListFormat::Jsonl => output::json::write_lines(out, &reviews)?,
+    }
+    Ok(if had_errors {
+        Outcome::FileErrors
+    } else if reviews.is_empty() {
+        Outcome::NothingFound
+    } else {
+        Outcome::Found
+    })
+}
+
+/// What looking a query up in the collection found.
+enum Lookup {
+    Found(Entry),
+    NotFound(Vec<String>),
+}
+
+/// Slug, else title, else a unique part of a title; otherwise the closest slugs.
+fn lookup(collection: &Collection, query: &str) -> Lookup {
+    if let Some(entry) = collection.direct(query) {
+        return Lookup::Found(entry);
+    }
+    let listing = collection.list();
+    if let Some(entry) = listing.entries.iter().find(|e| e.slug == query) {
+        return Lookup::Found(entry.clone());
+    }
+    let reviews: Vec<Review> = collection::load_headers(&listing.entries, |_| true)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.ok().map(|p| p.review))
+        .collect();
+    let wanted = fold(query);
+    let entry_of = |r: &Review| Entry {
+        slug: r.slug.clone(),
+        path: r.path.clone(),
+    };
+    let by_title: Vec<&Review> = reviews
+        .iter()
+        .filter(|r| fold(&r.title) == wanted)
+        .collect();
+    if let [one] = by_title.as_slice() {
+        return Lookup::Found(entry_of(one));
+    }
+    let partial: Vec<&Review> = reviews
+        .iter()
+        .filter(|r| !wanted.is_empty() && fold(&r.title).contains(&wanted))
+        .collect();
+    match partial.as_slice() {
+        [one] if by_title.is_empty() => Lookup::Found(entry_of(one)),
+        [] if by_title.is_empty() => {
+            Lookup::NotFound(suggestions(&listing.entries, &reviews, &wanted))
+        }
+        _ => {
+            let matches = if by_title.is_empty() {
+                partial
+            } else {
+                by_title
+            };
+            Lookup::NotFound(matches.iter().take(3).map(|r| r.slug.clone()).collect())
+        }
+    }
+}
+
+/// Up to three slugs closest to the query, by slug or by title.
+fn suggestions(entries: &[Entry], reviews: &[Review], wanted: &str) -> Vec<String> {
+    let mut scored: Vec<(f64, &str)> = entries
+        .iter()
+        .map(|e| {
+            let title = reviews
+                .iter()
+                .find(|r| r.slug == e.slug)
+                .map(|r| fold(&r.title))
+                .unwrap_or_default();
+            let score = strsim::jaro_winkler(wanted, &fold(&e.slug))
+                .max(strsim::jaro_winkler(wanted, &title));
+            (score, e.slug.as_str())
+        })
+        .filter(|(score, _)| *score >= 0.75)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, s)| s.to_string())
+        .collect()
+}
+
+fn show(
+    config: &Config,
+    options: &ShowOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let collection = Collection::open(&config.dir, &config.dir_origin)?;
+    let entry = match lookup(&collection, &options.query) {
+        Lookup::Found(entry) => entry,
+        Lookup::NotFound(suggestions) => {
+            let query = crate::sanitize::clean(&options.query, false);
+            let _ = writeln!(err, "reviews: no review matches \"{query}\"");
+            if !suggestions.is_empty() {
+                let _ = writeln!(err, "  did you mean: {}?", suggestions.join(", "));
+            }
+            return Ok(Outcome::NothingFound);
+        }
+    };
+    let bytes = collection::read_whole(&entry.path)?;
+    let review = match parse::parse(&bytes, &entry.path, true) {
+        Ok(parsed) => parsed.review,
+        Err(errors) => {
+            errors.iter().for_each(|e| report::print(err, e));
+            return Ok(Outcome::FileErrors);
+        }
+    };
+    match options.format {
+        ShowFormat::Json => output::json::write_one(out, &review)?,
+        ShowFormat::Markdown => output::markdown::write(out, &bytes, config.terminal)?,
+        ShowFormat::Text => {
+            let mut text = Vec::new();
+            output::text::write(
+                &mut text,
+                &review,
+                config.width,
+                Painter {
+                    enabled: config.color,
+                },
+            )?;
+            let lines = text.iter().filter(|&&b| b == b'\n').count();
+            match (&config.pager, config.height) {
+                (Some(pager), Some(height)) if lines >= height => {
+                    out.flush()?;
+                    pager::page(&text, pager, out)?;
+                }
+                _ => out.write_all(&text)?,
+            }
+        }
+    }
+    Ok(Outcome::Found)
+}

@@ -1,0 +1,446 @@
+//! The command line: clap's types stay here and become a plain [`Config`].
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions};
+use crate::pager;
+use crate::query::{Filter, SortKey, YearRange};
+
+const LIST_EXAMPLES: &str = "\
+Examples:
+  reviews list --director Audiard
+  reviews list --year 2010..2015 --rating R --sort runtime --reverse
+  reviews list --cast cotillard --format json | jq '.[].title'
+  reviews list | cut -f2,3";
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  reviews show rust-and-bone
+  reviews show \"rust and bone\"
+  reviews show prophet --format json | jq .runtime
+  reviews show rust-and-bone --width 60 | less";
+
+/// A command-line reader for film reviews kept as text files with YAML front matter.
+#[derive(Debug, Parser)]
+#[command(name = "reviews", version, about, max_term_width = 100)]
+#[command(
+    after_help = "Examples:\n  reviews list --director Audiard\n  reviews show rust-and-bone\n  reviews --dir ~/films list --year 2012"
+)]
+pub struct Cli {
+    /// The collection folder [default: $REVIEWS_DIR, else ./reviews]
+    #[arg(long, global = true, value_name = "DIR")]
+    dir: Option<PathBuf>,
+
+    /// When to use colour
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+
+    /// Fit output to N columns [default: the terminal's width, else $COLUMNS, else 80]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
+
+    #[command(subcommand)]
+    command: CliCommand,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum CliCommand {
+    /// List reviews, filtered and sorted
+    #[command(after_help = LIST_EXAMPLES)]
+    List(ListArgs),
+    /// Show one review, found by slug, title or part of the title
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Example:\n  reviews completions bash > ~/.local/share/bash-completion/completions/reviews"
+    )]
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(after_help = "Example:\n  reviews man > reviews.1 && man ./reviews.1")]
+    Man,
+}
+
+#[derive(Debug, Args)]
+struct ListArgs {
+    /// Keep titles containing T (case- and accent-insensitive; repeat for "any of")
+    #[arg(long, value_name = "T")]
+    title: Vec<String>,
+    /// Keep films with a director whose name contains D
+    #[arg(long, value_name = "D")]
+    director: Vec<String>,
+    /// Keep films rated exactly R (G, PG, PG-13, R, NC-17, NR, ...)
+    #[arg(long, value_name = "R")]
+    rating: Vec<String>,
+    /// Keep films from year Y, or from FROM..TO (both included; either end may be left open)
+    #[arg(long, value_name = "Y|FROM..TO")]
+    year: Vec<YearRange>,
+    /// Keep films with a writer whose name contains W
+    #[arg(long, value_name = "W")]
+    writer: Vec<String>,
+    /// Keep films with a cast member whose name contains C
+    #[arg(long, value_name = "C")]
+    cast: Vec<String>,
+    /// Keep reviews with a tag or genre containing T
+    #[arg(long, value_name = "T")]
+    tag: Vec<String>,
+    /// Sort by this field (reviews without it come last)
+    #[arg(long, value_enum, default_value_t = SortArg::Title)]
+    sort: SortArg,
+    /// Reverse the order
+    #[arg(long)]
+    reverse: bool,
+    /// Print at most N reviews
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Output format [default: table on a terminal, tsv in a pipe]
+    #[arg(long, value_enum)]
+    format: Option<ListFormatArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SortArg {
+    Title,
+    Year,
+    Director,
+    Rating,
+    Runtime,
+    Reviewed,
+    Release,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormatArg {
+    Table,
+    Tsv,
+    Csv,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    /// Slug, title or part of the title (several words are joined with spaces)
+    #[arg(required = true, value_name = "QUERY")]
+    query: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ShowFormatArg::Text)]
+    format: ShowFormatArg,
+    /// Never page, even when the review is taller than the terminal
+    #[arg(long)]
+    no_pager: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ShowFormatArg {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// What the outside world says: the environment variables read, and the terminal.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    /// The variables that matter, by name.
+    pub vars: HashMap<String, String>,
+    /// Is standard output a terminal?
+    pub stdout_terminal: bool,
+    /// The terminal's (columns, rows), when known.
+    pub terminal_size: Option<(usize, usize)>,
+}
+
+/// The environment variables `reviews` reads.
+pub const VARIABLES: [&str; 8] = [
+    "REVIEWS_DIR",
+    "REVIEWS_PAGER",
+    "PAGER",
+    "NO_COLOR",
+    "CLICOLOR_FORCE",
+    "TERM",
+    "COLUMNS",
+    "LINES",
+];
+
+impl Environment {
+    /// Read this process's environment and terminal.
+    pub fn from_process() -> Self {
+        let vars = VARIABLES
+            .iter()
+            .filter_map(|name| Some((name.to_string(), std::env::var(name).ok()?)))
+            .collect();
+        let stdout_terminal = std::io::stdout().is_terminal();
+        let terminal_size = terminal_size::terminal_size_of(std::io::stdout())
+            .map(|(w, h)| (usize::from(w.0), usize::from(h.0)))
+            .filter(|&(w, h)| w > 0 && h > 0);
+        Environment {
+            vars,
+            stdout_terminal,
+            terminal_size,
+        }
+    }
+
+    /// A variable's value, when set and not empty.
+    fn var(&self, name: &str) -> Option<&str> {
+        self.vars
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+}
+
+impl Cli {
+    /// Weigh flags, environment and terminal into a [`Config`].
+    pub fn resolve(self, env: &Environment) -> Config {
+        let (dir, dir_origin) = match (self.dir, env.var("REVIEWS_DIR")) {
+            (Some(dir), _) => {
+                let origin = format!("{} (from --dir)", dir.display());
+                (dir, origin)
+            }
+            (None, Some(dir)) => (PathBuf::from(dir), format!("{dir} (from $REVIEWS_DIR)")),
+            (None, None) => (
+                PathBuf::from("reviews"),
+                "./reviews (the default; set --dir or $REVIEWS_DIR)".to_string(),
+            ),
+        };
+        let terminal = env.stdout_terminal;
+        let color = match self.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                let forced = env.var("CLICOLOR_FORCE").is_some_and(|v| v != "0");
+                env.var("NO_COLOR").is_none()
+                    && env.var("TERM") != Some("dumb")
+                    && (terminal || forced)
+            }
+        };
+        let screen = env.terminal_size.filter(|_| terminal);
+        let width = self.width.map(usize::from).unwrap_or_else(|| {
+            screen
+                .map(|(w, _)| w)
+                .or_else(|| env.var("COLUMNS")?.parse().ok().filter(|&w: &usize| w > 0))
+                .unwrap_or(80)
+        });
+        let height = screen
+            .map(|(_, h)| h)
+            .or_else(|| env.var("LINES")?.parse().ok())
+            .filter(|_| terminal);
+        let pager = match &self.command {
+            CliCommand::Show(args) if terminal && !args.no_pager => pager_command(env),
+            _ => None,
+        };
+        let command = match self.command {
+            CliCommand::List(args) => Command::List(list_options(args, terminal)),
+            CliCommand::Show(args) => Command::Show(show_options(args)),
+            CliCommand::Completions { shell } => {
+                let mut script = Vec::new();
+                clap_complete::generate(shell, &mut Cli::command(), "reviews", &mut script);
+                Command::Print(script)
+            }
+            CliCommand::Man => {
+                let mut page = Vec::new();
+                // Rendering into a Vec cannot fail.
+                let _ = clap_mangen::Man::new(Cli::command()).render(&mut page);
+                Command::Print(page)
+            }
+        };
+        Config {
+            dir,
+            dir_origin,
+            terminal,
+            color,
+            width,
+            height,
+            pager,
+            command,
+        }
+    }
+}
+
+/// `$REVIEWS_PAGER` (empty: no pager), else `$PAGER`, else `less -FRX`.
+fn pager_command(env: &Environment) -> Option<Vec<String>> {
+    match env.vars.get("REVIEWS_PAGER") {
+        Some(setting) => pager::parse_command(setting),
+        None => env
+            .var("PAGER")
+            .and_then(pager::parse_command)
+            .or_else(|| pager::parse_command("less -FRX")),
+    }
+}
+
+fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
+    let (format, header_row) = match args.format {
+        Some(ListFormatArg::Table) => (ListFormat::Table, true),
+        Some(ListFormatArg::Tsv) => (ListFormat::Tsv, true),
+        Some(ListFormatArg::Csv) => (ListFormat::Csv, true),
+        Some(ListFormatArg::Json) => (ListFormat::Json, false),
+        Some(ListFormatArg::Jsonl) => (ListFormat::Jsonl, false),
+        None if terminal => (ListFormat::Table, true),
+        None => (ListFormat::Tsv, false),
+    };
+    ListOptions {
+        filter: Filter {
+            titles: args.title,
+            directors: args.director,
+            writers: args.writer,
+            cast: args.cast,
+            tags: args.tag,
+            ratings: args.rating,
+            years: args.year,
+        },
+        sort: match args.sort {
+            SortArg::Title => SortKey::Title,
+            SortArg::Year => SortKey::Year,
+            SortArg::Director => SortKey::Director,
+            SortArg::Rating => SortKey::Rating,
+            SortArg::Runtime => SortKey::Runtime,
+            SortArg::Reviewed => SortKey::Reviewed,
+            SortArg::Release => SortKey::Release,
+        },
+        reverse: args.reverse,
+        limit: args.limit,
+        format,
+        header_row,
+    }
+}
+
+fn show_options(args: ShowArgs) -> ShowOptions {
+    ShowOptions {
+        query: args.query.join(" "),
+        format: match args.format {
+            ShowFormatArg::Text => ShowFormat::Text,
+            ShowFormatArg::Json => ShowFormat::Json,
+            ShowFormatArg::Markdown => ShowFormat::Markdown,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(args: &[&str], vars: &[(&str, &str)], terminal: bool) -> Config {
+        let cli =
+            Cli::try_parse_from(std::iter::once("reviews").chain(args.iter().copied())).unwrap();
+        let env = Environment {
+            vars: vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            stdout_terminal: terminal,
+            terminal_size: terminal.then_some((120, 40)),
+        };
+        cli.resolve(&env)
+    }
+
+    #[test]
+    fn colour_follows_terminal_flags_and_variables() {
+        assert!(config(&["list"], &[], true).color);
+        assert!(!config(&["list"], &[], false).color);
+        assert!(!config(&["list"], &[("NO_COLOR", "1")], true).color);
+        assert!(
+            config(&["list"], &[("NO_COLOR", "")], true).color,
+            "empty NO_COLOR is unset"
+        );
+        assert!(!config(&["list"], &[("TERM", "dumb")], true).color);
+        assert!(config(&["list"], &[("CLICOLOR_FORCE", "1")], false).color);
+        assert!(
+            !config(
+                &["list"],
+                &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")],
+                false
+            )
+            .color
+        );
+        assert!(config(&["--color", "always", "list"], &[("NO_COLOR", "1")], false).color);
+        assert!(!config(&["--color", "never", "list"], &[], true).color);
+    }
+
+    #[test]
+    fn width_from_flag_terminal_columns_or_80() {
+        assert_eq!(config(&["list"], &[], true).width, 120);
+        assert_eq!(config(&["list"], &[("COLUMNS", "60")], false).width, 60);
+        assert_eq!(config(&["list"], &[], false).width, 80);
+        assert_eq!(config(&["list", "--width", "50"], &[], true).width, 50);
+    }
+
+    #[test]
+    fn collection_from_flag_variable_or_default() {
+        assert_eq!(
+            config(&["--dir", "a", "list"], &[("REVIEWS_DIR", "b")], false).dir,
+            PathBuf::from("a")
+        );
+        assert_eq!(
+            config(&["list"], &[("REVIEWS_DIR", "b")], false).dir,
+            PathBuf::from("b")
+        );
+        let default = config(&["list"], &[], false);
+        assert_eq!(default.dir, PathBuf::from("reviews"));
+        assert!(default.dir_origin.contains("--dir or $REVIEWS_DIR"));
+    }
+
+    #[test]
+    fn pager_only_on_a_terminal() {
+        assert_eq!(config(&["show", "x"], &[], false).pager, None);
+        assert_eq!(
+            config(&["show", "x"], &[], true).pager,
+            Some(vec!["less".into(), "-FRX".into()])
+        );
+        assert_eq!(
+            config(&["show", "x"], &[("PAGER", "more")], true).pager,
+            Some(vec!["more".into()])
+        );
+        assert_eq!(
+            config(
+                &["show", "x"],
+                &[("PAGER", "more"), ("REVIEWS_PAGER", "most -s")],
+                true
+            )
+            .pager,
+            Some(vec!["most".into(), "-s".into()])
+        );
+        assert_eq!(
+            config(&["show", "x"], &[("REVIEWS_PAGER", "")], true).pager,
+            None
+        );
+        assert_eq!(config(&["show", "--no-pager", "x"], &[], true).pager, None);
+    }
+
+    #[test]
+    fn list_format_by_terminal() {
+        let format = |c: Config| match c.command {
+            Command::List(o) => (o.format, o.header_row),
+            _ => unreachable!(),
+        };
+        assert_eq!(
+            format(config(&["list"], &[], true)),
+            (ListFormat::Table, true)
+        );
+        assert_eq!(
+            format(config(&["list"], &[], false)),
+            (ListFormat::Tsv, false)
+        );
+        assert_eq!(
+            format(config(&["list", "--format", "tsv"], &[], false)),
+            (ListFormat::Tsv, true)
+        );
+    }
+
+    #[test]
+    fn clap_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,243 @@
+//! The collection: finding review files in a folder, and reading them.
+
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::header::{self, Scan};
+use crate::parse::{self, Parsed};
+
+/// File extensions that hold reviews.
+pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+
+/// A header larger than this is refused: no real review needs one, and it bounds memory.
+pub const MAX_HEADER_BYTES: usize = 1 << 20;
+
+/// One review file found in the collection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The file name without its extension.
+    pub slug: String,
+    /// The path, under the collection folder.
+    pub path: PathBuf,
+}
+
+/// A folder of review files.
+#[derive(Debug, Clone)]
+pub struct Collection {
+    dir: PathBuf,
+}
+
+/// What listing the collection found: the files, and the problems (unreadable folders, slugs
+/// found twice).
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Review files, sorted by path, each slug once.
+    pub entries: Vec<Entry>,
+    /// Problems met while listing.
+    pub errors: Vec<Error>,
+}
+
+impl Collection {
+    /// The collection in `dir`, which must be a folder; `tried` says how `dir` was chosen.
+    pub fn open(dir: &Path, tried: &str) -> Result<Collection> {
+        if dir.is_dir() {
+            Ok(Collection {
+                dir: dir.to_path_buf(),
+            })
+        } else {
+            Err(Error::NoCollection {
+                tried: tried.to_string(),
+            })
+        }
+    }
+
+    /// The collection's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Every review file in the folder and its subfolders, sorted by path. Hidden entries are
+    /// skipped, and symbolic links to folders are not followed (so a link loop cannot trap us).
+    pub fn list(&self) -> Listing {
+        let mut listing = Listing::default();
+        let mut paths = Vec::new();
+        walk(&self.dir, &mut paths, &mut listing.errors);
+        paths.sort();
+        let mut first_by_slug: HashMap<String, usize> = HashMap::new();
+        for path in paths {
+            let slug = parse::slug_of(&path);
+            if let Some(&first) = first_by_slug.get(&slug) {
+                listing.errors.push(Error::DuplicateSlug {
+                    slug,
+                    first: listing.entries[first].path.clone(),
+                    second: path,
+                });
+                continue;
+            }
+            first_by_slug.insert(slug.clone(), listing.entries.len());
+            listing.entries.push(Entry { slug, path });
+        }
+        listing
+    }
+
+    /// The file for `slug` at the top of the folder, found without listing the collection.
+    /// `None` when the slug could name a path outside it (it holds `/`, `\`, `..` or a NUL).
+    pub fn direct(&self, slug: &str) -> Option<Entry> {
+        if !is_plain_slug(slug) {
+            return None;
+        }
+        EXTENSIONS.iter().find_map(|ext| {
+            let path = self.dir.join(format!("{slug}.{ext}"));
+            path.is_file().then(|| Entry {
+                slug: slug.to_string(),
+                path,
+            })
+        })
+    }
+}
+
+/// A slug that can only name a file inside the folder.
+pub fn is_plain_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('.')
+        && !slug.contains(['/', '\\', '\0', ':'])
+        && !Path::new(slug).is_absolute()
+}
+
+fn has_review_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(Error::Read {
+                path: dir.to_path_buf(),
+                source,
+            });
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(source) => {
+                errors.push(Error::Read {
+                    path: dir.to_path_buf(),
+                    source,
+                });
+                continue;
+            }
+        };
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, out, errors);
+        } else if has_review_extension(&path) && (kind.is_file() || path.is_file()) {
+            out.push(path);
+        }
+    }
+}
+
+/// Read just enough of a file to hold its whole header (bounded by [`MAX_HEADER_BYTES`]).
+pub fn read_header(path: &Path) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = File::open(path).map_err(read_error)?;
+    let mut buf = Vec::with_capacity(4096);
+    let mut chunk = 4096;
+    loop {
+        let before = buf.len();
+        let read = (&mut file)
+            .take(chunk as u64)
+            .read_to_end(&mut buf)
+            .map_err(read_error)?;
+        let whole = read < chunk;
+        match header::scan(&buf, whole) {
+            Scan::Unclosed { .. } if !whole => {}
+            _ => return Ok(buf),
+        }
+        if before + read > MAX_HEADER_BYTES {
+            return Err(Error::header(
+                crate::error::Location::new(path, 1, None),
+                format!(
+                    "header is larger than {} MiB: expected a closing \"---\" line sooner",
+                    MAX_HEADER_BYTES >> 20
+                ),
+            ));
+        }
+        chunk = (chunk * 4).min(MAX_HEADER_BYTES);
+    }
+}
+
+/// Read a whole file.
+pub fn read_whole(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Read the header of each entry on all cores, keeping the entries' order. `wanted` sees a
+/// header's raw text first and may skip the parse of one that cannot match.
+pub fn load_headers<F>(entries: &[Entry], wanted: F) -> Vec<Option<Result<Parsed, Vec<Error>>>>
+where
+    F: Fn(&[u8]) -> bool + Sync,
+{
+    entries
+        .par_iter()
+        .map(|entry| {
+            let bytes = match read_header(&entry.path) {
+                Ok(bytes) => bytes,
+                Err(e) => return Some(Err(vec![e])),
+            };
+            if !wanted(&bytes) {
+                return None;
+            }
+            Some(parse::parse(&bytes, &entry.path, false))
+        })
+        .collect()
+}
+
+/// Read one whole review, body included.
+pub fn load_review(entry: &Entry) -> Result<Parsed, Vec<Error>> {
+    let bytes = read_whole(&entry.path).map_err(|e| vec![e])?;
+    parse::parse(&bytes, &entry.path, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_slugs() {
+        assert!(is_plain_slug("rust-and-bone"));
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "a\\b",
+            "/etc/passwd",
+            "..",
+            ".hidden",
+            "c:x",
+        ] {
+            assert!(!is_plain_slug(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The library's one error type, and the place in a file an error points at.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A position in a review file: the path, a 1-based line and, where known, a 1-based column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file, as the collection found it.
+    pub path: PathBuf,
+    /// 1-based line within the whole file (not within the header).
+    pub line: usize,
+    /// 1-based column in characters, when known.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// A location with a line and a column.
+    pub fn new(path: impl Into<PathBuf>, line: usize, column: Option<usize>) -> Self {
+        Location {
+            path: path.into(),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.path.display(), self.line)?;
+        if let Some(column) = self.column {
+            write!(f, ":{column}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong while reading, finding or writing reviews.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The header is missing, unclosed or not valid YAML/TOML.
+    #[error("{location}: {message}")]
+    Header {
+        /// Where the problem is.
+        location: Location,
+        /// What was expected.
+        message: String,
+    },
+
+    /// One field's value has a shape the reader does not accept.
+    #[error("{location}: {field}: {message}")]
+    Field {
+        /// Where the value starts.
+        location: Location,
+        /// The key as written in the file.
+        field: String,
+        /// What was expected and what was found.
+        message: String,
+    },
+
+    /// A file could not be read at all.
+    #[error("{}: {source}", path.display())]
+    Read {
+        /// The file or folder.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+
+    /// No collection folder exists.
+    #[error("no review collection found: tried {tried}")]
+    NoCollection {
+        /// What was tried, in order, for the message.
+        tried: String,
+    },
+
+    /// Two files in the collection have the same slug.
+    #[error("{}: slug \"{slug}\" is also used by {}", second.display(), first.display())]
+    DuplicateSlug {
+        /// The slug found twice.
+        slug: String,
+        /// The file found first.
+        first: PathBuf,
+        /// The file found second.
+        second: PathBuf,
+    },
+
+    /// Writing output failed (a closed pipe is handled by the caller).
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl Error {
+    /// A header-level error at a place in a file.
+    pub fn header(location: Location, message: impl Into<String>) -> Self {
+        Error::Header {
+            location,
+            message: message.into(),
+        }
+    }
+
+    /// A field-level error at a place in a file.
+    pub fn field(location: Location, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Field {
+            location,
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// True when this is a write to a closed pipe: the reader went away, which is a clean end.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

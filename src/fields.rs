@@ -1,0 +1,418 @@
+//! Field aliases, and building a typed `Review` from a header's raw fields.
+
+use serde_json::Value;
+
+use crate::model::{Rating, Review};
+use crate::problem::Problem;
+use crate::values::{self, RatingValue};
+
+/// One top-level header field, before typing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawField {
+    /// The key as written.
+    pub key: String,
+    /// The value, in a neutral form shared by the YAML and TOML readers.
+    pub value: Value,
+    /// The value's text as written on the key's line, when it is there.
+    pub raw: Option<String>,
+    /// 1-based file line of the key.
+    pub line: usize,
+    /// 1-based column of the value, when known.
+    pub column: Option<usize>,
+}
+
+/// The fields the reader knows; every other key goes to `extra`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// `title`
+    Title,
+    /// `original_title`
+    OriginalTitle,
+    /// `year`
+    Year,
+    /// `directed_by`
+    DirectedBy,
+    /// `written_by`
+    WrittenBy,
+    /// `produced_by`
+    ProducedBy,
+    /// `starring`
+    Starring,
+    /// `rating`
+    Rating,
+    /// `rating_reason`
+    RatingReason,
+    /// `score`
+    Score,
+    /// `runtime`
+    Runtime,
+    /// `us_release`
+    UsRelease,
+    /// `release_date`
+    ReleaseDate,
+    /// `reviewed`
+    Reviewed,
+    /// `reviewer`
+    Reviewer,
+    /// `tags`
+    Tags,
+    /// `genres`
+    Genres,
+}
+
+/// Normalised key → field. Keys are normalised by [`normalize_key`] before the lookup.
+const ALIASES: &[(&str, Field)] = &[
+    ("title", Field::Title),
+    ("movie_title", Field::Title),
+    ("film_title", Field::Title),
+    ("film", Field::Title),
+    ("movie", Field::Title),
+    ("original_title", Field::OriginalTitle),
+    ("year", Field::Year),
+    ("directed_by", Field::DirectedBy),
+    ("director", Field::DirectedBy),
+    ("directors", Field::DirectedBy),
+    ("written_by", Field::WrittenBy),
+    ("writer", Field::WrittenBy),
+    ("writers", Field::WrittenBy),
+    ("screenplay", Field::WrittenBy),
+    ("screenplay_by", Field::WrittenBy),
+    ("produced_by", Field::ProducedBy),
+    ("producer", Field::ProducedBy),
+    ("producers", Field::ProducedBy),
+    ("starring", Field::Starring),
+    ("cast", Field::Starring),
+    ("stars", Field::Starring),
+    ("actors", Field::Starring),
+    ("rating", Field::Rating),
+    ("rated", Field::Rating),
+    ("mpaa", Field::Rating),
+    ("mpaa_rating", Field::Rating),
+    ("certification", Field::Rating),
+    ("content_rating", Field::Rating),
+    ("rating_reason", Field::RatingReason),
+    ("score", Field::Score),
+    ("grade", Field::Score),
+    ("runtime", Field::Runtime),
+    ("running_time", Field::Runtime),
+    ("run_time", Field::Runtime),
+    ("length", Field::Runtime),
+    ("duration", Field::Runtime),
+    ("runtime_mins", Field::Runtime),
+    ("us_release", Field::UsRelease),
+    ("us_release_date", Field::UsRelease),
+    ("u_s_release", Field::UsRelease),
+    ("u_s_release_date", Field::UsRelease),
+    ("release_date", Field::ReleaseDate),
+    ("released", Field::ReleaseDate),
+    ("release", Field::ReleaseDate),
+    ("reviewed", Field::Reviewed),
+    ("date", Field::Reviewed),
+    ("published", Field::Reviewed),
+    ("published_date", Field::Reviewed),
+    ("publish_date", Field::Reviewed),
+    ("review_date", Field::Reviewed),
+    ("reviewed_on", Field::Reviewed),
+    ("watched", Field::Reviewed),
+    ("watched_date", Field::Reviewed),
+    ("reviewer", Field::Reviewer),
+    ("author", Field::Reviewer),
+    ("tags", Field::Tags),
+    ("tag", Field::Tags),
+    ("genres", Field::Genres),
+    ("genre", Field::Genres),
+];
+
+/// Lower-case a key and treat spaces, hyphens, dots, underscores and camelCase humps alike:
+/// `U.S. release date`, `us-release-date` and `usReleaseDate` all become `u_s_release_date` or
+/// `us_release_date`.
+pub fn normalize_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut previous_lower = false;
+    for c in key.trim().chars() {
+        if matches!(c, ' ' | '-' | '.' | '_' | '\t') {
+            if !out.is_empty() && !out.ends_with('_') {
+                out.push('_');
+            }
+            previous_lower = false;
+        } else {
+            if c.is_uppercase() && previous_lower && !out.ends_with('_') {
+                out.push('_');
+            }
+            previous_lower = c.is_lowercase() || c.is_ascii_digit();
+            out.extend(c.to_lowercase());
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+/// The field a key means, if the reader knows it.
+pub fn field_for(key: &str) -> Option<Field> {
+    let key = normalize_key(key);
+    ALIASES
+        .iter()
+        .find(|(alias, _)| *alias == key)
+        .map(|(_, f)| *f)
+}
+
+/// A record built from a header, with the problems found on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Built {
+    /// The record: complete when `errors` is empty.
+    pub review: Review,
+    /// Values that could not be read; any one makes the file bad.
+    pub errors: Vec<Problem>,
+    /// Things `check` reports but that do not stop the file being read (a key given twice).
+    pub warnings: Vec<Problem>,
+}
+
+/// Type the raw fields of one header. `fence_line` is the opening fence's line, where a missing
+/// title is reported.
+pub fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
+    let mut review = Review::default();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut seen: Vec<(Field, String, usize)> = Vec::new();
+    let mut rating_reason = None;
+    let mut score_from_rating = None;
+
+    for field in fields {
+        let Some(kind) = field_for(&field.key) else {
+            review.extra.insert(field.key, field.value);
+            continue;
+        };
+        if let Some((_, first_key, first_line)) = seen.iter().find(|(f, _, _)| *f == kind) {
+            warnings.push(Problem::field(
+                field.line,
+                field.column,
+                field.key.clone(),
+                format!(
+                    "means the same field as \"{first_key}\" on line {first_line}; this value is ignored"
+                ),
+            ));
+            continue;
+        }
+        seen.push((kind, field.key.clone(), field.line));
+        if let Err(message) = apply(
+            kind,
+            &field,
+            &mut review,
+            &mut rating_reason,
+            &mut score_from_rating,
+        ) {
+            errors.push(Problem::field(field.line, field.column, field.key, message));
+        }
+    }
+
+    if let Some(reason) = rating_reason {
+        match &mut review.rating {
+            Some(rating) if rating.reason.is_none() => rating.reason = Some(reason),
+            Some(_) => {}
+            None => {
+                review
+                    .extra
+                    .insert("rating_reason".into(), Value::String(reason));
+            }
+        }
+    }
+    if review.score.is_none() {
+        review.score = score_from_rating;
+    }
+    if review.year.is_none() {
+        review.year = review
+            .us_release
+            .or(review.release_date)
+            .map(|d| i32::from(d.year()));
+    }
+    if review.title.is_empty()
+        && !errors.iter().any(|p| {
+            p.field
+                .as_deref()
+                .is_some_and(|f| field_for(f) == Some(Field::Title))
+        })
+    {
+        errors.push(Problem::field(
+            fence_line,
+            None,
+            "title",
+            "missing: every review needs a \"title\" field",
+        ));
+    }
+    Built {
+        review,
+        errors,
+        warnings,
+    }
+}
+
+fn apply(
+    kind: Field,
+    field: &RawField,
+    review: &mut Review,
+    rating_reason: &mut Option<String>,
+    score_from_rating: &mut Option<crate::model::Score>,
+) -> Result<(), values::Expected> {
+    let value = &field.value;
+    let raw = field.raw.as_deref();
+    match kind {
+        Field::Title => {
+            review.title = values::text(value, raw)?
+                .ok_or_else(|| "expected the film's title, found nothing".to_string())?;
+        }
+        Field::OriginalTitle => review.original_title = values::text(value, raw)?,
+        Field::Year => review.year = values::year(value)?,
+        Field::DirectedBy => review.directed_by = values::people(value)?,
+        Field::WrittenBy => review.written_by = values::people(value)?,
+        Field::ProducedBy => review.produced_by = values::people(value)?,
+        Field::Starring => review.starring = values::people(value)?,
+        Field::Rating => match values::rating(value)? {
+            Some(RatingValue::Certification(rating)) => review.rating = Some(rating),
+            Some(RatingValue::Score(score)) => *score_from_rating = Some(score),
+            None => {}
+        },
+        Field::RatingReason => *rating_reason = values::text(value, raw)?,
+        Field::Score => review.score = values::score(value)?,
+        Field::Runtime => review.runtime = values::runtime(value)?,
+        Field::UsRelease => {
+            if let Some((date, note)) = values::dated(value)? {
+                review.us_release = Some(date);
+                review.us_release_note = note;
+            }
+        }
+        Field::ReleaseDate => {
+            if let Some((date, note)) = values::dated(value)? {
+                review.release_date = Some(date);
+                review.release_date_note = note;
+            }
+        }
+        Field::Reviewed => review.reviewed = values::dated(value)?.map(|(date, _)| date),
+        Field::Reviewer => review.reviewer = values::text(value, raw)?,
+        Field::Tags => review.tags = values::words(value)?,
+        Field::Genres => review.genres = values::words(value)?,
+    }
+    Ok(())
+}
+
+/// Kept for callers that build a rating by hand (tests, renderers).
+pub fn rating(code: &str, reason: Option<&str>) -> Rating {
+    Rating {
+        code: code.to_string(),
+        reason: reason.map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn raw(key: &str, value: Value, line: usize) -> RawField {
+        RawField {
+            key: key.into(),
+            raw: value.as_str().map(str::to_string),
+            value,
+            line,
+            column: Some(1),
+        }
+    }
+
+    #[test]
+    fn keys_normalise() {
+        assert_eq!(normalize_key("Directed By"), "directed_by");
+        assert_eq!(normalize_key("U.S. release date"), "u_s_release_date");
+        assert_eq!(normalize_key("watchedDate"), "watched_date");
+        assert_eq!(normalize_key("running-time"), "running_time");
+        assert_eq!(normalize_key("publishDate"), "publish_date");
+    }
+
+    #[test]
+    fn aliases() {
+        for (key, field) in [
+            ("director", Field::DirectedBy),
+            ("Directors", Field::DirectedBy),
+            ("directed by", Field::DirectedBy),
+            ("writers", Field::WrittenBy),
+            ("Screenplay", Field::WrittenBy),
+            ("written by", Field::WrittenBy),
+            ("producers", Field::ProducedBy),
+            ("produced by", Field::ProducedBy),
+            ("cast", Field::Starring),
+            ("stars", Field::Starring),
+            ("running time", Field::Runtime),
+            ("release date", Field::ReleaseDate),
+            ("released", Field::ReleaseDate),
+            ("U.S. release date", Field::UsRelease),
+            ("date", Field::Reviewed),
+            ("published", Field::Reviewed),
+            ("movie title", Field::Title),
+        ] {
+            assert_eq!(field_for(key), Some(field), "{key}");
+        }
+        assert_eq!(field_for("layout"), None);
+    }
+
+    #[test]
+    fn builds_the_seed_header() {
+        let built = build(
+            vec![
+                raw("title", json!("Rust and Bone"), 2),
+                raw("U.S. release date", json!("November 23, 2012 (limited)"), 3),
+                raw("rating", json!("R"), 4),
+                raw("rating_reason", json!("for language"), 5),
+                raw("layout", json!("post"), 6),
+            ],
+            1,
+        );
+        assert!(built.errors.is_empty());
+        let review = built.review;
+        assert_eq!(review.year, Some(2012), "year from the release date");
+        assert_eq!(review.us_release_note.as_deref(), Some("limited"));
+        assert_eq!(review.rating, Some(rating("R", Some("for language"))));
+        assert_eq!(review.extra["layout"], json!("post"));
+    }
+
+    #[test]
+    fn missing_title_and_bad_values_are_errors() {
+        let built = build(vec![raw("runtime", json!("forever"), 4)], 1);
+        assert_eq!(built.errors.len(), 2);
+        assert_eq!(built.errors[0].field.as_deref(), Some("runtime"));
+        assert_eq!(built.errors[0].line, 4);
+        assert_eq!(
+            built.errors[1].message,
+            "missing: every review needs a \"title\" field"
+        );
+        assert_eq!(built.errors[1].line, 1);
+    }
+
+    #[test]
+    fn a_field_given_twice_is_a_warning_and_the_first_wins() {
+        let built = build(
+            vec![
+                raw("title", json!("X"), 2),
+                raw("director", json!("A"), 3),
+                raw("directed by", json!("B"), 4),
+            ],
+            1,
+        );
+        assert_eq!(built.review.directed_by, ["A"]);
+        assert_eq!(built.warnings[0].line, 4);
+        assert!(
+            built.warnings[0]
+                .message
+                .contains("same field as \"director\" on line 3")
+        );
+    }
+
+    #[test]
+    fn numeric_rating_becomes_the_score() {
+        let built = build(
+            vec![raw("title", json!("X"), 2), raw("rating", json!(3), 3)],
+            1,
+        );
+        assert_eq!(built.review.rating, None);
+        assert!(built.review.score.is_some());
+    }
+}

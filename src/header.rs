@@ -1,0 +1,245 @@
+//! Splitting the front-matter header off a review file.
+//!
+//! Accepted fences: `---` (or more dashes) around YAML, closed by dashes or `...`; `+++` around
+//! TOML. A UTF-8 byte-order mark and Windows line endings are accepted.
+
+use crate::problem::Problem;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The language of a header, told by its fence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `---` fences.
+    Yaml,
+    /// `+++` fences (Hugo).
+    Toml,
+}
+
+/// Where the header and the body lie in a file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    /// The header's language.
+    pub format: Format,
+    /// Byte range of the header text, fences excluded.
+    pub header: std::ops::Range<usize>,
+    /// 1-based line of the header's first line.
+    pub header_line: usize,
+    /// Byte offset where the body starts (just after the closing fence's line).
+    pub body_start: usize,
+    /// 1-based line of the body's first line.
+    pub body_line: usize,
+}
+
+/// What looking for the header found in a prefix of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scan {
+    /// The header is complete within the bytes given.
+    Complete(Parts),
+    /// The header opens but its closing fence was not seen (yet).
+    Unclosed {
+        /// The opening fence's language.
+        format: Format,
+    },
+    /// The file does not open with a fence.
+    NoHeader,
+}
+
+/// Iterate over lines as (start, end-without-newline, next-start).
+fn lines(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let (end, next) = match memchr::memchr(b'\n', &bytes[start..]) {
+            Some(i) => (start + i, start + i + 1),
+            None => (bytes.len(), bytes.len()),
+        };
+        pos = next;
+        let end = if end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        Some((start, end, next))
+    })
+}
+
+/// The fence a line is, if any: trailing spaces and tabs are allowed.
+fn fence(line: &[u8]) -> Option<Fence> {
+    let line = trim_end(line);
+    if line.len() >= 3 && line.iter().all(|&b| b == b'-') {
+        Some(Fence::Dashes)
+    } else if line == b"+++" {
+        Some(Fence::Pluses)
+    } else if line == b"..." {
+        Some(Fence::Dots)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fence {
+    Dashes,
+    Pluses,
+    Dots,
+}
+
+fn trim_end(mut line: &[u8]) -> &[u8] {
+    while let [rest @ .., b' ' | b'\t'] = line {
+        line = rest;
+    }
+    line
+}
+
+/// Find the header in `bytes`: a whole file (`whole`), or a prefix of one.
+pub fn scan(bytes: &[u8], whole: bool) -> Scan {
+    let start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let mut lines = lines(bytes, start);
+    let format = match lines.next().and_then(|(s, e, _)| fence(&bytes[s..e])) {
+        Some(Fence::Dashes) => Format::Yaml,
+        Some(Fence::Pluses) => Format::Toml,
+        _ => return Scan::NoHeader,
+    };
+    let mut header_start = None;
+    for (number, (s, e, next)) in lines.enumerate() {
+        let header_start = *header_start.get_or_insert(s);
+        let closes = match (format, fence(&bytes[s..e])) {
+            (Format::Yaml, Some(Fence::Dashes | Fence::Dots)) => true,
+            (Format::Toml, Some(Fence::Pluses)) => true,
+            _ => false,
+        };
+        // A fence line must be complete: in a prefix, `--` may still become `---x`.
+        if closes && (next > e || whole) {
+            let body_line = number + 3;
+            return Scan::Complete(Parts {
+                format,
+                header: header_start..s,
+                header_line: 2,
+                body_start: next,
+                body_line,
+            });
+        }
+    }
+    Scan::Unclosed { format }
+}
+
+/// Split a whole file: its header's place, or the problem that there is none.
+pub fn split(bytes: &[u8]) -> Result<Parts, Problem> {
+    match scan(bytes, true) {
+        Scan::Complete(parts) => Ok(parts),
+        Scan::Unclosed { format } => Err(unclosed(format)),
+        Scan::NoHeader => Err(no_header()),
+    }
+}
+
+/// The problem of a file with no header.
+pub fn no_header() -> Problem {
+    Problem::header(
+        1,
+        None,
+        "expected a front-matter header: the first line should be \"---\"",
+    )
+}
+
+/// The problem of a header that never closes.
+pub fn unclosed(format: Format) -> Problem {
+    let fence = match format {
+        Format::Yaml => "---",
+        Format::Toml => "+++",
+    };
+    Problem::header(
+        1,
+        None,
+        format!("header is never closed: expected a closing \"{fence}\" line"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> (String, String, usize) {
+        let p = split(text.as_bytes()).unwrap();
+        (
+            text[p.header.clone()].to_string(),
+            text[p.body_start..].to_string(),
+            p.body_line,
+        )
+    }
+
+    #[test]
+    fn plain_yaml_header() {
+        let (h, b, line) = parts("---\ntitle: X\n---\nBody\n");
+        assert_eq!(h, "title: X\n");
+        assert_eq!(b, "Body\n");
+        assert_eq!(line, 4);
+    }
+
+    #[test]
+    fn bom_and_crlf() {
+        let (h, b, _) = parts("\u{feff}---\r\ntitle: X\r\n---\r\nBody\r\n");
+        assert_eq!(h, "title: X\r\n");
+        assert_eq!(b, "Body\r\n");
+    }
+
+    #[test]
+    fn four_dashes_dots_and_trailing_spaces() {
+        assert_eq!(parts("---- \ntitle: X\n----\n").0, "title: X\n");
+        assert_eq!(parts("---\ntitle: X\n...\nB").1, "B");
+    }
+
+    #[test]
+    fn toml_fences() {
+        let p = split(b"+++\ntitle = \"X\"\n+++\n").unwrap();
+        assert_eq!(p.format, Format::Toml);
+    }
+
+    #[test]
+    fn empty_header_and_no_body() {
+        let (h, b, _) = parts("---\n---");
+        assert_eq!((h.as_str(), b.as_str()), ("", ""));
+    }
+
+    #[test]
+    fn dashes_inside_a_value_do_not_close() {
+        assert_eq!(
+            parts("---\ntitle: Foo --- Bar\n---\n").0,
+            "title: Foo --- Bar\n"
+        );
+    }
+
+    #[test]
+    fn no_header_and_unclosed() {
+        assert_eq!(split(b"Just text\n").unwrap_err(), no_header());
+        assert_eq!(split(b"").unwrap_err(), no_header());
+        assert_eq!(
+            split(b"---\ntitle: X\n").unwrap_err(),
+            unclosed(Format::Yaml)
+        );
+        assert!(
+            unclosed(Format::Yaml)
+                .message
+                .contains("expected a closing \"---\"")
+        );
+    }
+
+    #[test]
+    fn a_prefix_cut_inside_the_closing_fence_is_unclosed() {
+        assert!(matches!(
+            scan(b"---\ntitle: X\n---", false),
+            Scan::Unclosed { .. }
+        ));
+        assert!(matches!(
+            scan(b"---\ntitle: X\n---", true),
+            Scan::Complete(_)
+        ));
+        assert!(matches!(
+            scan(b"---\ntitle: X\n---\n", false),
+            Scan::Complete(_)
+        ));
+    }
+}

@@ -1,0 +1,54 @@
+//! A problem found inside a file's text, before the file's path is attached.
+
+use std::path::Path;
+
+use crate::error::{Error, Location};
+
+/// What is wrong, and where in the file: the parsers report these, the loader adds the path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line within the whole file.
+    pub line: usize,
+    /// 1-based column, when known.
+    pub column: Option<usize>,
+    /// The key as written, for a problem with one field's value.
+    pub field: Option<String>,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem with the header as a whole.
+    pub fn header(line: usize, column: Option<usize>, message: impl Into<String>) -> Self {
+        Problem {
+            line,
+            column,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// A problem with one field's value.
+    pub fn field(
+        line: usize,
+        column: Option<usize>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            line,
+            column,
+            field: Some(field.into()),
+            message: message.into(),
+        }
+    }
+
+    /// Attach the file's path, making the library error.
+    pub fn in_file(self, path: &Path) -> Error {
+        let location = Location::new(path, self.line, self.column);
+        match self.field {
+            Some(field) => Error::field(location, field, self.message),
+            None => Error::header(location, self.message),
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The YAML reader: every call into serde_yaml lives here.
+
+use serde_json::Value as Json;
+use serde_yaml::Value as Yaml;
+
+use crate::fields::RawField;
+use crate::keylines;
+use crate::problem::Problem;
+
+/// Parse a YAML header into its top-level fields, in the order written.
+///
+/// `first_line` is the file line of the header's first line, so that problems point into the file.
+pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
+    let document: Yaml =
+        serde_yaml::from_str(header).map_err(|e| syntax_problem(&e, first_line))?;
+    let mapping = match document {
+        Yaml::Mapping(mapping) => mapping,
+        Yaml::Null => return Ok(Vec::new()),
+        other => {
+            return Err(Problem::header(
+                first_line,
+                Some(1),
+                format!(
+                    "expected the header to be `key: value` lines, found {}",
+                    describe(&other)
+                ),
+            ));
+        }
+    };
+    let lines = keylines::scan(header, first_line);
+    Ok(mapping
+        .into_iter()
+        .map(|(key, value)| {
+            let key = scalar_text(&key);
+            let place = lines.iter().find(|l| l.key == key);
+            let raw = place.map(|l| keylines::plain_value(l.value).to_string());
+            RawField {
+                line: place.map_or(first_line, |l| l.line),
+                column: place.map(|l| l.column),
+                value: to_json(value),
+                raw,
+                key,
+            }
+        })
+        .collect())
+}
+
+fn syntax_problem(error: &serde_yaml::Error, first_line: usize) -> Problem {
+    let message = error.to_string();
+    // serde_yaml appends " at line L column C"; the location is reported separately.
+    let message = message
+        .find(" at line ")
+        .map_or(message.as_str(), |i| &message[..i]);
+    let hint = if message.contains("mapping values are not allowed") {
+        " (a value containing \": \" must be quoted)"
+    } else {
+        ""
+    };
+    let (line, column) = error.location().map_or((first_line, None), |l| {
+        (first_line + l.line() - 1, Some(l.column()))
+    });
+    Problem::header(line, column, format!("invalid YAML: {message}{hint}"))
+}
+
+fn describe(value: &Yaml) -> &'static str {
+    match value {
+        Yaml::Null => "nothing",
+        Yaml::Bool(_) => "a boolean",
+        Yaml::Number(_) => "a number",
+        Yaml::String(_) => "a single string",
+        Yaml::Sequence(_) => "a list",
+        Yaml::Mapping(_) => "a mapping",
+        Yaml::Tagged(_) => "a tagged value",
+    }
+}
+
+/// A mapping key as text: keys that YAML reads as numbers or booleans keep their spelling.
+fn scalar_text(value: &Yaml) -> String {
+    match value {
+        Yaml::String(s) => s.clone(),
+        Yaml::Number(n) => n.to_string(),
+        Yaml::Bool(b) => b.to_string(),
+        Yaml::Null => String::new(),
+        Yaml::Tagged(t) => scalar_text(&t.value),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    }
+}
+
+/// Convert to the neutral value type the field parsers and `extra` use. Tags are dropped.
+fn to_json(value: Yaml) -> Json {
+    match value {
+        Yaml::Null => Json::Null,
+        Yaml::Bool(b) => Json::Bool(b),
+        Yaml::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Json::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Json::from(u)
+            } else {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                serde_json::Number::from_f64(f)
+                    .map_or_else(|| Json::String(n.to_string()), Json::Number)
+            }
+        }
+        Yaml::String(s) => Json::String(s),
+        Yaml::Sequence(items) => Json::Array(items.into_iter().map(to_json).collect()),
+        Yaml::Mapping(mapping) => Json::Object(
+            mapping
+                .into_iter()
+                .map(|(k, v)| (scalar_text(&k), to_json(v)))
+                .collect(),
+        ),
+        Yaml::Tagged(tagged) => to_json(tagged.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_in_order_with_positions() {
+        let fields = parse("title: Rust and Bone\nyear: 2012\nstarring: [A, B]\n", 2).unwrap();
+        let keys: Vec<_> = fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["title", "year", "starring"]);
+        assert_eq!(fields[1].value, Json::from(2012));
+        assert_eq!((fields[1].line, fields[1].column), (3, Some(7)));
+        assert_eq!(fields[2].value, serde_json::json!(["A", "B"]));
+    }
+
+    #[test]
+    fn numbers_keep_their_spelling_in_raw() {
+        let fields = parse("title: 1984\nother: False\n", 2).unwrap();
+        assert_eq!(fields[0].raw.as_deref(), Some("1984"));
+        assert_eq!(fields[1].raw.as_deref(), Some("False"));
+    }
+
+    #[test]
+    fn syntax_error_points_into_the_file() {
+        let problem = parse("title: Lara Croft: Tomb Raider\n", 2).unwrap_err();
+        assert_eq!(problem.line, 2);
+        assert!(problem.column.is_some());
+        assert!(
+            problem
+                .message
+                .starts_with("invalid YAML: mapping values are not allowed")
+        );
+        assert!(problem.message.contains("must be quoted"));
+    }
+
+    #[test]
+    fn not_a_mapping_and_empty() {
+        let problem = parse("- a\n- b\n", 2).unwrap_err();
+        assert_eq!(
+            problem.message,
+            "expected the header to be `key: value` lines, found a list"
+        );
+        assert!(parse("", 2).unwrap().is_empty());
+        assert!(parse("# only a comment\n", 2).unwrap().is_empty());
+    }
+
+    #[test]
+    fn tags_are_dropped_and_nested_maps_kept() {
+        let fields = parse("x: !custom {a: 1}\n", 2).unwrap();
+        assert_eq!(fields[0].value, serde_json::json!({"a": 1}));
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..9 {
+            let prev = (b'a' + i) as char;
+            let next = (b'a' + i + 1) as char;
+            bomb.push_str(&format!(
+                "{next}: &{next} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"
+            ));
+        }
+        let problem = parse(&bomb, 2).unwrap_err();
+        assert!(
+            problem.message.starts_with("invalid YAML"),
+            "{}",
+            problem.message
+        );
+    }
+}
