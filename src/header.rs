@@ -107,11 +107,10 @@ pub fn scan(bytes: &[u8], whole: bool) -> Scan {
     let mut header_start = None;
     for (number, (s, e, next)) in lines.enumerate() {
         let header_start = *header_start.get_or_insert(s);
-        let closes = match (format, fence(&bytes[s..e])) {
-            (Format::Yaml, Some(Fence::Dashes | Fence::Dots)) => true,
-            (Format::Toml, Some(Fence::Pluses)) => true,
-            _ => false,
-        };
+        let closes = matches!(
+            (format, fence(&bytes[s..e])),
+            (Format::Yaml, Some(Fence::Dashes | Fence::Dots)) | (Format::Toml, Some(Fence::Pluses))
+        );
         // A fence line must be complete: in a prefix, `--` may still become `---x`.
         if closes && (next > e || whole) {
             let body_line = number + 3;

@@ -12,7 +12,7 @@ use crate::problem::Problem;
 /// `first_line` is the file line of the header's first line, so that problems point into the file.
 pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
     let document: Yaml =
-        serde_yaml::from_str(header).map_err(|e| syntax_problem(&e, first_line))?;
+        serde_yaml::from_str(header).map_err(|e| syntax_problem(&e, header, first_line))?;
     let mapping = match document {
         Yaml::Mapping(mapping) => mapping,
         Yaml::Null => return Ok(Vec::new()),
@@ -45,21 +45,49 @@ pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> 
         .collect())
 }
 
-fn syntax_problem(error: &serde_yaml::Error, first_line: usize) -> Problem {
-    let message = error.to_string();
-    // serde_yaml appends " at line L column C"; the location is reported separately.
-    let message = message
-        .find(" at line ")
-        .map_or(message.as_str(), |i| &message[..i]);
+fn syntax_problem(error: &serde_yaml::Error, header: &str, first_line: usize) -> Problem {
+    let text = error.to_string();
+    // serde_yaml writes "MESSAGE at line L column C[, while parsing THING at line L2 column C2]";
+    // lines are made file lines here and the location is reported separately.
+    let (message, rest) = text.split_once(" at line ").unwrap_or((text.as_str(), ""));
+    let context = rest
+        .split_once(", while parsing ")
+        .and_then(|(_, context)| {
+            let (thing, position) = context.split_once(" at line ")?;
+            let line: usize = position.split_whitespace().next()?.parse().ok()?;
+            let thing = thing.strip_prefix("a ").unwrap_or(thing);
+            Some(format!(
+                " (in the {thing} that starts on line {})",
+                first_line + line - 1
+            ))
+        });
     let hint = if message.contains("mapping values are not allowed") {
         " (a value containing \": \" must be quoted)"
     } else {
         ""
     };
-    let (line, column) = error.location().map_or((first_line, None), |l| {
-        (first_line + l.line() - 1, Some(l.column()))
-    });
-    Problem::header(line, column, format!("invalid YAML: {message}{hint}"))
+    let mut position = error
+        .location()
+        .map(|l| (first_line + l.line() - 1, Some(l.column())));
+    // A repeated key is reported at the mapping's start; point at the repeat instead.
+    if let Some(key) = message
+        .strip_prefix("duplicate entry with key \"")
+        .and_then(|k| k.strip_suffix('"'))
+    {
+        let lines = keylines::scan(header, first_line);
+        if let Some(repeat) = lines.iter().filter(|l| l.key == key).nth(1) {
+            position = Some((repeat.line, Some(1)));
+        }
+    }
+    let (line, column) = position.unwrap_or((first_line, None));
+    Problem::header(
+        line,
+        column,
+        format!(
+            "invalid YAML: {message}{}{hint}",
+            context.unwrap_or_default()
+        ),
+    )
 }
 
 fn describe(value: &Yaml) -> &'static str {
@@ -149,6 +177,26 @@ mod tests {
                 .starts_with("invalid YAML: mapping values are not allowed")
         );
         assert!(problem.message.contains("must be quoted"));
+    }
+
+    #[test]
+    fn syntax_error_names_what_it_was_inside() {
+        let problem = parse("title: X\nyear: [2012\ndirector: Y\n", 2).unwrap_err();
+        assert_eq!(problem.line, 4);
+        assert_eq!(
+            problem.message,
+            "invalid YAML: did not find expected ',' or ']' (in the flow sequence that starts on line 3)"
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_point_at_the_repeat() {
+        let problem = parse("layout: a\ntitle: x\nlayout: b\n", 2).unwrap_err();
+        assert_eq!((problem.line, problem.column), (4, Some(1)));
+        assert_eq!(
+            problem.message,
+            "invalid YAML: duplicate entry with key \"layout\""
+        );
     }
 
     #[test]

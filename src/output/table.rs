@@ -9,8 +9,9 @@ use super::style::{self, Painter};
 use crate::model::Review;
 
 const HEADERS: [&str; 6] = ["SLUG", "TITLE", "YEAR", "DIRECTED BY", "RATING", "RUNTIME"];
-/// Columns that give up width when the table is too wide, in the order they give it up.
-const SHRINKABLE: [usize; 3] = [0, 3, 1];
+/// Columns that give up width when the table is too wide, each with how readily it does: the
+/// slug first, then the directors, the title last.
+const SHRINKABLE: [(usize, usize); 3] = [(0, 4), (3, 3), (1, 2)];
 const GAP: usize = 2;
 const MIN_WIDTH: usize = 6;
 
@@ -33,16 +34,17 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-/// Column widths that fit `max_width`: the natural widths, with the widest shrinkable column
-/// narrowed one column at a time until the table fits.
+/// Column widths that fit `max_width`: the natural widths, with the shrinkable column that is
+/// widest (weighted by readiness) narrowed one column at a time until the table fits.
 fn fit(natural: [usize; 6], max_width: usize) -> [usize; 6] {
     let mut widths = natural;
     let total = |w: &[usize; 6]| w.iter().sum::<usize>() + GAP * (w.len() - 1);
     while total(&widths) > max_width {
-        let Some(&widest) = SHRINKABLE
+        let Some(widest) = SHRINKABLE
             .iter()
-            .filter(|&&i| widths[i] > MIN_WIDTH)
-            .max_by_key(|&&i| widths[i])
+            .filter(|(i, _)| widths[*i] > MIN_WIDTH)
+            .max_by_key(|(i, readiness)| widths[*i] * readiness)
+            .map(|(i, _)| *i)
         else {
             break;
         };

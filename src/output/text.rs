@@ -85,33 +85,25 @@ pub fn write(w: &mut dyn Write, review: &Review, width: usize, painter: Painter)
     if !fields.is_empty() {
         writeln!(w)?;
     }
-    let indent = " ".repeat(label_width);
-    let options = textwrap::Options::new(width.max(label_width + 10)).subsequent_indent(&indent);
+    let options = textwrap::Options::new(width.saturating_sub(label_width).max(10))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for (label, value) in &fields {
         let value = clean(value, false);
-        let line = format!("{label:label_width$}{value}");
-        for (i, wrapped) in textwrap::wrap(&line, &options).iter().enumerate() {
+        for (i, line) in textwrap::wrap(&value, &options).iter().enumerate() {
             if i == 0 {
                 painter.paint(w, style::LABEL, label)?;
-                let rest = &wrapped[label.len()..];
-                let value_style = if *label == "Rating" {
-                    let code = review.rating_code();
-                    let rest_trimmed = rest.trim_start();
-                    write!(w, "{}", &rest[..rest.len() - rest_trimmed.len()])?;
-                    painter.paint(
-                        w,
-                        style::rating(code),
-                        &rest_trimmed[..code.len().min(rest_trimmed.len())],
-                    )?;
-                    w.write_all(rest_trimmed[code.len().min(rest_trimmed.len())..].as_bytes())?;
-                    writeln!(w)?;
-                    continue;
-                } else {
-                    rest
-                };
-                writeln!(w, "{value_style}")?;
+                write!(w, "{:pad$}", "", pad = label_width - label.width())?;
             } else {
-                writeln!(w, "{wrapped}")?;
+                write!(w, "{:label_width$}", "")?;
+            }
+            // The certification code, at the start of the rating, takes the rating's colour.
+            let code = review.rating_code();
+            match line.strip_prefix(code) {
+                Some(rest) if i == 0 && *label == "Rating" && !code.is_empty() => {
+                    painter.paint(w, style::rating(code), code)?;
+                    writeln!(w, "{rest}")?;
+                }
+                _ => writeln!(w, "{line}")?,
             }
         }
     }
@@ -121,29 +113,50 @@ pub fn write(w: &mut dyn Write, review: &Review, width: usize, painter: Painter)
     Ok(())
 }
 
-/// The body's paragraphs, each line wrapped, runs of blank lines made one.
+/// The body's paragraphs, reflowed and wrapped; runs of blank lines become one.
+///
+/// A paragraph of plain lines is one flow of text (as Markdown reads it); a block with list items,
+/// headings, quotes, tables or indented code keeps its lines, each wrapped on its own.
 fn write_body(w: &mut dyn Write, body: &str, width: usize) -> io::Result<()> {
-    let body = clean(body, true);
-    let mut blank_pending = true;
-    for line in body.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            blank_pending = true;
-            continue;
+    let body = clean(body, true).replace('\t', "    ");
+    let lines: Vec<&str> = body.lines().map(str::trim_end).collect();
+    for block in lines.split(|l| l.is_empty()).filter(|b| !b.is_empty()) {
+        writeln!(w)?;
+        if block.iter().all(|l| is_plain(l)) {
+            let text = block.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+            write_wrapped(w, &text, "", width)?;
+        } else {
+            for line in block {
+                let text = line.trim_start();
+                write_wrapped(w, text, &line[..line.len() - text.len()], width)?;
+            }
         }
-        if blank_pending {
-            writeln!(w)?;
-            blank_pending = false;
-        }
-        let expanded = line.replace('\t', "    ");
-        let indent_len = expanded.len() - expanded.trim_start().len();
-        let indent = &expanded[..indent_len];
-        let options = textwrap::Options::new(width)
-            .initial_indent(indent)
-            .subsequent_indent(indent);
-        for wrapped in textwrap::wrap(expanded.trim_start(), &options) {
-            writeln!(w, "{wrapped}")?;
-        }
+    }
+    Ok(())
+}
+
+/// A line that is just prose, which may be joined with its neighbours.
+fn is_plain(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    let indent = line.len() - trimmed.len();
+    let numbered = trimmed
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    indent < 4
+        && !numbered
+        && !["- ", "* ", "+ ", "#", ">", "|", "```", "~~~", "<"]
+            .iter()
+            .any(|p| trimmed.starts_with(p))
+}
+
+fn write_wrapped(w: &mut dyn Write, text: &str, indent: &str, width: usize) -> io::Result<()> {
+    // Words are never broken at their hyphens: "Oscar-nominated" stays whole.
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text, &options) {
+        writeln!(w, "{line}")?;
     }
     Ok(())
 }
@@ -178,6 +191,19 @@ mod tests {
         assert_eq!(
             render(&review, 24),
             "Rust and Bone (2012)\n\nDirected by  Jacques\n             Audiard\nRating       R (for\n             strong\n             sexual\n             content)\nRuntime      120 min\n\nOne two three four five\nsix seven eight nine\nten.\n\nNext.\n"
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_reflow_but_lists_keep_their_lines() {
+        let review = Review {
+            title: "X".into(),
+            body: Some("one two\nthree four\n\n- item one\n- item two\n\n    code  here\n".into()),
+            ..Review::default()
+        };
+        assert_eq!(
+            render(&review, 40),
+            "X\n\none two three four\n\n- item one\n- item two\n\n    code  here\n"
         );
     }
 

@@ -1,0 +1,43 @@
+//! Helpers shared by the integration tests: the real binary, in a clean environment.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The `reviews` binary, run from the repo root with nothing leaking in from the environment
+/// (`NO_COLOR`, `PAGER`, `COLUMNS`, `REVIEWS_*`, ...): only `PATH` is kept.
+pub fn reviews() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("reviews");
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// A fixture collection under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// `reviews --dir FIXTURE ARGS...`.
+pub fn in_fixture(name: &str, args: &[&str]) -> Command {
+    let mut cmd = reviews();
+    cmd.arg("--dir").arg(fixture(name)).args(args);
+    cmd
+}
+
+/// Standard output of a run, as text.
+pub fn stdout_of(mut cmd: impl std::borrow::BorrowMut<Command>) -> String {
+    String::from_utf8(cmd.borrow_mut().output().unwrap().stdout).unwrap()
+}
+
+/// The first column (slugs) of tab-separated `list` output.
+pub fn slugs(tsv: &str) -> Vec<String> {
+    tsv.lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}

@@ -1,0 +1,206 @@
+//! `reviews list`: filters, combinations, piped output and exit codes, on the real binary.
+
+mod common;
+
+use common::{fixture, in_fixture, reviews, slugs, stdout_of};
+use predicates::prelude::*;
+
+#[test]
+fn bundled_collection_director_audiard_finds_two() {
+    let out = reviews()
+        .args(["list", "--director", "Audiard"])
+        .assert()
+        .success();
+    let out = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(slugs(&out), ["a-prophet", "rust-and-bone"]);
+}
+
+#[test]
+fn no_match_prints_nothing_and_exits_1() {
+    reviews()
+        .args(["list", "--director", "nobody"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn piped_lines_are_tab_separated_fields() {
+    let out = stdout_of(in_fixture("shapes", &["list", "--title", "seed"]));
+    assert_eq!(out, "seed-style\tSeed Style\t2012\tAna Lopes\tR\t120\n");
+}
+
+#[test]
+fn every_shape_is_read_and_sorted_by_title() {
+    let out = stdout_of(in_fixture("shapes", &["list"]));
+    assert_eq!(
+        slugs(&out),
+        ["scored", "deep", "lists", "seed-style", "crlf-bom"]
+    );
+    assert!(
+        out.contains("crlf-bom\tWindows Lines\t1996\tJacques Audiard, Thomas Bidegain\tNR\t125\n")
+    );
+    assert!(
+        out.contains(
+            "lists\tLists Everywhere\t2001\tPedro Almodóvar, Antonín Dvořák\tPG-13\t101\n"
+        )
+    );
+    assert!(out.contains("scored\t1984\t\tMichael Radford\t\t113\n"));
+}
+
+#[test]
+fn each_filter() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["--title", "windows"], &["crlf-bom"]),
+        (&["--director", "kowalski"], &["deep"]),
+        (&["--writer", "bEN coSTA"], &["seed-style"]),
+        (&["--cast", "søren"], &["lists"]),
+        (&["--tag", "music"], &["lists"]),
+        (&["--rating", "pg-13"], &["lists"]),
+        (&["--rating", "R"], &["seed-style"]),
+        (&["--year", "2001"], &["lists"]),
+        (&["--year", "1990..2005"], &["lists", "crlf-bom"]),
+        (&["--year", "2010.."], &["seed-style"]),
+    ];
+    for (args, expected) in cases {
+        let mut cmd = in_fixture("shapes", &["list"]);
+        cmd.args(*args);
+        assert_eq!(slugs(&stdout_of(&mut cmd)), *expected, "{args:?}");
+    }
+}
+
+#[test]
+fn same_flag_twice_means_either_and_different_flags_must_all_hold() {
+    let either = stdout_of(in_fixture(
+        "shapes",
+        &["list", "--rating", "R", "--rating", "NR"],
+    ));
+    assert_eq!(slugs(&either), ["seed-style", "crlf-bom"]);
+    let both = stdout_of(in_fixture(
+        "shapes",
+        &["list", "--director", "audiard", "--year", "1990..2000"],
+    ));
+    assert_eq!(slugs(&both), ["crlf-bom"]);
+    in_fixture(
+        "shapes",
+        &["list", "--director", "audiard", "--year", "2001"],
+    )
+    .assert()
+    .code(1)
+    .stdout("");
+}
+
+#[test]
+fn accents_and_case_are_folded() {
+    let out = stdout_of(in_fixture("shapes", &["list", "--director", "almodovar"]));
+    assert_eq!(slugs(&out), ["lists"]);
+    let out = stdout_of(in_fixture("shapes", &["list", "--director", "DVORAK"]));
+    assert_eq!(slugs(&out), ["lists"]);
+}
+
+#[test]
+fn bad_files_are_named_and_good_ones_still_listed() {
+    let assert = in_fixture("mixed", &["list"]).assert().code(2);
+    let output = assert.get_output();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(slugs(&stdout), ["good-one", "good-two"]);
+    let dir = fixture("mixed");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{}:4:9: invalid YAML: did not find expected ',' or ']' (in the flow sequence that starts on line 3)",
+                dir.join("bad-yaml.md").display()
+            ),
+            format!(
+                "{}:4:10: runtime: expected minutes such as \"120\" or \"1 hr 41 min\", found \"forever\"",
+                dir.join("forever.md").display()
+            ),
+            format!(
+                "{}:1: expected a front-matter header: the first line should be \"---\"",
+                dir.join("no-header.md").display()
+            ),
+        ]
+    );
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn a_filter_over_bad_files_still_exits_2() {
+    in_fixture("mixed", &["list", "--year", "2010"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::starts_with("good-one\t"));
+}
+
+#[test]
+fn a_slug_found_twice_names_both_files() {
+    let dir = fixture("dupes");
+    in_fixture("dupes", &["list"])
+        .assert()
+        .code(2)
+        .stdout("same\tSame A\t\t\t\t\n")
+        .stderr(format!(
+            "{}: slug \"same\" is also used by {}\n",
+            dir.join("b/same.md").display(),
+            dir.join("a/same.md").display()
+        ));
+}
+
+#[test]
+fn collection_from_env_and_missing_collection() {
+    reviews()
+        .env("REVIEWS_DIR", fixture("shapes"))
+        .args(["list", "--title", "deep"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("deep\t"));
+    reviews()
+        .args(["--dir", "/nonexistent/reviews", "list"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("reviews: no review collection found: tried /nonexistent/reviews (from --dir)\n");
+    let empty = tempfile::tempdir().unwrap();
+    reviews()
+        .current_dir(empty.path())
+        .arg("list")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "tried ./reviews (the default; set --dir or $REVIEWS_DIR)",
+        ));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    reviews().args(["list", "--year", "soon"]).assert().code(2);
+    reviews()
+        .args(["list", "--sort", "colour"])
+        .assert()
+        .code(2);
+    reviews().arg("frobnicate").assert().code(2);
+}
+
+#[test]
+fn json_keeps_unknown_keys_in_extra() {
+    let out = stdout_of(in_fixture(
+        "shapes",
+        &["list", "--title", "lists", "--format", "json"],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json[0]["extra"]["mood"], "quiet");
+    assert_eq!(
+        json[0]["starring"],
+        serde_json::json!(["Søren Lindqvist", "Zoë Ó'Brien"])
+    );
+    assert_eq!(json[0]["release_date"], "2001-11-23");
+    assert_eq!(
+        json[0]["rating"],
+        serde_json::json!({"code": "PG-13", "reason": "for some violence"})
+    );
+    assert!(json[0].get("body").is_none(), "list JSON has no body");
+}

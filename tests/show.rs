@@ -1,0 +1,157 @@
+//! `reviews show`: finding a review, rendering it, and the JSON and Markdown forms.
+
+mod common;
+
+use common::{in_fixture, reviews, stdout_of};
+use predicates::prelude::*;
+
+const SEED: &str = include_str!("../reviews/rust-and-bone.md");
+
+#[test]
+fn show_prints_every_paragraph_wrapped_with_header_fields() {
+    let out = stdout_of(reviews().args(["show", "rust-and-bone"]));
+    assert!(out.starts_with("Rust and Bone (2012)\n"));
+    for line in [
+        "Directed by     Jacques Audiard",
+        "Written by      Jacques Audiard, Thomas Bidegain",
+        "Produced by     Jacques Audiard, Martine Cassinelli, Pascal Caucheteux",
+        "Starring        Marion Cotillard, Matthias Schoenaerts",
+        "Runtime         120 min",
+        "U.S. release    November 23, 2012 (limited)",
+        "Reviewed        January 15, 2013",
+    ] {
+        assert!(out.contains(line), "missing {line:?}");
+    }
+    assert!(
+        out.lines().all(|l| l.chars().count() <= 80),
+        "piped output wraps at 80"
+    );
+    // Every paragraph of the file's body is there, word for word.
+    let body = SEED.split("\n---\n").nth(1).unwrap();
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let shown_body = out
+        .split_once("\n\nSometimes")
+        .map(|(_, b)| format!("Sometimes{b}"))
+        .unwrap();
+    assert_eq!(words(&shown_body), words(body));
+    assert_eq!(body.split("\n\n").count(), 12);
+    assert_eq!(shown_body.split("\n\n").count(), 12);
+}
+
+#[test]
+fn show_text_snapshot() {
+    let out = stdout_of(reviews().args(["show", "the-kid-with-the-bike", "--width", "72"]));
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn show_finds_by_title_and_unique_part() {
+    for query in [
+        &["rust and bone"][..],
+        &["Rust", "And", "Bone"],
+        &["RUST AND BONE"],
+    ] {
+        let mut cmd = reviews();
+        cmd.arg("show").args(query);
+        assert!(
+            stdout_of(&mut cmd).starts_with("Rust and Bone (2012)"),
+            "{query:?}"
+        );
+    }
+    assert!(stdout_of(reviews().args(["show", "prophet"])).starts_with("A Prophet (2009)"));
+    assert!(stdout_of(reviews().args(["show", "madagascar"])).starts_with("Madagascar 3"));
+}
+
+#[test]
+fn a_near_miss_exits_1_with_suggestions() {
+    reviews()
+        .args(["show", "rust-and-bon"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("reviews: no review matches \"rust-and-bon\"\n  did you mean: rust-and-bone?\n");
+}
+
+#[test]
+fn an_ambiguous_part_lists_the_candidates() {
+    in_fixture("mixed", &["show", "good"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "did you mean: good-one, good-two?",
+        ));
+}
+
+#[test]
+fn nothing_like_it_exits_1_without_suggestions() {
+    reviews()
+        .args(["show", "zzzzzzzz"])
+        .assert()
+        .code(1)
+        .stderr("reviews: no review matches \"zzzzzzzz\"\n");
+}
+
+#[test]
+fn json_has_the_typed_fields_and_the_body() {
+    let out = stdout_of(reviews().args(["show", "rust-and-bone", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["directed_by"], serde_json::json!(["Jacques Audiard"]));
+    assert_eq!(json["written_by"].as_array().unwrap().len(), 2);
+    assert_eq!(json["produced_by"].as_array().unwrap().len(), 3);
+    assert_eq!(json["runtime"], 120);
+    assert_eq!(json["rating"]["code"], "R");
+    assert_eq!(
+        json["rating"]["reason"],
+        "for strong sexual content, brief graphic nudity, some violence and language"
+    );
+    assert_eq!(json["us_release"], "2012-11-23");
+    assert_eq!(json["us_release_note"], "limited");
+    assert_eq!(json["year"], 2012);
+    assert_eq!(json["reviewed"], "2013-01-15");
+    assert!(
+        json["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("Sometimes a film")
+    );
+    assert_eq!(json["slug"], "rust-and-bone");
+    assert_eq!(json["path"], "reviews/rust-and-bone.md");
+}
+
+#[test]
+fn markdown_is_the_file_byte_for_byte() {
+    let out = reviews()
+        .args(["show", "rust-and-bone", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, SEED.as_bytes());
+    let crlf = in_fixture("shapes", &["show", "crlf-bom", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        crlf.stdout,
+        std::fs::read(common::fixture("shapes/crlf-bom.md")).unwrap()
+    );
+}
+
+#[test]
+fn showing_a_bad_file_names_it_and_exits_2() {
+    in_fixture("mixed", &["show", "forever"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "forever.md:4:10: runtime: expected minutes",
+        ));
+}
+
+#[test]
+fn slugs_never_leave_the_collection() {
+    for query in ["../../etc/passwd", "/etc/passwd", "..", "../shapes/lists"] {
+        in_fixture("mixed", &["show", query])
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("no review matches"));
+    }
+}
