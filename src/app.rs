@@ -184,7 +184,8 @@ fn show(
             let query = crate::sanitize::clean(&options.query, false);
             let _ = writeln!(err, "reviews: no review matches \"{query}\"");
             if !suggestions.is_empty() {
-                let _ = writeln!(err, "  did you mean: {}?", suggestions.join(", "));
+                let slugs = crate::sanitize::clean(&suggestions.join(", "), false).into_owned();
+                let _ = writeln!(err, "  did you mean: {slugs}?");
             }
             return Ok(Outcome::NothingFound);
         }

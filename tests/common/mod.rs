@@ -41,3 +41,20 @@ pub fn slugs(tsv: &str) -> Vec<String> {
         .map(|l| l.split('\t').next().unwrap().to_string())
         .collect()
 }
+
+/// Write `NAME.md` with the given header lines and body into `dir`.
+pub fn write_review(dir: &std::path::Path, name: &str, header: &[&str], body: &[u8]) {
+    let mut bytes = b"---\n".to_vec();
+    for line in header {
+        bytes.extend_from_slice(line.as_bytes());
+        bytes.push(b'\n');
+    }
+    bytes.extend_from_slice(b"---\n");
+    bytes.extend_from_slice(body);
+    std::fs::write(dir.join(format!("{name}.md")), bytes).unwrap();
+}
+
+/// The path of the built binary, for shell pipelines.
+pub fn binary() -> &'static std::path::Path {
+    assert_cmd::cargo::cargo_bin!("reviews")
+}

@@ -1,0 +1,160 @@
+//! What a person sees: the binary run under a real pseudo-terminal (util-linux `script`).
+
+mod common;
+
+use std::process::Command;
+
+use common::{binary, write_review};
+
+/// Run `reviews ARGS` on a `cols`×`rows` pseudo-terminal; returns what the terminal received.
+fn on_terminal(cols: u16, rows: u16, args: &str, vars: &[(&str, &str)]) -> String {
+    let inner = format!(
+        "stty cols {cols} rows {rows}; '{}' {args}",
+        binary().display()
+    );
+    let mut cmd = Command::new("script");
+    cmd.args(["-qec", &inner, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap())
+        .env("TERM", "xterm-256color")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null());
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd
+        .output()
+        .expect("the `script` command (util-linux) runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n")
+}
+
+/// The text without SGR colour sequences.
+fn without_colour(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\x1b[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        let end = after.find('m').expect("an SGR sequence ends in m");
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn display_width(line: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(line)
+}
+
+#[test]
+fn list_draws_a_coloured_table_that_fits_80_and_60_columns() {
+    for cols in [80, 60] {
+        let screen = on_terminal(cols, 40, "list", &[]);
+        assert!(screen.contains("\x1b["), "colour on a terminal");
+        let plain = without_colour(&screen);
+        let lines: Vec<&str> = plain.lines().collect();
+        assert!(lines[0].starts_with("SLUG"), "{plain}");
+        assert!(lines[0].contains("TITLE") && lines[0].contains("YEAR"));
+        assert_eq!(lines.len(), 6, "a header and five reviews:\n{plain}");
+        for line in &lines {
+            assert!(
+                display_width(line) <= usize::from(cols),
+                "{line:?} wider than {cols}"
+            );
+        }
+        assert!(!plain.contains('\t'), "a table, not TSV");
+    }
+}
+
+#[test]
+fn no_color_and_dumb_terminals_get_no_colour() {
+    for vars in [&[("NO_COLOR", "1")][..], &[("TERM", "dumb")]] {
+        let screen = on_terminal(80, 40, "list", vars);
+        assert!(!screen.contains('\x1b'), "{vars:?}");
+        assert!(screen.starts_with("SLUG"));
+    }
+    let forced = on_terminal(80, 40, "--color never list", &[]);
+    assert!(!forced.contains('\x1b'));
+}
+
+#[test]
+fn show_is_wrapped_to_the_terminal_and_capped_at_100() {
+    let narrow = without_colour(&on_terminal(60, 500, "show rust-and-bone", &[]));
+    assert!(narrow.lines().all(|l| display_width(l) <= 60));
+    assert!(narrow.lines().any(|l| display_width(l) > 55));
+    let wide = without_colour(&on_terminal(160, 500, "show rust-and-bone", &[]));
+    assert!(wide.lines().all(|l| display_width(l) <= 100));
+    assert!(wide.lines().any(|l| display_width(l) > 95));
+}
+
+#[test]
+fn a_tall_review_goes_through_the_pager() {
+    let paged = on_terminal(
+        80,
+        10,
+        "show rust-and-bone",
+        &[("REVIEWS_PAGER", "sed s/^/paged:/")],
+    );
+    assert!(paged.lines().all(|l| l.starts_with("paged:")), "{paged}");
+    let unpaged = on_terminal(
+        80,
+        10,
+        "show rust-and-bone --no-pager",
+        &[("PAGER", "sed s/^/paged:/")],
+    );
+    assert!(!unpaged.contains("paged:"));
+    let short = on_terminal(
+        80,
+        500,
+        "show rust-and-bone",
+        &[("PAGER", "sed s/^/paged:/")],
+    );
+    assert!(!short.contains("paged:"), "fits the screen: no pager");
+    let broken = on_terminal(
+        80,
+        10,
+        "show rust-and-bone",
+        &[("PAGER", "/nonexistent/pager")],
+    );
+    assert!(
+        without_colour(&broken).starts_with("Rust and Bone (2012)"),
+        "falls back to printing"
+    );
+}
+
+#[test]
+fn hostile_text_is_cleaned_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "hostile",
+        &["title: \"Evil \\e]0;pwned\\a\""],
+        b"Body \x1b]0;pwned\x07with \x1b[2Jescapes and a caf\xe9.\n",
+    );
+    let dir = dir.path().display();
+    for args in [
+        format!("--dir '{dir}' show hostile"),
+        format!("--dir '{dir}' list"),
+    ] {
+        let screen = on_terminal(80, 40, &args, &[("NO_COLOR", "1")]);
+        assert!(
+            !screen.contains('\x1b') && !screen.contains('\x07'),
+            "{args}: {screen:?}"
+        );
+    }
+    let screen = on_terminal(
+        80,
+        40,
+        &format!("--dir '{dir}' show hostile"),
+        &[("NO_COLOR", "1")],
+    );
+    assert!(
+        screen.contains("Body with escapes and a caf\u{FFFD}."),
+        "{screen:?}"
+    );
+}
