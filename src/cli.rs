@@ -203,6 +203,20 @@ impl Environment {
 }
 
 impl Cli {
+    /// Parse the process's arguments. Help and version print and exit 0; a usage error prints
+    /// `reviews: ...` on stderr and exits 2.
+    pub fn parse_args() -> Cli {
+        Cli::try_parse().unwrap_or_else(|error| {
+            if !error.use_stderr() {
+                error.exit();
+            }
+            let text = error.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            eprint!("reviews: {text}");
+            std::process::exit(2);
+        })
+    }
+
     /// Weigh flags, environment and terminal into a [`Config`].
     pub fn resolve(self, env: &Environment) -> Config {
         let (dir, dir_origin) = match (self.dir, env.var("REVIEWS_DIR")) {

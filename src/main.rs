@@ -3,13 +3,12 @@
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use reviews::app;
 use reviews::cli::{Cli, Environment};
 use reviews::report;
 
 fn main() -> ExitCode {
-    let config = Cli::parse().resolve(&Environment::from_process());
+    let config = Cli::parse_args().resolve(&Environment::from_process());
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let result = app::run(&config, &mut out, &mut err).and_then(|outcome| {

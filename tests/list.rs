@@ -177,7 +177,14 @@ fn collection_from_env_and_missing_collection() {
 
 #[test]
 fn bad_usage_exits_2() {
-    reviews().args(["list", "--year", "soon"]).assert().code(2);
+    reviews()
+        .args(["list", "--year", "soon"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "reviews: invalid value 'soon' for '--year <Y|FROM..TO>': expected a year such as 2012",
+        ));
     reviews()
         .args(["list", "--sort", "colour"])
         .assert()
