@@ -3,6 +3,8 @@
 use std::io::Write;
 
 use crate::collection::{self, Collection, Entry};
+use std::path::PathBuf;
+
 use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions};
 use crate::error::Result;
 use crate::model::Review;
@@ -38,6 +40,7 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     match &config.command {
         Command::List(options) => list(config, options, out, err),
         Command::Show(options) => show(config, options, out, err),
+        Command::Check(paths) => check(config, paths, out, err),
         Command::Print(text) => {
             out.write_all(text)?;
             Ok(Outcome::Found)
@@ -59,18 +62,13 @@ fn list(
     }
     let matcher = Matcher::new(&options.filter);
     let mut reviews = Vec::new();
-    for result in collection::load_headers(&listing.entries, |raw| matcher.may_match(raw))
+    for parsed in collection::load_headers(&listing.entries, |raw| matcher.may_match(raw))
         .into_iter()
         .flatten()
     {
-        match result {
-            Ok(parsed) if matcher.matches(&parsed.review) => reviews.push(parsed.review),
-            Ok(_) => {}
-            Err(errors) => {
-                had_errors = true;
-                errors.iter().for_each(|e| report::print(err, e));
-            }
-        }
+        had_errors |= !parsed.errors.is_empty();
+        report::print_file(err, &parsed.errors, &parsed.warnings);
+        reviews.extend(parsed.review.filter(|r| matcher.matches(r)));
     }
     query::sort(&mut reviews, options.sort, options.reverse);
     if let Some(limit) = options.limit {
@@ -113,7 +111,7 @@ fn lookup(collection: &Collection, query: &str) -> Lookup {
     let reviews: Vec<Review> = collection::load_headers(&listing.entries, |_| true)
         .into_iter()
         .flatten()
-        .filter_map(|r| r.ok().map(|p| p.review))
+        .filter_map(|parsed| parsed.review)
         .collect();
     let wanted = fold(query);
     let entry_of = |r: &Review| Entry {
@@ -191,12 +189,10 @@ fn show(
         }
     };
     let bytes = collection::read_whole(&entry.path)?;
-    let review = match parse::parse(&bytes, &entry.path, true) {
-        Ok(parsed) => parsed.review,
-        Err(errors) => {
-            errors.iter().for_each(|e| report::print(err, e));
-            return Ok(Outcome::FileErrors);
-        }
+    let parsed = parse::parse(&bytes, &entry.path, true);
+    report::print_file(err, &parsed.errors, &parsed.warnings);
+    let Some(review) = parsed.review else {
+        return Ok(Outcome::FileErrors);
     };
     match options.format {
         ShowFormat::Json => output::json::write_one(out, &review)?,
@@ -222,4 +218,78 @@ fn show(
         }
     }
     Ok(Outcome::Found)
+}
+
+/// Validate files strictly: every problem on stdout, one line each, then a summary on stderr.
+fn check(
+    config: &Config,
+    paths: &[PathBuf],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    if paths.is_empty() {
+        let listing = Collection::open(&config.dir, &config.dir_origin)?.list();
+        entries = listing.entries;
+        problems.extend(listing.errors);
+    }
+    for path in paths {
+        if path.is_dir() {
+            let listing = Collection::open(path, "")?.list();
+            entries.extend(listing.entries);
+            problems.extend(listing.errors);
+        } else {
+            match std::fs::metadata(path) {
+                Ok(_) => entries.push(Entry {
+                    slug: parse::slug_of(path),
+                    path: path.clone(),
+                }),
+                Err(source) => problems.push(crate::Error::Read {
+                    path: path.clone(),
+                    source,
+                }),
+            }
+        }
+    }
+    problems.extend(collection::duplicate_slugs(&mut entries));
+    let mut files_with_problems: std::collections::BTreeSet<PathBuf> = problems
+        .iter()
+        .filter_map(|p| p.path().map(PathBuf::from))
+        .collect();
+    for error in &problems {
+        writeln!(
+            out,
+            "{}",
+            crate::sanitize::clean(&report::render(error), false)
+        )?;
+    }
+    let parsed = collection::load_headers(&entries, |_| true);
+    for (entry, parsed) in entries.iter().zip(parsed.into_iter().flatten()) {
+        for problem in parsed.errors.iter().chain(&parsed.warnings) {
+            writeln!(
+                out,
+                "{}",
+                crate::sanitize::clean(&report::render(problem), false)
+            )?;
+            files_with_problems.insert(entry.path.clone());
+        }
+    }
+    let total = entries.len()
+        + problems
+            .iter()
+            .filter(|p| matches!(p, crate::Error::Read { .. }))
+            .count();
+    let bad = files_with_problems.len();
+    let plural = if bad == 1 { "" } else { "s" };
+    let _ = writeln!(
+        err,
+        "{bad} file{plural} with problems, {} ok",
+        total.saturating_sub(bad)
+    );
+    Ok(if bad == 0 {
+        Outcome::Found
+    } else {
+        Outcome::FileErrors
+    })
 }

@@ -62,6 +62,15 @@ enum CliCommand {
     /// Show one review, found by slug, title or part of the title
     #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
+    /// Validate review files strictly and report every problem
+    #[command(
+        after_help = "Each problem is one line on stdout, `path:line:col: field: message`; a summary\nfollows on stderr. Exit status 0 when every file is clean, 2 otherwise.\n\nExamples:\n  reviews check\n  reviews check ~/blog/_posts drafts/new-review.md"
+    )]
+    Check {
+        /// Files or folders to check [default: the collection]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Print a shell completion script
     #[command(
         after_help = "Example:\n  reviews completions bash > ~/.local/share/bash-completion/completions/reviews"
@@ -259,6 +268,7 @@ impl Cli {
         let command = match self.command {
             CliCommand::List(args) => Command::List(list_options(args, terminal)),
             CliCommand::Show(args) => Command::Show(show_options(args)),
+            CliCommand::Check { paths } => Command::Check(paths),
             CliCommand::Completions { shell } => {
                 let mut script = Vec::new();
                 clap_complete::generate(shell, &mut Cli::command(), "reviews", &mut script);

@@ -8,14 +8,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::header::{self, Scan};
+use crate::header::{self, MAX_HEADER_BYTES, Scan};
 use crate::parse::{self, Parsed};
 
 /// File extensions that hold reviews.
 pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
-
-/// A header larger than this is refused: no real review needs one, and it bounds memory.
-pub const MAX_HEADER_BYTES: usize = 1 << 20;
 
 /// One review file found in the collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,20 +65,15 @@ impl Collection {
         let mut paths = Vec::new();
         walk(&self.dir, &mut paths, &mut listing.errors);
         paths.sort();
-        let mut first_by_slug: HashMap<String, usize> = HashMap::new();
-        for path in paths {
-            let slug = parse::slug_of(&path);
-            if let Some(&first) = first_by_slug.get(&slug) {
-                listing.errors.push(Error::DuplicateSlug {
-                    slug,
-                    first: listing.entries[first].path.clone(),
-                    second: path,
-                });
-                continue;
-            }
-            first_by_slug.insert(slug.clone(), listing.entries.len());
-            listing.entries.push(Entry { slug, path });
-        }
+        listing.entries = paths
+            .into_iter()
+            .map(|path| Entry {
+                slug: parse::slug_of(&path),
+                path,
+            })
+            .collect();
+        let duplicates = duplicate_slugs(&mut listing.entries);
+        listing.errors.extend(duplicates);
         listing
     }
 
@@ -99,6 +91,27 @@ impl Collection {
             })
         })
     }
+}
+
+/// Remove entries whose slug an earlier entry has, returning an error naming both files for each.
+pub fn duplicate_slugs(entries: &mut Vec<Entry>) -> Vec<Error> {
+    let mut first_by_slug: HashMap<String, PathBuf> = HashMap::new();
+    let mut errors = Vec::new();
+    entries.retain(|entry| match first_by_slug.get(&entry.slug) {
+        Some(first) => {
+            errors.push(Error::DuplicateSlug {
+                slug: entry.slug.clone(),
+                first: first.clone(),
+                second: entry.path.clone(),
+            });
+            false
+        }
+        None => {
+            first_by_slug.insert(entry.slug.clone(), entry.path.clone());
+            true
+        }
+    });
+    errors
 }
 
 /// A slug that can only name a file inside the folder.
@@ -146,8 +159,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
         };
         if kind.is_dir() {
             walk(&path, out, errors);
-        } else if has_review_extension(&path) && (kind.is_file() || path.is_file()) {
+        } else if !has_review_extension(&path) {
+        } else if kind.is_file() {
             out.push(path);
+        } else if kind.is_symlink() {
+            // A link to a file counts; a link to a folder is not followed; a broken or looping
+            // link is reported.
+            match fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => out.push(path),
+                Ok(_) => {}
+                Err(source) => errors.push(Error::Read { path, source }),
+            }
         }
     }
 }
@@ -195,7 +217,7 @@ pub fn read_whole(path: &Path) -> Result<Vec<u8>> {
 
 /// Read the header of each entry on all cores, keeping the entries' order. `wanted` sees a
 /// header's raw text first and may skip the parse of one that cannot match.
-pub fn load_headers<F>(entries: &[Entry], wanted: F) -> Vec<Option<Result<Parsed, Vec<Error>>>>
+pub fn load_headers<F>(entries: &[Entry], wanted: F) -> Vec<Option<Parsed>>
 where
     F: Fn(&[u8]) -> bool + Sync,
 {
@@ -204,7 +226,7 @@ where
         .map(|entry| {
             let bytes = match read_header(&entry.path) {
                 Ok(bytes) => bytes,
-                Err(e) => return Some(Err(vec![e])),
+                Err(e) => return Some(Parsed::failed(e)),
             };
             if !wanted(&bytes) {
                 return None;
@@ -212,12 +234,6 @@ where
             Some(parse::parse(&bytes, &entry.path, false))
         })
         .collect()
-}
-
-/// Read one whole review, body included.
-pub fn load_review(entry: &Entry) -> Result<Parsed, Vec<Error>> {
-    let bytes = read_whole(&entry.path).map_err(|e| vec![e])?;
-    parse::parse(&bytes, &entry.path, true)
 }
 
 #[cfg(test)]

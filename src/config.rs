@@ -32,6 +32,8 @@ pub enum Command {
     List(ListOptions),
     /// Show one review.
     Show(ShowOptions),
+    /// Validate files (these, or the collection when empty).
+    Check(Vec<PathBuf>),
     /// Print generated text (shell completions, the man page).
     Print(Vec<u8>),
 }

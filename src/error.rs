@@ -108,6 +108,24 @@ impl Error {
         }
     }
 
+    /// The file this error is about, if it is about one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::Header { location, .. } | Error::Field { location, .. } => Some(&location.path),
+            Error::Read { path, .. } => Some(path),
+            Error::DuplicateSlug { second, .. } => Some(second),
+            _ => None,
+        }
+    }
+
+    /// The line this error points at, if it points into a file (for ordering reports).
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Error::Header { location, .. } | Error::Field { location, .. } => Some(location.line),
+            _ => None,
+        }
+    }
+
     /// True when this is a write to a closed pipe: the reader went away, which is a clean end.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)

@@ -123,6 +123,29 @@ const ALIASES: &[(&str, Field)] = &[
     ("genre", Field::Genres),
 ];
 
+/// Aliases that are also everyday words in other tools' front matter (Jekyll's `published: false`,
+/// a template's `date: <%= ... %>`): a value of the wrong shape under one of these means the key
+/// is not that field, so it is kept in `extra` with a warning rather than failing the file.
+const LOOSE_ALIASES: &[&str] = &[
+    "date",
+    "published",
+    "published_date",
+    "publish_date",
+    "watched",
+    "watched_date",
+    "release",
+    "released",
+    "length",
+    "duration",
+    "stars",
+    "grade",
+    "rated",
+    "film",
+    "movie",
+    "author",
+    "tag",
+];
+
 /// Lower-case a key and treat spaces, hyphens, dots, underscores and camelCase humps alike:
 /// `U.S. release date`, `us-release-date` and `usReleaseDate` all become `u_s_release_date` or
 /// `us_release_date`.
@@ -158,7 +181,8 @@ pub fn field_for(key: &str) -> Option<Field> {
         .map(|(_, f)| *f)
 }
 
-/// A record built from a header, with the problems found on the way.
+/// A record built from a header, with the problems found on the way. A missing title is left
+/// empty (with a warning) for the caller to fill from the file name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Built {
     /// The record: complete when `errors` is empty.
@@ -195,15 +219,28 @@ pub fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
             ));
             continue;
         }
-        seen.push((kind, field.key.clone(), field.line));
-        if let Err(message) = apply(
+        let applied = apply(
             kind,
             &field,
             &mut review,
             &mut rating_reason,
             &mut score_from_rating,
-        ) {
-            errors.push(Problem::field(field.line, field.column, field.key, message));
+        );
+        match applied {
+            Ok(()) => seen.push((kind, field.key.clone(), field.line)),
+            Err(message) if LOOSE_ALIASES.contains(&normalize_key(&field.key).as_str()) => {
+                warnings.push(Problem::field(
+                    field.line,
+                    field.column,
+                    field.key.clone(),
+                    format!("{message}; kept as written in \"extra\""),
+                ));
+                review.extra.insert(field.key, field.value);
+            }
+            Err(message) => {
+                seen.push((kind, field.key.clone(), field.line));
+                errors.push(Problem::field(field.line, field.column, field.key, message));
+            }
         }
     }
 
@@ -234,11 +271,17 @@ pub fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
                 .is_some_and(|f| field_for(f) == Some(Field::Title))
         })
     {
-        errors.push(Problem::field(
-            fence_line,
+        let (line, key) = seen
+            .iter()
+            .find(|(f, _, _)| *f == Field::Title)
+            .map_or((fence_line, "title".to_string()), |(_, key, line)| {
+                (*line, key.clone())
+            });
+        warnings.push(Problem::field(
+            line,
             None,
-            "title",
-            "missing: every review needs a \"title\" field",
+            key,
+            "missing or empty: the file name is used as the title",
         ));
     }
     Built {
@@ -258,10 +301,7 @@ fn apply(
     let value = &field.value;
     let raw = field.raw.as_deref();
     match kind {
-        Field::Title => {
-            review.title = values::text(value, raw)?
-                .ok_or_else(|| "expected the film's title, found nothing".to_string())?;
-        }
+        Field::Title => review.title = values::text(value, raw)?.unwrap_or_default(),
         Field::OriginalTitle => review.original_title = values::text(value, raw)?,
         Field::Year => review.year = values::year(value)?,
         Field::DirectedBy => review.directed_by = values::people(value)?,
@@ -375,16 +415,47 @@ mod tests {
     }
 
     #[test]
-    fn missing_title_and_bad_values_are_errors() {
+    fn bad_values_are_errors_and_a_missing_title_a_warning() {
         let built = build(vec![raw("runtime", json!("forever"), 4)], 1);
-        assert_eq!(built.errors.len(), 2);
+        assert_eq!(built.errors.len(), 1);
         assert_eq!(built.errors[0].field.as_deref(), Some("runtime"));
         assert_eq!(built.errors[0].line, 4);
         assert_eq!(
-            built.errors[1].message,
-            "missing: every review needs a \"title\" field"
+            built.warnings[0].message,
+            "missing or empty: the file name is used as the title"
         );
-        assert_eq!(built.errors[1].line, 1);
+        assert_eq!(built.warnings[0].line, 1);
+        let empty = build(vec![raw("movie title", json!(null), 2)], 1);
+        assert!(empty.errors.is_empty());
+        assert_eq!(empty.warnings[0].field.as_deref(), Some("movie title"));
+        assert_eq!(empty.warnings[0].line, 2);
+    }
+
+    #[test]
+    fn a_loose_alias_with_a_foreign_value_goes_to_extra() {
+        let built = build(
+            vec![
+                raw("title", json!("X"), 2),
+                raw("published", json!(false), 3),
+            ],
+            1,
+        );
+        assert!(built.errors.is_empty());
+        assert_eq!(built.review.reviewed, None);
+        assert_eq!(built.review.extra["published"], json!(false));
+        assert!(
+            built.warnings[0]
+                .message
+                .ends_with("kept as written in \"extra\"")
+        );
+        let strict = build(
+            vec![
+                raw("title", json!("X"), 2),
+                raw("reviewed", json!(false), 3),
+            ],
+            1,
+        );
+        assert_eq!(strict.errors.len(), 1);
     }
 
     #[test]

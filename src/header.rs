@@ -7,6 +7,9 @@ use crate::problem::Problem;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A header larger than this is refused: no real review needs one, and it bounds memory.
+pub const MAX_HEADER_BYTES: usize = 1 << 20;
+
 /// The language of a header, told by its fence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -3,6 +3,10 @@
 //! Two uses: telling which line and column each parsed key came from (serde_yaml's values carry no
 //! positions), and reading a header that is not valid YAML line by line, as the seed review does.
 
+use serde_json::Value;
+
+use crate::fields::RawField;
+
 /// One top-level `key: value` line of a header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyLine<'a> {
@@ -16,13 +20,46 @@ pub struct KeyLine<'a> {
     pub column: usize,
 }
 
-/// Scan `header` (whose first line is line `first_line` of the file) for top-level keys.
+/// What separates a key from its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Separator {
+    /// YAML's `key: value`.
+    Colon,
+    /// TOML's `key = value`.
+    Equals,
+}
+
+/// Scan a YAML `header` (whose first line is line `first_line` of the file) for top-level keys.
 pub fn scan(header: &str, first_line: usize) -> Vec<KeyLine<'_>> {
+    scan_with(header, first_line, Separator::Colon)
+}
+
+/// Scan a header for top-level keys, with the given separator.
+pub fn scan_with(header: &str, first_line: usize, separator: Separator) -> Vec<KeyLine<'_>> {
     header
         .lines()
         .enumerate()
-        .filter_map(|(i, line)| key_line(line, first_line + i))
+        .filter_map(|(i, line)| match separator {
+            Separator::Colon => key_line(line, first_line + i),
+            Separator::Equals => toml_key_line(line, first_line + i),
+        })
         .collect()
+}
+
+fn toml_key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.starts_with([' ', '\t', '#', '[']) {
+        return None;
+    }
+    let (key, rest) = line.split_once('=')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    let value_start = line.len() - rest.trim_start().len();
+    Some(KeyLine {
+        key,
+        value: rest.trim(),
+        line: number,
+        column: line[..value_start].chars().count() + 1,
+    })
 }
 
 fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
@@ -52,6 +89,64 @@ fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
         line: number,
         column: line[..value_start].chars().count() + 1,
     })
+}
+
+/// Read a header that is not valid YAML line by line: each top-level `key: value` line is a field
+/// whose value is the rest of the line; `[a, b]` and `- item` lines below an empty value are
+/// lists. A key given twice keeps its first value.
+pub fn recover(header: &str, first_line: usize) -> Vec<RawField> {
+    let lines: Vec<&str> = header.lines().collect();
+    let mut fields: Vec<RawField> = Vec::new();
+    for key_line in scan(header, first_line) {
+        if fields.iter().any(|f| f.key == key_line.key) {
+            continue;
+        }
+        let value = plain_value(key_line.value);
+        let json = if value.is_empty() {
+            let items: Vec<Value> = lines[key_line.line - first_line + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .take_while(|l| l.starts_with('-') && !l.starts_with("--"))
+                .map(|l| Value::String(plain_value(l[1..].trim()).to_string()))
+                .collect();
+            if items.is_empty() {
+                Value::Null
+            } else {
+                Value::Array(items)
+            }
+        } else if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            Value::Array(
+                inner
+                    .split(',')
+                    .map(|item| plain_value(item.trim()))
+                    .filter(|item| !item.is_empty())
+                    .map(|item| Value::String(item.to_string()))
+                    .collect(),
+            )
+        } else {
+            Value::String(value.to_string())
+        };
+        fields.push(RawField {
+            key: key_line.key.to_string(),
+            value: json,
+            raw: Some(value.to_string()),
+            line: key_line.line,
+            column: Some(key_line.column),
+        });
+    }
+    fields
+}
+
+/// Keys written more than once at the top of a header: (key, first line, repeat line, column).
+pub fn repeated_keys<'l, 'a>(lines: &'l [KeyLine<'a>]) -> Vec<(&'a str, usize, &'l KeyLine<'a>)> {
+    lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let first = lines[..i].iter().find(|f| f.key == l.key)?;
+            Some((l.key, first.line, l))
+        })
+        .collect()
 }
 
 /// A plain value as the line-by-line reader takes it: one layer of matching quotes removed, a
@@ -108,6 +203,56 @@ mod tests {
         let lines = scan("\"U.S. release\": 2012-11-23\r\n", 1);
         assert_eq!(lines[0].key, "U.S. release");
         assert_eq!(lines[0].value, "2012-11-23");
+    }
+
+    #[test]
+    fn toml_keys() {
+        let lines = scan_with(
+            "title = \"X\"\n[extra]\ndate = 2006-10-12\n",
+            5,
+            Separator::Equals,
+        );
+        assert_eq!(lines.len(), 2);
+        assert_eq!(
+            (lines[0].key, lines[0].line, lines[0].column),
+            ("title", 5, 9)
+        );
+        assert_eq!((lines[1].key, lines[1].value), ("date", "2006-10-12"));
+    }
+
+    #[test]
+    fn recovers_headers_yaml_refuses() {
+        let fields = recover(
+            "movie title: Lara Croft: Tomb Raider\nrating: 3\nlayout: a\nlayout: b\ncast:\n  - A\n  - 'B'\ntags: [x, \"y\"]\nempty:\n",
+            2,
+        );
+        let pairs: Vec<(&str, Value)> = fields
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.clone()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("movie title", Value::from("Lara Croft: Tomb Raider")),
+                ("rating", Value::from("3")),
+                ("layout", Value::from("a")),
+                ("cast", serde_json::json!(["A", "B"])),
+                ("tags", serde_json::json!(["x", "y"])),
+                ("empty", Value::Null),
+            ]
+        );
+        assert_eq!((fields[1].line, fields[1].column), (3, Some(9)));
+    }
+
+    #[test]
+    fn finds_repeated_keys() {
+        let lines = scan("layout: a\ntitle: x\nlayout: b\n", 2);
+        let repeats = repeated_keys(&lines);
+        assert_eq!(repeats.len(), 1);
+        assert_eq!(
+            (repeats[0].0, repeats[0].1, repeats[0].2.line),
+            ("layout", 2, 4)
+        );
     }
 
     #[test]

@@ -4,18 +4,33 @@ use std::path::Path;
 
 use crate::error::Error;
 use crate::fields;
-use crate::header::{self, Format};
+use crate::header::{self, Format, Parts};
+use crate::keylines;
 use crate::model::Review;
 use crate::problem::Problem;
+use crate::toml_reader;
 use crate::yaml;
 
-/// A review read from a file, with what `check` would warn about.
-#[derive(Debug)]
+/// What reading one file gave: the record, unless an error stopped it, and every problem found.
+#[derive(Debug, Default)]
 pub struct Parsed {
-    /// The record.
-    pub review: Review,
-    /// Problems that did not stop the file being read.
+    /// The record; `None` when any error was found.
+    pub review: Option<Review>,
+    /// Problems that make the file bad: no record comes from it.
+    pub errors: Vec<Error>,
+    /// Problems that did not stop the file being read (`check` reports them too).
     pub warnings: Vec<Error>,
+}
+
+impl Parsed {
+    /// A file that could not be read at all.
+    pub fn failed(error: Error) -> Self {
+        Parsed {
+            review: None,
+            errors: vec![error],
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// The slug of a review file: its name without the extension.
@@ -25,74 +40,160 @@ pub fn slug_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Read a review from `bytes`, the whole file (`with_body`) or at least its complete header.
-///
-/// Every problem found is returned, so that `check` can report them all; a file with any is bad.
-pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Result<Parsed, Vec<Error>> {
-    let in_file = |problems: Vec<Problem>| problems.into_iter().map(|p| p.in_file(path)).collect();
-    let parts = header::split(bytes).map_err(|p| in_file(vec![p]))?;
-    let header_bytes = &bytes[parts.header.clone()];
-    let header_text = std::str::from_utf8(header_bytes).map_err(|e| {
-        let before = &header_bytes[..e.valid_up_to()];
-        let line = parts.header_line + before.iter().filter(|&&b| b == b'\n').count();
-        let column = before.len()
-            - before
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1)
-            + 1;
-        in_file(vec![Problem::header(
-            line,
-            Some(column),
-            "expected UTF-8 text in the header, found a byte that is not UTF-8",
-        )])
-    })?;
-    let raw_fields = match parts.format {
-        Format::Yaml => yaml::parse(header_text, parts.header_line),
-        Format::Toml => Err(Problem::header(
+/// Where in `header` (starting at file line `first_line`) byte `offset` is: (line, column).
+fn position(header: &[u8], offset: usize, first_line: usize) -> (usize, usize) {
+    let before = &header[..offset];
+    let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// The header's text, or why it cannot be read: too large, a NUL byte, not UTF-8.
+fn header_text(bytes: &[u8], parts: &Parts) -> Result<String, Problem> {
+    let header = &bytes[parts.header.clone()];
+    if header.len() > header::MAX_HEADER_BYTES {
+        return Err(Problem::header(
             1,
             None,
-            "TOML headers (+++) are not supported yet; use YAML between \"---\" lines",
-        )),
+            format!(
+                "header is larger than {} MiB: expected a closing \"---\" line sooner",
+                header::MAX_HEADER_BYTES >> 20
+            ),
+        ));
     }
-    .map_err(|p| in_file(vec![p]))?;
+    if let Some(nul) = memchr::memchr(0, header) {
+        let (line, column) = position(header, nul, parts.header_line);
+        return Err(Problem::header(
+            line,
+            Some(column),
+            "expected text in the header, found a NUL byte",
+        ));
+    }
+    match std::str::from_utf8(header) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let (line, column) = position(header, e.valid_up_to(), parts.header_line);
+            Err(Problem::header(
+                line,
+                Some(column),
+                "expected UTF-8 text in the header, found a byte that is not UTF-8",
+            ))
+        }
+    }
+}
+
+/// Read a review from `bytes`, the whole file (`with_body`) or at least its complete header.
+///
+/// A header that is not valid YAML is read line by line (`key: value`), with a warning; a
+/// missing title becomes the file name, with a warning. Every problem is returned, so that
+/// `check` can report them all.
+pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
+    let in_file = |problems: Vec<Problem>| -> Vec<Error> {
+        problems.into_iter().map(|p| p.in_file(path)).collect()
+    };
+    let fail = |problem: Problem| Parsed {
+        review: None,
+        errors: in_file(vec![problem]),
+        warnings: Vec::new(),
+    };
+    let parts = match header::split(bytes) {
+        Ok(parts) => parts,
+        Err(problem) => return fail(problem),
+    };
+    let text = match header_text(bytes, &parts) {
+        Ok(text) => text,
+        Err(problem) => return fail(problem),
+    };
+    let mut warnings = Vec::new();
+    let raw_fields = match parts.format {
+        Format::Toml => match toml_reader::parse(&text, parts.header_line) {
+            Ok(fields) => fields,
+            Err(problem) => return fail(problem),
+        },
+        Format::Yaml => {
+            let key_lines = keylines::scan(&text, parts.header_line);
+            let repeats = keylines::repeated_keys(&key_lines);
+            for (key, first_line, repeat) in &repeats {
+                warnings.push(Problem::field(
+                    repeat.line,
+                    Some(1),
+                    *key,
+                    format!(
+                        "key given twice (first on line {first_line}); the first value is used"
+                    ),
+                ));
+            }
+            match yaml::parse(&text, parts.header_line) {
+                Ok(fields) => fields,
+                Err(mut problem) => {
+                    // A repeated key is already reported above.
+                    if repeats.is_empty() || !problem.message.contains("duplicate entry") {
+                        problem
+                            .message
+                            .push_str("; read line by line as `key: value` instead");
+                        warnings.push(problem);
+                    }
+                    keylines::recover(&text, parts.header_line)
+                }
+            }
+        }
+    };
 
     let built = fields::build(raw_fields, parts.header_line - 1);
+    warnings.extend(built.warnings);
     if !built.errors.is_empty() {
-        return Err(in_file(built.errors));
+        return Parsed {
+            review: None,
+            errors: in_file(built.errors),
+            warnings: in_file(warnings),
+        };
     }
     let mut review = built.review;
     review.slug = slug_of(path);
     review.path = path.to_path_buf();
+    if review.title.is_empty() {
+        review.title = review.slug.clone();
+    }
     if with_body {
         let body = String::from_utf8_lossy(&bytes[parts.body_start..]);
         review.body = Some(body.into_owned());
     }
-    Ok(Parsed {
-        review,
-        warnings: in_file(built.warnings),
-    })
+    Parsed {
+        review: Some(review),
+        errors: Vec::new(),
+        warnings: in_file(warnings),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn messages(result: Result<Parsed, Vec<Error>>) -> Vec<String> {
-        result
-            .unwrap_err()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
+    fn messages(parsed: Parsed) -> Vec<String> {
+        assert!(parsed.review.is_none());
+        parsed.errors.iter().map(ToString::to_string).collect()
+    }
+
+    fn warnings(parsed: &Parsed) -> Vec<String> {
+        parsed.warnings.iter().map(ToString::to_string).collect()
     }
 
     #[test]
     fn reads_a_review_with_its_body() {
         let text = "---\ntitle: Rust and Bone\nruntime: 120 min.\n---\nText.\n";
-        let parsed = parse(text.as_bytes(), Path::new("r/rust-and-bone.md"), true).unwrap();
-        assert_eq!(parsed.review.slug, "rust-and-bone");
-        assert_eq!(parsed.review.runtime, Some(120));
-        assert_eq!(parsed.review.body.as_deref(), Some("Text.\n"));
+        let review = parse(text.as_bytes(), Path::new("r/rust-and-bone.md"), true)
+            .review
+            .unwrap();
+        assert_eq!(review.slug, "rust-and-bone");
+        assert_eq!(review.runtime, Some(120));
+        assert_eq!(review.body.as_deref(), Some("Text.\n"));
     }
 
     #[test]
@@ -112,13 +213,6 @@ mod tests {
             messages(parse(b"no header\n", Path::new("a.md"), false)),
             ["a.md:1: expected a front-matter header: the first line should be \"---\""]
         );
-        let bad_yaml = messages(parse(
-            b"---\ntitle: X\nyear: [2012\n---\n",
-            Path::new("b.md"),
-            false,
-        ));
-        assert!(bad_yaml[0].starts_with("b.md:"), "{bad_yaml:?}");
-        assert!(bad_yaml[0].contains("invalid YAML"), "{bad_yaml:?}");
         assert_eq!(
             messages(parse(
                 b"---\ntitle: X\nyear: 2012\n",
@@ -140,17 +234,105 @@ mod tests {
             errors,
             ["d.md:2:11: expected UTF-8 text in the header, found a byte that is not UTF-8"]
         );
-        let parsed = parse(b"---\ntitle: X\n---\nCaf\xe9\n", Path::new("e.md"), true).unwrap();
-        assert_eq!(parsed.review.body.as_deref(), Some("Caf\u{FFFD}\n"));
+        let review = parse(b"---\ntitle: X\n---\nCaf\xe9\n", Path::new("e.md"), true)
+            .review
+            .unwrap();
+        assert_eq!(review.body.as_deref(), Some("Caf\u{FFFD}\n"));
     }
 
     #[test]
     fn bom_and_crlf_files_read() {
         let text = "\u{feff}---\r\ntitle: X\r\ndirector: A and B\r\n---\r\nBody\r\n";
         let review = parse(text.as_bytes(), Path::new("x.md"), true)
-            .unwrap()
-            .review;
+            .review
+            .unwrap();
         assert_eq!(review.title, "X");
         assert_eq!(review.directed_by, ["A", "B"]);
+    }
+
+    #[test]
+    fn invalid_yaml_is_read_line_by_line_with_a_warning() {
+        let parsed = parse(
+            b"---\nmovie title: Lara Croft: Tomb Raider\nrating: 3\n---\n",
+            Path::new("f.md"),
+            false,
+        );
+        let review = parsed.review.as_ref().unwrap();
+        assert_eq!(review.title, "Lara Croft: Tomb Raider");
+        assert_eq!(
+            review.score,
+            Some(crate::model::Score::Points {
+                value: 3.0,
+                max: None
+            })
+        );
+        assert_eq!(
+            warnings(&parsed),
+            [
+                "f.md:2:24: invalid YAML: mapping values are not allowed in this context (a value containing \": \" must be quoted); read line by line as `key: value` instead"
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_warn_once_and_keep_the_first() {
+        let parsed = parse(
+            b"---\nlayout: a\ntitle: X\nlayout: b\n---\n",
+            Path::new("g.md"),
+            false,
+        );
+        assert_eq!(parsed.review.as_ref().unwrap().extra["layout"], "a");
+        assert_eq!(
+            warnings(&parsed),
+            ["g.md:4:1: layout: key given twice (first on line 2); the first value is used"]
+        );
+    }
+
+    #[test]
+    fn a_missing_title_becomes_the_file_name() {
+        let parsed = parse(
+            b"---\nyear: 2001\n---\n",
+            Path::new("dir/my-film.md"),
+            false,
+        );
+        assert_eq!(parsed.review.as_ref().unwrap().title, "my-film");
+        assert_eq!(
+            warnings(&parsed),
+            ["dir/my-film.md:1: title: missing or empty: the file name is used as the title"]
+        );
+    }
+
+    #[test]
+    fn toml_headers_read() {
+        let parsed = parse(
+            b"+++\ntitle = \"Ran\"\ndate = \"2006-10-12T20:45:00-05:00\"\n+++\nBody",
+            Path::new("t.md"),
+            false,
+        );
+        let review = parsed.review.unwrap();
+        assert_eq!(review.title, "Ran");
+        assert_eq!(
+            review.reviewed.map(|d| d.to_string()),
+            Some("2006-10-12".into())
+        );
+    }
+
+    #[test]
+    fn nul_bytes_and_huge_headers_are_refused() {
+        assert_eq!(
+            messages(parse(
+                b"---\ntitle: a\x00b\n---\n",
+                Path::new("n.md"),
+                false
+            )),
+            ["n.md:2:9: expected text in the header, found a NUL byte"]
+        );
+        let mut huge = b"---\ntitle: x\n".to_vec();
+        huge.extend(std::iter::repeat_n(b"# padding\n".as_slice(), 120_000).flatten());
+        huge.extend_from_slice(b"---\n");
+        assert!(
+            messages(parse(&huge, Path::new("h.md"), true))[0]
+                .contains("header is larger than 1 MiB")
+        );
     }
 }

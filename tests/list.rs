@@ -105,15 +105,23 @@ fn bad_files_are_named_and_good_ones_still_listed() {
     let output = assert.get_output();
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(slugs(&stdout), ["good-one", "good-two"]);
+    assert_eq!(slugs(&stdout), ["good-one", "bad-yaml", "good-two"]);
     let dir = fixture("mixed");
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(
         lines,
         [
             format!(
-                "{}:4:9: invalid YAML: did not find expected ',' or ']' (in the flow sequence that starts on line 3)",
+                "{}:2:18: warning: invalid YAML: mapping values are not allowed in this context (a value containing \": \" must be quoted); read line by line as `key: value` instead",
                 dir.join("bad-yaml.md").display()
+            ),
+            format!(
+                "{}:3:7: year: expected a year such as 2012, found \"[2012\"",
+                dir.join("broken-list.md").display()
+            ),
+            format!(
+                "{}:4:9: warning: invalid YAML: did not find expected ',' or ']' (in the flow sequence that starts on line 3); read line by line as `key: value` instead",
+                dir.join("broken-list.md").display()
             ),
             format!(
                 "{}:4:10: runtime: expected minutes such as \"120\" or \"1 hr 41 min\", found \"forever\"",
@@ -126,6 +134,22 @@ fn bad_files_are_named_and_good_ones_still_listed() {
         ]
     );
     assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn a_recovered_file_alone_exits_0_with_its_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("mixed/bad-yaml.md"), dir.path().join("bad-yaml.md")).unwrap();
+    reviews()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .assert()
+        .success()
+        .stdout("bad-yaml\tGood Three: The Return\t2012\tAna Lopes\t\t\n")
+        .stderr(predicate::str::contains(
+            "bad-yaml.md:2:18: warning: invalid YAML",
+        ));
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn an_ambiguous_part_lists_the_candidates() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "did you mean: good-one, good-two?",
+            "did you mean: bad-yaml, good-one, good-two?",
         ));
 }
 
