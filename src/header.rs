@@ -17,6 +17,10 @@ pub enum Format {
     Yaml,
     /// `+++` fences (Hugo).
     Toml,
+    /// `---json` fences, or a bare `{ ... }` object opening the file (Hugo).
+    Json,
+    /// `---LANG` naming a language the reader does not know (`coffee`, `cson`, ...).
+    Unsupported,
 }
 
 /// Where the header and the body lie in a file's bytes.
@@ -70,6 +74,57 @@ fn lines(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, usize, usize
     })
 }
 
+/// The format an opening fence announces: `---`, `---yaml`, `--- json`, `+++`.
+fn opening(line: &[u8]) -> Option<Format> {
+    match fence(line) {
+        Some(Fence::Dashes) => return Some(Format::Yaml),
+        Some(Fence::Pluses) => return Some(Format::Toml),
+        _ => {}
+    }
+    let language = trim_end(line).strip_prefix(b"---")?;
+    let language = language.strip_prefix(b" ").unwrap_or(language);
+    if language.is_empty() || !language.iter().all(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    Some(match language.to_ascii_lowercase().as_slice() {
+        b"yaml" | b"yml" => Format::Yaml,
+        b"toml" => Format::Toml,
+        b"json" => Format::Json,
+        _ => Format::Unsupported,
+    })
+}
+
+/// The end (exclusive) of a JSON object that opens `bytes` at `start`, braces inside strings
+/// ignored; `None` when it never closes.
+fn json_object_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate().skip(start) {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The fence a line is, if any: trailing spaces and tabs are allowed.
 fn fence(line: &[u8]) -> Option<Fence> {
     let line = trim_end(line);
@@ -101,19 +156,40 @@ fn trim_end(mut line: &[u8]) -> &[u8] {
 /// Find the header in `bytes`: a whole file (`whole`), or a prefix of one.
 pub fn scan(bytes: &[u8], whole: bool) -> Scan {
     let start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    if bytes.get(start) == Some(&b'{') {
+        return match json_object_end(bytes, start) {
+            Some(end) => {
+                let body_start =
+                    memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |i| end + i + 1);
+                Scan::Complete(Parts {
+                    format: Format::Json,
+                    header: start..end,
+                    header_line: 1,
+                    body_start,
+                    body_line: 1 + bytes[start..body_start]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count(),
+                })
+            }
+            None => Scan::Unclosed {
+                format: Format::Json,
+            },
+        };
+    }
     let mut lines = lines(bytes, start);
-    let format = match lines.next().and_then(|(s, e, _)| fence(&bytes[s..e])) {
-        Some(Fence::Dashes) => Format::Yaml,
-        Some(Fence::Pluses) => Format::Toml,
-        _ => return Scan::NoHeader,
+    let Some(format) = lines.next().and_then(|(s, e, _)| opening(&bytes[s..e])) else {
+        return Scan::NoHeader;
     };
     let mut header_start = None;
     for (number, (s, e, next)) in lines.enumerate() {
         let header_start = *header_start.get_or_insert(s);
-        let closes = matches!(
-            (format, fence(&bytes[s..e])),
-            (Format::Yaml, Some(Fence::Dashes | Fence::Dots)) | (Format::Toml, Some(Fence::Pluses))
-        );
+        let closes = match fence(&bytes[s..e]) {
+            Some(Fence::Pluses) => format == Format::Toml,
+            Some(Fence::Dots) => format == Format::Yaml,
+            Some(Fence::Dashes) => format != Format::Toml,
+            None => false,
+        };
         // A fence line must be complete: in a prefix, `--` may still become `---x`.
         if closes && (next > e || whole) {
             let body_line = number + 3;
@@ -150,8 +226,9 @@ pub fn no_header() -> Problem {
 /// The problem of a header that never closes.
 pub fn unclosed(format: Format) -> Problem {
     let fence = match format {
-        Format::Yaml => "---",
         Format::Toml => "+++",
+        Format::Json => "}",
+        Format::Yaml | Format::Unsupported => "---",
     };
     Problem::header(
         1,
@@ -198,6 +275,38 @@ mod tests {
     fn toml_fences() {
         let p = split(b"+++\ntitle = \"X\"\n+++\n").unwrap();
         assert_eq!(p.format, Format::Toml);
+    }
+
+    #[test]
+    fn language_tags_and_bare_json() {
+        assert_eq!(
+            split(b"---yaml\ntitle: X\n---\n").unwrap().format,
+            Format::Yaml
+        );
+        assert_eq!(
+            split(b"--- json\n{\"title\": \"X\"}\n---\n")
+                .unwrap()
+                .format,
+            Format::Json
+        );
+        assert_eq!(
+            split(b"--- coffee\ntitle = 'X'\n---\n").unwrap().format,
+            Format::Unsupported
+        );
+        let text = "{\n  \"title\": \"A } brace\"\n}\nBody\n";
+        let parts = split(text.as_bytes()).unwrap();
+        assert_eq!(parts.format, Format::Json);
+        assert_eq!(
+            &text[parts.header.clone()],
+            "{\n  \"title\": \"A } brace\"\n}"
+        );
+        assert_eq!(&text[parts.body_start..], "Body\n");
+        assert_eq!(parts.body_line, 4);
+        assert_eq!(
+            split(b"{ never closed").unwrap_err(),
+            unclosed(Format::Json)
+        );
+        assert_eq!(split(b"---x-y\n").unwrap_err(), no_header());
     }
 
     #[test]

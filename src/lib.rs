@@ -8,6 +8,7 @@ pub mod config;
 pub mod error;
 pub mod fields;
 pub mod header;
+pub mod json_reader;
 pub mod keylines;
 pub mod model;
 pub mod output;

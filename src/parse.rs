@@ -5,6 +5,7 @@ use std::path::Path;
 use crate::error::Error;
 use crate::fields;
 use crate::header::{self, Format, Parts};
+use crate::json_reader;
 use crate::keylines;
 use crate::model::Review;
 use crate::problem::Problem;
@@ -117,6 +118,24 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
             Ok(fields) => fields,
             Err(problem) => return fail(problem),
         },
+        Format::Json => match json_reader::parse(&text, parts.header_line) {
+            Ok(fields) => fields,
+            Err(problem) => return fail(problem),
+        },
+        Format::Unsupported => {
+            let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+            let language = String::from_utf8_lossy(first_line)
+                .trim_start_matches(['\u{feff}', '-', ' '])
+                .trim()
+                .to_string();
+            return fail(Problem::header(
+                1,
+                Some(4),
+                format!(
+                    "front matter in {language:?} is not supported: expected YAML (---), TOML (+++) or JSON"
+                ),
+            ));
+        }
         Format::Yaml => {
             let key_lines = keylines::scan(&text, parts.header_line);
             let repeats = keylines::repeated_keys(&key_lines);
