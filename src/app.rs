@@ -220,7 +220,8 @@ fn show(
     Ok(Outcome::Found)
 }
 
-/// Validate files strictly: every problem on stdout, one line each, then a summary on stderr.
+/// Validate files strictly: every problem on stdout, one line each in file and line order, then
+/// a summary on stderr.
 fn check(
     config: &Config,
     paths: &[PathBuf],
@@ -235,59 +236,55 @@ fn check(
         problems.extend(listing.errors);
     }
     for path in paths {
-        if path.is_dir() {
-            let listing = Collection::open(path, "")?.list();
-            entries.extend(listing.entries);
-            problems.extend(listing.errors);
-        } else {
-            match std::fs::metadata(path) {
-                Ok(_) => entries.push(Entry {
-                    slug: parse::slug_of(path),
-                    path: path.clone(),
-                }),
-                Err(source) => problems.push(crate::Error::Read {
-                    path: path.clone(),
-                    source,
-                }),
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let listing = Collection::open(path, "")?.list();
+                entries.extend(listing.entries);
+                problems.extend(listing.errors);
             }
+            Ok(meta) if meta.is_file() => entries.push(Entry {
+                slug: parse::slug_of(path),
+                path: path.clone(),
+            }),
+            // A FIFO or device would block or never end: refuse it.
+            Ok(_) => problems.push(crate::Error::Read {
+                path: path.clone(),
+                source: std::io::Error::other("not a regular file or folder"),
+            }),
+            Err(source) => problems.push(crate::Error::Read {
+                path: path.clone(),
+                source,
+            }),
         }
     }
     problems.extend(collection::duplicate_slugs(&mut entries));
-    let mut files_with_problems: std::collections::BTreeSet<PathBuf> = problems
-        .iter()
-        .filter_map(|p| p.path().map(PathBuf::from))
-        .collect();
-    for error in &problems {
+    for parsed in collection::load_headers(&entries, |_| true)
+        .into_iter()
+        .flatten()
+    {
+        problems.extend(parsed.errors);
+        problems.extend(parsed.warnings);
+    }
+    problems.sort_by(|a, b| a.path().cmp(&b.path()).then(a.line().cmp(&b.line())));
+    for problem in &problems {
         writeln!(
             out,
             "{}",
-            crate::sanitize::clean(&report::render(error), false)
+            crate::sanitize::clean(&report::render(problem), false)
         )?;
     }
-    let parsed = collection::load_headers(&entries, |_| true);
-    for (entry, parsed) in entries.iter().zip(parsed.into_iter().flatten()) {
-        for problem in parsed.errors.iter().chain(&parsed.warnings) {
-            writeln!(
-                out,
-                "{}",
-                crate::sanitize::clean(&report::render(problem), false)
-            )?;
-            files_with_problems.insert(entry.path.clone());
-        }
-    }
-    let total = entries.len()
-        + problems
-            .iter()
-            .filter(|p| matches!(p, crate::Error::Read { .. }))
-            .count();
-    let bad = files_with_problems.len();
-    let plural = if bad == 1 { "" } else { "s" };
+    let bad: std::collections::BTreeSet<&std::path::Path> =
+        problems.iter().filter_map(|p| p.path()).collect();
+    let mut all = bad.clone();
+    all.extend(entries.iter().map(|e| e.path.as_path()));
+    let plural = if bad.len() == 1 { "" } else { "s" };
     let _ = writeln!(
         err,
-        "{bad} file{plural} with problems, {} ok",
-        total.saturating_sub(bad)
+        "{} file{plural} with problems, {} ok",
+        bad.len(),
+        all.len() - bad.len()
     );
-    Ok(if bad == 0 {
+    Ok(if problems.is_empty() {
         Outcome::Found
     } else {
         Outcome::FileErrors

@@ -11,6 +11,7 @@ use crate::problem::Problem;
 ///
 /// `first_line` is the file line of the header's first line, so that problems point into the file.
 pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
+    check_flow_depth(header, first_line)?;
     let document: Yaml =
         serde_yaml::from_str(header).map_err(|e| syntax_problem(&e, header, first_line))?;
     let mapping = match document {
@@ -43,6 +44,31 @@ pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> 
             }
         })
         .collect())
+}
+
+/// Deeper `[`/`{` nesting than any review needs is refused before parsing: the YAML parser's
+/// time grows with the square of the depth.
+const MAX_FLOW_DEPTH: usize = 64;
+
+fn check_flow_depth(header: &str, first_line: usize) -> Result<(), Problem> {
+    let mut depth = 0usize;
+    for (i, line) in header.lines().enumerate() {
+        for (column, c) in line.chars().enumerate() {
+            match c {
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MAX_FLOW_DEPTH {
+                return Err(Problem::header(
+                    first_line + i,
+                    Some(column + 1),
+                    format!("invalid YAML: nested more than {MAX_FLOW_DEPTH} levels deep"),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn syntax_problem(error: &serde_yaml::Error, header: &str, first_line: usize) -> Problem {
@@ -214,6 +240,22 @@ mod tests {
     fn tags_are_dropped_and_nested_maps_kept() {
         let fields = parse("x: !custom {a: 1}\n", 2).unwrap();
         assert_eq!(fields[0].value, serde_json::json!({"a": 1}));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_quickly() {
+        let header = format!(
+            "title: X\nx: {}{}\n",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let problem = parse(&header, 2).unwrap_err();
+        assert_eq!((problem.line, problem.column), (3, Some(68)));
+        assert_eq!(
+            problem.message,
+            "invalid YAML: nested more than 64 levels deep"
+        );
+        assert!(parse(&format!("x: {}{}\n", "[".repeat(64), "]".repeat(64)), 2).is_ok());
     }
 
     #[test]

@@ -86,7 +86,8 @@ pub fn write(w: &mut dyn Write, review: &Review, width: usize, painter: Painter)
         writeln!(w)?;
     }
     let options = textwrap::Options::new(width.saturating_sub(label_width).max(10))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     for (label, value) in &fields {
         let value = clean(value, false);
         for (i, line) in textwrap::wrap(&value, &options).iter().enumerate() {
@@ -154,7 +155,8 @@ fn write_wrapped(w: &mut dyn Write, text: &str, indent: &str, width: usize) -> i
     let options = textwrap::Options::new(width)
         .initial_indent(indent)
         .subsequent_indent(indent)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     for line in textwrap::wrap(text, &options) {
         writeln!(w, "{line}")?;
     }

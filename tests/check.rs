@@ -1,0 +1,63 @@
+//! `reviews check`: every problem, one line each, a summary, and the exit status.
+
+mod common;
+
+use common::{reviews, write_review};
+use predicates::prelude::*;
+
+#[test]
+fn check_names_every_problem_with_its_line() {
+    let expected = include_str!("fixtures/problems.expected");
+    reviews()
+        .args(["check", "tests/fixtures/problems"])
+        .assert()
+        .code(2)
+        .stdout(expected)
+        .stderr("11 files with problems, 1 ok\n");
+}
+
+#[test]
+fn check_on_the_bundled_collection_is_clean() {
+    reviews()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("0 files with problems, 5 ok\n");
+}
+
+#[test]
+fn check_takes_files_and_reports_missing_ones() {
+    reviews()
+        .args([
+            "check",
+            "reviews/bullhead.md",
+            "tests/fixtures/problems/wrong-shape.md",
+        ])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::starts_with(
+            "tests/fixtures/problems/wrong-shape.md:3:10: runtime:",
+        ))
+        .stderr("1 file with problems, 1 ok\n");
+    reviews()
+        .args(["check", "no/such/file.md"])
+        .assert()
+        .code(2)
+        .stdout("no/such/file.md: No such file or directory (os error 2)\n");
+}
+
+#[test]
+fn check_shows_escapes_in_values_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "x",
+        &["title: X", "runtime: \"\\e[2Jforever\""],
+        b"",
+    );
+    let out = reviews().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out.stdout.contains(&0x1b));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("found \"\\u{1b}[2Jforever\""));
+}
