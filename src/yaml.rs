@@ -5,6 +5,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::fields::RawField;
 use crate::keylines;
+use crate::model::{Review, Score};
 use crate::problem::Problem;
 
 /// Parse a YAML header into its top-level fields, in the order written.
@@ -53,6 +54,10 @@ const MAX_FLOW_DEPTH: usize = 64;
 fn check_flow_depth(header: &str, first_line: usize) -> Result<(), Problem> {
     let mut depth = 0usize;
     for (i, line) in header.lines().enumerate() {
+        // A new top-level key starts a new value: nothing is open there in valid YAML.
+        if line.starts_with(|c: char| !c.is_whitespace() && !matches!(c, ']' | '}' | '-' | '#')) {
+            depth = 0;
+        }
         for (column, c) in line.chars().enumerate() {
             match c {
                 '[' | '{' => depth += 1,
@@ -114,6 +119,70 @@ fn syntax_problem(error: &serde_yaml::Error, header: &str, first_line: usize) ->
             context.unwrap_or_default()
         ),
     )
+}
+
+/// Render a record back to a front-matter header (fences included), canonical keys only.
+pub fn to_front_matter(review: &Review) -> String {
+    let mut map = serde_yaml::Mapping::new();
+    let mut put = |key: &str, value: Yaml| {
+        if !value.is_null() {
+            map.insert(Yaml::from(key), value);
+        }
+    };
+    let text = |s: &Option<String>| s.clone().map_or(Yaml::Null, Yaml::String);
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            Yaml::Null
+        } else {
+            Yaml::Sequence(items.iter().cloned().map(Yaml::String).collect())
+        }
+    };
+    let dated = |date: Option<jiff::civil::Date>, note: &Option<String>| match (date, note) {
+        (Some(d), Some(n)) => Yaml::String(format!("{d} ({n})")),
+        (Some(d), None) => Yaml::String(d.to_string()),
+        _ => Yaml::Null,
+    };
+    put("title", Yaml::String(review.title.clone()));
+    put("original_title", text(&review.original_title));
+    put("year", review.year.map_or(Yaml::Null, Yaml::from));
+    put("directed_by", list(&review.directed_by));
+    put("written_by", list(&review.written_by));
+    put("produced_by", list(&review.produced_by));
+    put("starring", list(&review.starring));
+    if let Some(rating) = &review.rating {
+        put("rating", Yaml::String(rating.code.clone()));
+        put("rating_reason", text(&rating.reason));
+    }
+    put(
+        "score",
+        match &review.score {
+            Some(Score::Points {
+                value,
+                max: Some(max),
+            }) => Yaml::String(format!("{value}/{max}")),
+            Some(Score::Points { value, max: None }) => Yaml::from(*value),
+            Some(Score::Grade { grade }) => Yaml::String(grade.clone()),
+            None => Yaml::Null,
+        },
+    );
+    put("runtime", review.runtime.map_or(Yaml::Null, Yaml::from));
+    put(
+        "us_release",
+        dated(review.us_release, &review.us_release_note),
+    );
+    put(
+        "release_date",
+        dated(review.release_date, &review.release_date_note),
+    );
+    put("reviewed", dated(review.reviewed, &None));
+    put("reviewer", text(&review.reviewer));
+    put("tags", list(&review.tags));
+    put("genres", list(&review.genres));
+    for (key, value) in &review.extra {
+        put(key, serde_yaml::to_value(value).unwrap_or(Yaml::Null));
+    }
+    let body = serde_yaml::to_string(&map).unwrap_or_default();
+    format!("---\n{body}---\n")
 }
 
 fn describe(value: &Yaml) -> &'static str {
@@ -256,6 +325,13 @@ mod tests {
             "invalid YAML: nested more than 64 levels deep"
         );
         assert!(parse(&format!("x: {}{}\n", "[".repeat(64), "]".repeat(64)), 2).is_ok());
+    }
+
+    #[test]
+    fn brackets_in_many_values_are_not_deep_nesting() {
+        let header = "a: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n".repeat(3);
+        let header = header.replacen("a:", "b:", 1).replacen("a:", "c:", 1);
+        assert!(parse(&header, 2).is_ok());
     }
 
     #[test]
