@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::model::Review;
 use crate::output::{self, style::Painter};
 use crate::parse;
-use crate::query::{self, Matcher, fold};
+use crate::query::{Matcher, SortKeys, fold};
 use crate::{pager, report};
 
 /// How a run ended, for the exit status.
@@ -48,6 +48,17 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
 }
 
+/// Files read and parsed at a time: enough to keep both cores busy, few enough that memory stays
+/// flat however large the collection.
+const CHUNK: usize = 1024;
+
+/// A listed review, kept compact until output: its sort keys and its rendered row (a TSV line,
+/// or compact JSON).
+struct Row {
+    keys: SortKeys,
+    text: Box<str>,
+}
+
 fn list(
     config: &Config,
     options: &ListOptions,
@@ -61,32 +72,46 @@ fn list(
         report::print(err, error);
     }
     let matcher = Matcher::new(&options.filter);
-    let mut reviews = Vec::new();
-    for parsed in collection::load_headers(&listing.entries, |raw| matcher.may_match(raw))
-        .into_iter()
-        .flatten()
-    {
-        had_errors |= !parsed.errors.is_empty();
-        report::print_file(err, &parsed.errors, &parsed.warnings);
-        reviews.extend(parsed.review.filter(|r| matcher.matches(r)));
+    let json = matches!(options.format, ListFormat::Json | ListFormat::Jsonl);
+    let mut rows = Vec::new();
+    for chunk in listing.entries.chunks(CHUNK) {
+        for parsed in collection::load_headers(chunk, |raw| matcher.may_match(raw))
+            .into_iter()
+            .flatten()
+        {
+            had_errors |= !parsed.errors.is_empty();
+            report::print_file(err, &parsed.errors, &parsed.warnings);
+            if let Some(review) = parsed.review.filter(|r| matcher.matches(r)) {
+                let text = if json {
+                    output::json::compact(&review)
+                } else {
+                    output::tsv::line(&review)
+                };
+                rows.push(Row {
+                    keys: SortKeys::new(&review, options.sort),
+                    text: text.into_boxed_str(),
+                });
+            }
+        }
     }
-    query::sort(&mut reviews, options.sort, options.reverse);
+    rows.sort_by(|a, b| a.keys.compare(&b.keys, options.sort, options.reverse));
     if let Some(limit) = options.limit {
-        reviews.truncate(limit);
+        rows.truncate(limit);
     }
+    let lines: Vec<&str> = rows.iter().map(|r| &*r.text).collect();
     let painter = Painter {
         enabled: config.color,
     };
     match options.format {
-        ListFormat::Table => output::table::write(out, &reviews, config.width, painter)?,
-        ListFormat::Tsv => output::tsv::write(out, &reviews, options.header_row)?,
-        ListFormat::Csv => output::csv::write(out, &reviews)?,
-        ListFormat::Json => output::json::write_array(out, &reviews)?,
-        ListFormat::Jsonl => output::json::write_lines(out, &reviews)?,
+        ListFormat::Table => output::table::write(out, &lines, config.width, painter)?,
+        ListFormat::Tsv => output::tsv::write(out, &lines, options.header_row)?,
+        ListFormat::Csv => output::csv::write(out, &lines)?,
+        ListFormat::Json => output::json::write_array(out, &lines)?,
+        ListFormat::Jsonl => output::json::write_lines(out, &lines)?,
     }
     Ok(if had_errors {
         Outcome::FileErrors
-    } else if reviews.is_empty() {
+    } else if rows.is_empty() {
         Outcome::NothingFound
     } else {
         Outcome::Found

@@ -2,8 +2,7 @@
 
 use std::cmp::Ordering;
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::model::Review;
 
@@ -15,7 +14,7 @@ pub fn fold(text: &str) -> String {
     let mut push = |c: char, out: &mut String| {
         if c.is_whitespace() {
             space = !out.is_empty();
-        } else if !matches!(c, '\'' | '"' | '\u{2019}' | '\u{2018}') {
+        } else if !matches!(c, '\'' | '"' | '\u{2019}' | '\u{2018}') && !is_combining_mark(c) {
             if space {
                 out.push(' ');
                 space = false;
@@ -23,13 +22,11 @@ pub fn fold(text: &str) -> String {
             out.push(c);
         }
     };
-    if text.is_ascii() {
-        for b in text.bytes() {
-            push(char::from(b.to_ascii_lowercase()), &mut out);
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase(), &mut out);
+            continue;
         }
-        return out;
-    }
-    for c in text.nfd().filter(|c| !is_combining_mark(*c)) {
         match c {
             'ß' | 'ẞ' => "ss".chars().for_each(|c| push(c, &mut out)),
             'æ' | 'Æ' => "ae".chars().for_each(|c| push(c, &mut out)),
@@ -38,7 +35,9 @@ pub fn fold(text: &str) -> String {
             'ł' | 'Ł' => push('l', &mut out),
             'đ' | 'Đ' => push('d', &mut out),
             'ı' => push('i', &mut out),
-            c => c.to_lowercase().for_each(|c| push(c, &mut out)),
+            // Canonical decomposition without its marks: é → e, ř → r (the same as NFD, then
+            // dropping every combining mark, since marks are dropped wherever they stand).
+            c => decompose_canonical(c, |d| d.to_lowercase().for_each(|l| push(l, &mut out))),
         }
     }
     out
@@ -202,9 +201,11 @@ impl Matcher {
             return true;
         }
         let folded = fold(text);
-        groups
-            .iter()
-            .all(|g| g.is_empty() || g.iter().any(|n| folded.contains(n.as_str())))
+        groups.iter().all(|g| {
+            g.is_empty()
+                || g.iter()
+                    .any(|n| memchr::memmem::find(folded.as_bytes(), n.as_bytes()).is_some())
+        })
     }
 }
 
@@ -239,55 +240,84 @@ pub fn title_sort_key(title: &str) -> String {
     folded
 }
 
-fn rating_rank(review: &Review) -> Option<(usize, String)> {
-    let code = &review.rating.as_ref()?.code;
-    let order = ["G", "PG", "PG-13", "R", "NC-17", "NR"];
-    let rank = order.iter().position(|c| c == code).unwrap_or(order.len());
-    Some((rank, code.clone()))
+/// One review's value for a sort key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SortValue {
+    /// A number: year, runtime.
+    Number(i64),
+    /// Folded text: a director's name.
+    Text(String),
+    /// A date.
+    Date(jiff::civil::Date),
+    /// A certification's place from G to NC-17 (others after), then its code.
+    Rank(usize, String),
 }
 
-/// Compare two optional keys: missing values last, whatever the direction.
-fn missing_last<T: Ord>(a: Option<T>, b: Option<T>, reverse: bool) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) if reverse => b.cmp(&a),
-        (Some(a), Some(b)) => a.cmp(&b),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
+/// Everything a review sorts by, computed once: the key's value, then the title, then the slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortKeys {
+    /// The sort key's value; `None` sorts last in both directions.
+    pub value: Option<SortValue>,
+    /// The title as it sorts.
+    pub title: String,
+    /// The slug, the last tie-breaker.
+    pub slug: String,
+}
+
+impl SortKeys {
+    /// The keys of `review` for sorting by `key`.
+    pub fn new(review: &Review, key: SortKey) -> Self {
+        let value = match key {
+            SortKey::Title => None,
+            SortKey::Year => review.year.map(|y| SortValue::Number(y.into())),
+            SortKey::Director => review.directed_by.first().map(|d| SortValue::Text(fold(d))),
+            SortKey::Rating => review.rating.as_ref().map(|r| {
+                let order = ["G", "PG", "PG-13", "R", "NC-17", "NR"];
+                let rank = order
+                    .iter()
+                    .position(|c| *c == r.code)
+                    .unwrap_or(order.len());
+                SortValue::Rank(rank, r.code.clone())
+            }),
+            SortKey::Runtime => review.runtime.map(|m| SortValue::Number(m.into())),
+            SortKey::Reviewed => review.reviewed.map(SortValue::Date),
+            SortKey::Release => review
+                .us_release
+                .or(review.release_date)
+                .map(SortValue::Date),
+        };
+        SortKeys {
+            value,
+            title: title_sort_key(&review.title),
+            slug: review.slug.clone(),
+        }
+    }
+
+    /// Order by value (missing last, `reverse` flips only present values), then title, then slug.
+    /// Sorting by title alone, `reverse` flips the title order.
+    pub fn compare(&self, other: &Self, key: SortKey, reverse: bool) -> Ordering {
+        let flip = |o: Ordering| if reverse { o.reverse() } else { o };
+        let primary = match (&self.value, &other.value) {
+            _ if key == SortKey::Title => flip(self.title.cmp(&other.title)),
+            (Some(a), Some(b)) => flip(a.cmp(b)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        primary
+            .then_with(|| self.title.cmp(&other.title))
+            .then_with(|| self.slug.cmp(&other.slug))
     }
 }
 
 /// Sort reviews by `key`; ties fall back to title then slug, so the order is stable.
-pub fn sort(reviews: &mut [Review], key: SortKey, reverse: bool) {
-    let mut keyed: Vec<(String, Review)> = reviews
-        .iter_mut()
-        .map(|r| (title_sort_key(&r.title), std::mem::take(r)))
+pub fn sort(reviews: &mut Vec<Review>, key: SortKey, reverse: bool) {
+    let mut keyed: Vec<(SortKeys, Review)> = reviews
+        .drain(..)
+        .map(|r| (SortKeys::new(&r, key), r))
         .collect();
-    keyed.sort_by(|(ta, a), (tb, b)| {
-        let primary = match key {
-            SortKey::Title => missing_last(Some(ta), Some(tb), reverse),
-            SortKey::Year => missing_last(a.year, b.year, reverse),
-            SortKey::Director => missing_last(
-                a.directed_by.first().map(|d| fold(d)),
-                b.directed_by.first().map(|d| fold(d)),
-                reverse,
-            ),
-            SortKey::Rating => missing_last(rating_rank(a), rating_rank(b), reverse),
-            SortKey::Runtime => missing_last(a.runtime, b.runtime, reverse),
-            SortKey::Reviewed => missing_last(a.reviewed, b.reviewed, reverse),
-            SortKey::Release => missing_last(
-                a.us_release.or(a.release_date),
-                b.us_release.or(b.release_date),
-                reverse,
-            ),
-        };
-        primary
-            .then_with(|| ta.cmp(tb))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
-    for (slot, (_, review)) in reviews.iter_mut().zip(keyed) {
-        *slot = review;
-    }
+    keyed.sort_by(|(a, _), (b, _)| a.compare(b, key, reverse));
+    reviews.extend(keyed.into_iter().map(|(_, r)| r));
 }
 
 #[cfg(test)]

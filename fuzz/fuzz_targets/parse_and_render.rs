@@ -16,24 +16,26 @@ fuzz_target!(|bytes: &[u8]| {
         assert!(!parsed.errors.is_empty());
         return;
     };
-    let reviews = std::slice::from_ref(&review);
+    let line = output::tsv::line(&review);
+    let lines = [line.as_str()];
     let mut text = Vec::new();
     output::text::write(&mut text, &review, 60, Painter { enabled: false }).unwrap();
-    output::table::write(&mut text, reviews, 60, Painter { enabled: false }).unwrap();
+    output::table::write(&mut text, &lines, 60, Painter { enabled: false }).unwrap();
     let rendered = String::from_utf8(text).expect("text output is UTF-8");
     assert!(
         !rendered.chars().any(|c| c.is_control() && c != '\n'),
         "control character in {rendered:?}"
     );
     let mut tsv = Vec::new();
-    output::tsv::write(&mut tsv, reviews, false).unwrap();
+    output::tsv::write(&mut tsv, &lines, false).unwrap();
     let tsv = String::from_utf8(tsv).expect("TSV output is UTF-8");
     assert_eq!(tsv.lines().count(), 1, "one line per review: {tsv:?}");
     assert_eq!(tsv.matches('\t').count(), 5, "six fields: {tsv:?}");
     assert!(!tsv.chars().any(|c| c.is_control() && c != '\t' && c != '\n'));
     let mut other = Vec::new();
     output::text::write(&mut other, &review, 20, Painter { enabled: true }).unwrap();
-    output::csv::write(&mut other, reviews).unwrap();
+    output::csv::write(&mut other, &lines).unwrap();
     output::json::write_one(&mut other, &review).unwrap();
-    output::json::write_lines(&mut other, reviews).unwrap();
+    let json = output::json::compact(&review);
+    output::json::write_lines(&mut other, &[json.as_str()]).unwrap();
 });

@@ -2,15 +2,14 @@
 
 use std::io::{self, Write};
 
-use super::{LIST_COLUMNS, list_cells};
-use crate::model::Review;
+use super::LIST_COLUMNS;
 
-/// The `list` columns as CSV, with a header row.
-pub fn write(w: &mut dyn Write, reviews: &[Review]) -> io::Result<()> {
+/// The `list` columns as CSV, with a header row; `lines` are rows as [`super::tsv::line`] made them.
+pub fn write(w: &mut dyn Write, lines: &[&str]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(w);
     writer.write_record(LIST_COLUMNS)?;
-    for review in reviews {
-        writer.write_record(list_cells(review))?;
+    for line in lines {
+        writer.write_record(line.split('\t'))?;
     }
     writer.flush()
 }

@@ -4,22 +4,31 @@ use std::io::{self, Write};
 
 use crate::model::Review;
 
-/// All reviews as one array.
-pub fn write_array(w: &mut dyn Write, reviews: &[Review]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, reviews)?;
-    writeln!(w)
+/// One review as compact JSON, without a newline.
+pub fn compact(review: &Review) -> String {
+    // Serialising plain data to a String cannot fail.
+    serde_json::to_string(review).unwrap_or_default()
 }
 
-/// One review per line.
-pub fn write_lines(w: &mut dyn Write, reviews: &[Review]) -> io::Result<()> {
-    for review in reviews {
-        serde_json::to_writer(&mut *w, review)?;
-        writeln!(w)?;
+/// Documents made by [`compact`] as one array, one element per line.
+pub fn write_array(w: &mut dyn Write, documents: &[&str]) -> io::Result<()> {
+    w.write_all(b"[")?;
+    for (i, document) in documents.iter().enumerate() {
+        let separator = if i == 0 { "\n" } else { ",\n" };
+        write!(w, "{separator}{document}")?;
+    }
+    w.write_all(b"\n]\n")
+}
+
+/// Documents made by [`compact`], one per line.
+pub fn write_lines(w: &mut dyn Write, documents: &[&str]) -> io::Result<()> {
+    for document in documents {
+        writeln!(w, "{document}")?;
     }
     Ok(())
 }
 
-/// One review, body included.
+/// One review, body included, pretty-printed.
 pub fn write_one(w: &mut dyn Write, review: &Review) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, review)?;
     writeln!(w)

@@ -4,9 +4,7 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::list_cells;
 use super::style::{self, Painter};
-use crate::model::Review;
 
 const HEADERS: [&str; 6] = ["SLUG", "TITLE", "YEAR", "DIRECTED BY", "RATING", "RUNTIME"];
 /// Columns that give up width when the table is too wide, each with how readily it does: the
@@ -53,17 +51,21 @@ fn fit(natural: [usize; 6], max_width: usize) -> [usize; 6] {
     widths
 }
 
-/// Write `reviews` as a table no wider than `max_width`, with a header row.
+/// Write rows (as [`super::tsv::line`] made them) as a table no wider than `max_width`, with a
+/// header row.
 pub fn write(
     w: &mut dyn Write,
-    reviews: &[Review],
+    lines: &[&str],
     max_width: usize,
     painter: Painter,
 ) -> io::Result<()> {
-    let rows: Vec<[String; 6]> = reviews
+    let rows: Vec<[String; 6]> = lines
         .iter()
-        .map(|r| {
-            let mut cells = list_cells(r);
+        .map(|line| {
+            let mut cells: [String; 6] = Default::default();
+            for (cell, text) in cells.iter_mut().zip(line.split('\t')) {
+                *cell = text.to_string();
+            }
             if !cells[5].is_empty() {
                 cells[5].push_str(" min");
             }

@@ -1,18 +1,23 @@
-//! Tab-separated lines: what `list` prints into a pipe.
+//! Tab-separated lines: what `list` prints into a pipe, and the compact form rows are kept in.
 
 use std::io::{self, Write};
 
 use super::{LIST_COLUMNS, list_cells};
 use crate::model::Review;
 
-/// One line per review (slug, title, year, directors, rating, runtime); a header row first
-/// when `header_row` is set. Tabs and newlines inside a value become spaces.
-pub fn write(w: &mut dyn Write, reviews: &[Review], header_row: bool) -> io::Result<()> {
+/// One review as a line (slug, title, year, directors, rating, runtime), without the newline.
+/// Tabs and newlines inside a value have become spaces, so the line splits back into its cells.
+pub fn line(review: &Review) -> String {
+    list_cells(review).join("\t")
+}
+
+/// Write the lines, with a header row first when `header_row` is set.
+pub fn write(w: &mut dyn Write, lines: &[&str], header_row: bool) -> io::Result<()> {
     if header_row {
         writeln!(w, "{}", LIST_COLUMNS.join("\t"))?;
     }
-    for review in reviews {
-        writeln!(w, "{}", list_cells(review).join("\t"))?;
+    for line in lines {
+        writeln!(w, "{line}")?;
     }
     Ok(())
 }
