@@ -48,15 +48,22 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
 }
 
-/// Files read and parsed at a time: enough to keep both cores busy, few enough that memory stays
-/// flat however large the collection.
-const CHUNK: usize = 1024;
+/// Files read at a time: enough to keep both cores busy, few enough to keep memory flat.
+const CHUNK: usize = 4096;
 
 /// A listed review, kept compact until output: its sort keys and its rendered row (a TSV line,
 /// or compact JSON).
 struct Row {
     keys: SortKeys,
     text: Box<str>,
+}
+
+/// What one file gave `list`: its problems, and its row if it matched.
+#[derive(Default)]
+struct Listed {
+    errors: Vec<crate::Error>,
+    warnings: Vec<crate::Error>,
+    row: Option<Row>,
 }
 
 fn list(
@@ -73,25 +80,40 @@ fn list(
     }
     let matcher = Matcher::new(&options.filter);
     let json = matches!(options.format, ListFormat::Json | ListFormat::Jsonl);
+    // Rows are made on the reading cores, a chunk of files at a time so that memory stays flat;
+    // only compact rows are kept, never whole records.
     let mut rows = Vec::new();
     for chunk in listing.entries.chunks(CHUNK) {
-        for parsed in collection::load_headers(chunk, |raw| matcher.may_match(raw))
-            .into_iter()
-            .flatten()
-        {
-            had_errors |= !parsed.errors.is_empty();
-            report::print_file(err, &parsed.errors, &parsed.warnings);
-            if let Some(review) = parsed.review.filter(|r| matcher.matches(r)) {
-                let text = if json {
-                    output::json::compact(&review)
-                } else {
-                    output::tsv::line(&review)
+        let listed = collection::map_headers(
+            chunk,
+            |raw| matcher.may_match(raw),
+            |parsed| {
+                let Some(parsed) = parsed else {
+                    return Listed::default();
                 };
-                rows.push(Row {
-                    keys: SortKeys::new(&review, options.sort),
-                    text: text.into_boxed_str(),
-                });
-            }
+                let row = parsed
+                    .review
+                    .filter(|r| matcher.matches(r))
+                    .map(|review| Row {
+                        keys: SortKeys::new(&review, options.sort),
+                        text: if json {
+                            output::json::compact(&review)
+                        } else {
+                            output::tsv::line(&review)
+                        }
+                        .into_boxed_str(),
+                    });
+                Listed {
+                    errors: parsed.errors,
+                    warnings: parsed.warnings,
+                    row,
+                }
+            },
+        );
+        for file in listed {
+            had_errors |= !file.errors.is_empty();
+            report::print_file(err, &file.errors, &file.warnings);
+            rows.extend(file.row);
         }
     }
     rows.sort_by(|a, b| a.keys.compare(&b.keys, options.sort, options.reverse));
@@ -133,9 +155,8 @@ fn lookup(collection: &Collection, query: &str) -> Lookup {
     if let Some(entry) = listing.entries.iter().find(|e| e.slug == query) {
         return Lookup::Found(entry.clone());
     }
-    let reviews: Vec<Review> = collection::load_headers(&listing.entries, |_| true)
+    let reviews: Vec<Review> = collection::load_headers(&listing.entries)
         .into_iter()
-        .flatten()
         .filter_map(|parsed| parsed.review)
         .collect();
     let wanted = fold(query);
@@ -283,10 +304,7 @@ fn check(
         }
     }
     problems.extend(collection::duplicate_slugs(&mut entries));
-    for parsed in collection::load_headers(&entries, |_| true)
-        .into_iter()
-        .flatten()
-    {
+    for parsed in collection::load_headers(&entries) {
         problems.extend(parsed.errors);
         problems.extend(parsed.warnings);
     }

@@ -174,11 +174,19 @@ pub fn normalize_key(key: &str) -> String {
 
 /// The field a key means, if the reader knows it.
 pub fn field_for(key: &str) -> Option<Field> {
-    let key = normalize_key(key);
-    ALIASES
-        .iter()
-        .find(|(alias, _)| *alias == key)
-        .map(|(_, f)| *f)
+    let lookup = |key: &str| {
+        ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == key)
+            .map(|(_, f)| *f)
+    };
+    // Most keys are written in canonical form already: look them up without a copy.
+    if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        if let Some(field) = lookup(key) {
+            return Some(field);
+        }
+    }
+    lookup(&normalize_key(key))
 }
 
 /// A record built from a header, with the problems found on the way. A missing title is left

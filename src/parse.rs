@@ -57,7 +57,7 @@ fn position(header: &[u8], offset: usize, first_line: usize) -> (usize, usize) {
 }
 
 /// The header's text, or why it cannot be read: too large, a NUL byte, not UTF-8.
-fn header_text(bytes: &[u8], parts: &Parts) -> Result<String, Problem> {
+fn header_text<'a>(bytes: &'a [u8], parts: &Parts) -> Result<&'a str, Problem> {
     let header = &bytes[parts.header.clone()];
     if header.len() > header::MAX_HEADER_BYTES {
         return Err(Problem::header(
@@ -78,7 +78,7 @@ fn header_text(bytes: &[u8], parts: &Parts) -> Result<String, Problem> {
         ));
     }
     match std::str::from_utf8(header) {
-        Ok(text) => Ok(text.to_string()),
+        Ok(text) => Ok(text),
         Err(e) => {
             let (line, column) = position(header, e.valid_up_to(), parts.header_line);
             Err(Problem::header(
@@ -114,11 +114,11 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
     };
     let mut warnings = Vec::new();
     let raw_fields = match parts.format {
-        Format::Toml => match toml_reader::parse(&text, parts.header_line) {
+        Format::Toml => match toml_reader::parse(text, parts.header_line) {
             Ok(fields) => fields,
             Err(problem) => return fail(problem),
         },
-        Format::Json => match json_reader::parse(&text, parts.header_line) {
+        Format::Json => match json_reader::parse(text, parts.header_line) {
             Ok(fields) => fields,
             Err(problem) => return fail(problem),
         },
@@ -137,7 +137,7 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
             ));
         }
         Format::Yaml => {
-            let key_lines = keylines::scan(&text, parts.header_line);
+            let key_lines = keylines::scan(text, parts.header_line);
             let repeats = keylines::repeated_keys(&key_lines);
             for (key, first_line, repeat) in &repeats {
                 warnings.push(Problem::field(
@@ -149,7 +149,7 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
                     ),
                 ));
             }
-            match yaml::parse(&text, parts.header_line) {
+            match yaml::parse(text, parts.header_line, &key_lines) {
                 Ok(fields) => fields,
                 Err(mut problem) => {
                     // A repeated key is already reported above.
@@ -159,7 +159,7 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
                             .push_str("; read line by line as `key: value` instead");
                         warnings.push(problem);
                     }
-                    keylines::recover(&text, parts.header_line)
+                    keylines::recover(text, parts.header_line)
                 }
             }
         }

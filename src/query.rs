@@ -22,11 +22,21 @@ pub fn fold(text: &str) -> String {
             out.push(c);
         }
     };
-    for c in text.chars() {
-        if c.is_ascii() {
-            push(c.to_ascii_lowercase(), &mut out);
-            continue;
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII, the common case, skip the Unicode tables.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            push(char::from(b.to_ascii_lowercase()), &mut out);
         }
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         match c {
             'ß' | 'ẞ' => "ss".chars().for_each(|c| push(c, &mut out)),
             'æ' | 'Æ' => "ae".chars().for_each(|c| push(c, &mut out)),
@@ -258,10 +268,10 @@ pub enum SortValue {
 pub struct SortKeys {
     /// The sort key's value; `None` sorts last in both directions.
     pub value: Option<SortValue>,
-    /// The title as it sorts.
-    pub title: String,
-    /// The slug, the last tie-breaker.
-    pub slug: String,
+    /// The title as it sorts, then the slug: one allocation, as `list` keeps one per review.
+    title_and_slug: Box<str>,
+    /// Where the title ends in `title_and_slug`.
+    title_len: usize,
 }
 
 impl SortKeys {
@@ -286,27 +296,34 @@ impl SortKeys {
                 .or(review.release_date)
                 .map(SortValue::Date),
         };
+        let title = title_sort_key(&review.title);
         SortKeys {
             value,
-            title: title_sort_key(&review.title),
-            slug: review.slug.clone(),
+            title_len: title.len(),
+            title_and_slug: (title + &review.slug).into_boxed_str(),
         }
+    }
+
+    /// (title as it sorts, slug).
+    fn title_slug(&self) -> (&str, &str) {
+        self.title_and_slug.split_at(self.title_len)
     }
 
     /// Order by value (missing last, `reverse` flips only present values), then title, then slug.
     /// Sorting by title alone, `reverse` flips the title order.
     pub fn compare(&self, other: &Self, key: SortKey, reverse: bool) -> Ordering {
         let flip = |o: Ordering| if reverse { o.reverse() } else { o };
+        let ((title, slug), (other_title, other_slug)) = (self.title_slug(), other.title_slug());
         let primary = match (&self.value, &other.value) {
-            _ if key == SortKey::Title => flip(self.title.cmp(&other.title)),
+            _ if key == SortKey::Title => flip(title.cmp(other_title)),
             (Some(a), Some(b)) => flip(a.cmp(b)),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
         };
         primary
-            .then_with(|| self.title.cmp(&other.title))
-            .then_with(|| self.slug.cmp(&other.slug))
+            .then_with(|| title.cmp(other_title))
+            .then_with(|| slug.cmp(other_slug))
     }
 }
 

@@ -4,15 +4,40 @@ use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
 
 use crate::fields::RawField;
-use crate::keylines;
+use crate::keylines::{self, KeyLine};
 use crate::model::{Review, Score};
 use crate::problem::Problem;
 
 /// Parse a YAML header into its top-level fields, in the order written.
 ///
-/// `first_line` is the file line of the header's first line, so that problems point into the file.
-pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
+/// `first_line` is the file line of the header's first line, so that problems point into the file;
+/// `lines` are the header's key lines ([`keylines::scan`]), which say where each key stands.
+pub fn parse(
+    header: &str,
+    first_line: usize,
+    lines: &[KeyLine<'_>],
+) -> Result<Vec<RawField>, Problem> {
     check_flow_depth(header, first_line)?;
+    // The fast path: straight into neutral values. Tagged values and keys that are not text
+    // need the general path below.
+    if let Ok(Document(entries)) = serde_yaml::from_str::<Document>(header) {
+        return Ok(entries
+            .into_iter()
+            .map(|(key, value)| {
+                let place = lines.iter().find(|l| l.key == key);
+                let raw = place
+                    .filter(|_| matches!(value, Json::Number(_) | Json::Bool(_)))
+                    .map(|l| keylines::plain_value(l.value).to_string());
+                RawField {
+                    line: place.map_or(first_line, |l| l.line),
+                    column: place.map(|l| l.column),
+                    value,
+                    raw,
+                    key,
+                }
+            })
+            .collect());
+    }
     let document: Yaml =
         serde_yaml::from_str(header).map_err(|e| syntax_problem(&e, header, first_line))?;
     let mapping = match document {
@@ -29,13 +54,15 @@ pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> 
             ));
         }
     };
-    let lines = keylines::scan(header, first_line);
     Ok(mapping
         .into_iter()
         .map(|(key, value)| {
             let key = scalar_text(&key);
             let place = lines.iter().find(|l| l.key == key);
-            let raw = place.map(|l| keylines::plain_value(l.value).to_string());
+            // The spelling as written matters only where YAML made a number or boolean of it.
+            let raw = place
+                .filter(|_| matches!(value, Yaml::Number(_) | Yaml::Bool(_)))
+                .map(|l| keylines::plain_value(l.value).to_string());
             RawField {
                 line: place.map_or(first_line, |l| l.line),
                 column: place.map(|l| l.column),
@@ -45,6 +72,38 @@ pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> 
             }
         })
         .collect())
+}
+
+/// A header that is a mapping with text keys (or empty), read without an intermediate tree.
+struct Document(Vec<(String, Json)>);
+
+impl<'de> serde::Deserialize<'de> for Document {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Document;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a mapping")
+            }
+            fn visit_unit<E>(self) -> Result<Document, E> {
+                Ok(Document(Vec::new()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Document, A::Error> {
+                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(16));
+                while let Some((key, value)) = map.next_entry::<String, Json>()? {
+                    // A repeated key keeps its first value (the caller reports the repeat).
+                    if !entries.iter().any(|(k, _)| *k == key) {
+                        entries.push((key, value));
+                    }
+                }
+                Ok(Document(entries))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// Deeper `[`/`{` nesting than any review needs is refused before parsing: the YAML parser's
@@ -244,6 +303,10 @@ fn to_json(value: Yaml) -> Json {
 mod tests {
     use super::*;
 
+    fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
+        super::parse(header, first_line, &keylines::scan(header, first_line))
+    }
+
     #[test]
     fn fields_in_order_with_positions() {
         let fields = parse("title: Rust and Bone\nyear: 2012\nstarring: [A, B]\n", 2).unwrap();
@@ -285,13 +348,23 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_keys_point_at_the_repeat() {
-        let problem = parse("layout: a\ntitle: x\nlayout: b\n", 2).unwrap_err();
-        assert_eq!((problem.line, problem.column), (4, Some(1)));
+    fn a_repeated_key_keeps_its_first_value() {
+        let fields = parse("layout: a\ntitle: x\nlayout: b\n", 2).unwrap();
+        let pairs: Vec<_> = fields
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.clone()))
+            .collect();
         assert_eq!(
-            problem.message,
-            "invalid YAML: duplicate entry with key \"layout\""
+            pairs,
+            [("layout", Json::from("a")), ("title", Json::from("x"))]
         );
+    }
+
+    #[test]
+    fn tagged_values_and_number_keys_take_the_general_path() {
+        let fields = parse("1984: year key\nx: !tag 5\n", 2).unwrap();
+        assert_eq!(fields[0].key, "1984");
+        assert_eq!(fields[1].value, Json::from(5));
     }
 
     #[test]

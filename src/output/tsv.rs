@@ -8,7 +8,15 @@ use crate::model::Review;
 /// One review as a line (slug, title, year, directors, rating, runtime), without the newline.
 /// Tabs and newlines inside a value have become spaces, so the line splits back into its cells.
 pub fn line(review: &Review) -> String {
-    list_cells(review).join("\t")
+    let cells = list_cells(review);
+    let mut line = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            line.push('\t');
+        }
+        line.push_str(cell);
+    }
+    line
 }
 
 /// Write the lines, with a header row first when `header_row` is set.

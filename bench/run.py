@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Time `reviews` against floors measured in the same run, and print ratios.
+
+    python3 bench/run.py [--sizes 10000 100000] [--runs 5] [--work /tmp/reviews-bench]
+                         [--team-corpus ../shared/bench/gen_corpus.py]
+
+For each size it makes a corpus (our own generator, `cargo run --example gen_corpus`, or the
+team's script with --team-corpus), warms the page cache, then takes the median of --runs runs of:
+
+  floor  cat          every file, whole             (reading everything)
+  floor  head -n 16   every file's first 16 lines   (the I/O floor for headers)
+  base   minimal      header-only serde_yaml reader on 2 threads (examples/minimal_reader.rs)
+  base   python-frontmatter, when it is installed    (pip install python-frontmatter)
+         reviews list --director Audiard
+         reviews list
+         reviews show rust-and-bone, against cat of that one file
+
+Peak memory (max RSS) comes from GNU time (/usr/bin/time, Debian package `time`). Nothing here
+runs in CI.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "reviews")
+MINIMAL = os.path.join(ROOT, "target", "release", "examples", "minimal_reader")
+GEN = os.path.join(ROOT, "target", "release", "examples", "gen_corpus")
+
+PYTHON_FRONTMATTER = r"""
+import os, sys, frontmatter
+d = sys.argv[1]
+hits = 0
+for name in sorted(os.listdir(d)):
+    post = frontmatter.load(os.path.join(d, name))
+    directors = post.get("directed_by") or []
+    if isinstance(directors, str):
+        directors = [directors]
+    hits += any("audiard" in str(x).lower() for x in directors)
+print(hits)
+"""
+
+
+def run_once(cmd, shell=False):
+    """(seconds, max RSS in MiB) of one run, output discarded. GNU time reports the peak memory
+    of the command itself (not of this Python process it was forked from)."""
+    if shell:
+        cmd = ["bash", "-c", cmd]
+    with tempfile.NamedTemporaryFile("r") as rss:
+        start = time.perf_counter()
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *cmd],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        elapsed = time.perf_counter() - start
+        if done.returncode not in (0, 1):
+            sys.exit(f"failed ({done.returncode}): {cmd}")
+        kib = int(rss.read().split()[-1])
+    return elapsed, kib / 1024
+
+
+def measure(cmd, runs, shell=False):
+    run_once(cmd, shell)  # warm-up
+    samples = [run_once(cmd, shell) for _ in range(runs)]
+    return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
+def make_corpus(directory, n, team_script):
+    marker = os.path.join(directory, ".complete")
+    if os.path.exists(marker):
+        return
+    shutil.rmtree(directory, ignore_errors=True)
+    if team_script:
+        subprocess.run([sys.executable, team_script, directory, str(n)], check=True, stdout=subprocess.DEVNULL)
+    else:
+        subprocess.run([GEN, directory, str(n)], check=True, stdout=subprocess.DEVNULL)
+    open(marker, "w").close()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--work", default="/tmp/reviews-bench")
+    ap.add_argument("--team-corpus", help="path to the team's gen_corpus.py")
+    ap.add_argument("--python-frontmatter", action="store_true", help="also time python-frontmatter")
+    args = ap.parse_args()
+
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bins", "--examples"], cwd=ROOT, check=True)
+    kind = "team" if args.team_corpus else "own"
+    print(f"medians of {args.runs} runs, corpus: {kind} generator; times in seconds, memory = peak RSS")
+    for n in args.sizes:
+        directory = os.path.join(args.work, f"{kind}-{n}")
+        make_corpus(directory, n, args.team_corpus)
+        directory = os.path.realpath(directory)
+        files = f"find {directory} -name '*.md' -print0 | xargs -0"
+        subprocess.run(f"{files} cat > /dev/null", shell=True, check=True)  # warm the page cache
+
+        cat = measure(f"{files} cat > /dev/null", args.runs, shell=True)
+        head = measure(f"{files} head -q -n 16 > /dev/null", args.runs, shell=True)
+        minimal = measure([MINIMAL, directory], args.runs)
+        director = measure([BIN, "--dir", directory, "list", "--director", "Audiard"], args.runs)
+        everything = measure([BIN, "--dir", directory, "list"], args.runs)
+        one = os.path.join(directory, "rust-and-bone.md")
+        cat_one = measure(["cat", one], args.runs)
+        show = measure([BIN, "--dir", directory, "show", "rust-and-bone"], args.runs)
+
+        print(f"\n{n:,} files")
+        rows = [
+            ("cat (all files)", cat, None),
+            ("head -q -n 16 (all files)", head, None),
+            ("minimal serde_yaml reader, 2 threads", minimal, None),
+            ("reviews list --director Audiard", director, ("head -n 16", head[0])),
+            ("reviews list", everything, ("minimal reader", minimal[0])),
+            ("cat rust-and-bone.md", cat_one, None),
+            ("reviews show rust-and-bone", show, ("cat of the file", cat_one[0])),
+        ]
+        if args.python_frontmatter:
+            script = os.path.join(args.work, "pf.py")
+            with open(script, "w") as f:
+                f.write(PYTHON_FRONTMATTER)
+            pf = measure([sys.executable, script, directory], max(1, min(args.runs, 3)))
+            rows.insert(3, ("python-frontmatter, --director Audiard", pf, None))
+            rows.append(("python-frontmatter / list --director", (pf[0] / director[0], pf[1]), "x"))
+        for name, (seconds, mib), against in rows:
+            if against == "x":
+                print(f"  {name:42} {seconds:8.1f}x faster")
+                continue
+            ratio = f"  {seconds / against[1]:5.2f}x {against[0]}" if against else ""
+            print(f"  {name:42} {seconds:8.3f} s {mib:7.1f} MiB{ratio}")
+
+
+if __name__ == "__main__":
+    main()
