@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions};
 use crate::error::Result;
-use crate::model::Review;
 use crate::output::{self, style::Painter};
 use crate::parse;
 use crate::query::{Matcher, SortKeys, fold};
@@ -146,64 +145,69 @@ enum Lookup {
     NotFound(Vec<String>),
 }
 
+/// A review `show` might mean: only what finding it needs, so a large collection stays cheap.
+struct Candidate {
+    slug: String,
+    folded_title: String,
+    path: std::path::PathBuf,
+}
+
 /// Slug, else title, else a unique part of a title; otherwise the closest slugs.
 fn lookup(collection: &Collection, query: &str) -> Lookup {
     if let Some(entry) = collection.direct(query) {
         return Lookup::Found(entry);
     }
     let listing = collection.list();
-    if let Some(entry) = listing.entries.iter().find(|e| e.slug == query) {
+    if let Some(entry) = listing.entries.iter().find(|e| e.slug() == query) {
         return Lookup::Found(entry.clone());
     }
-    let reviews: Vec<Review> = collection::load_headers(&listing.entries)
-        .into_iter()
-        .filter_map(|parsed| parsed.review)
-        .collect();
+    let candidates: Vec<Candidate> = collection::map_headers(
+        &listing.entries,
+        |_| true,
+        |parsed| {
+            let review = parsed?.review?;
+            Some(Candidate {
+                folded_title: fold(&review.title),
+                slug: review.slug,
+                path: review.path,
+            })
+        },
+    )
+    .into_iter()
+    .flatten()
+    .collect();
     let wanted = fold(query);
-    let entry_of = |r: &Review| Entry {
-        slug: r.slug.clone(),
-        path: r.path.clone(),
+    let by_title: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.folded_title == wanted)
+        .collect();
+    let partial: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| !wanted.is_empty() && c.folded_title.contains(&wanted))
+        .collect();
+    let found = |c: &Candidate| {
+        Lookup::Found(Entry {
+            path: c.path.clone(),
+        })
     };
-    let by_title: Vec<&Review> = reviews
-        .iter()
-        .filter(|r| fold(&r.title) == wanted)
-        .collect();
-    if let [one] = by_title.as_slice() {
-        return Lookup::Found(entry_of(one));
-    }
-    let partial: Vec<&Review> = reviews
-        .iter()
-        .filter(|r| !wanted.is_empty() && fold(&r.title).contains(&wanted))
-        .collect();
-    match partial.as_slice() {
-        [one] if by_title.is_empty() => Lookup::Found(entry_of(one)),
-        [] if by_title.is_empty() => {
-            Lookup::NotFound(suggestions(&listing.entries, &reviews, &wanted))
-        }
-        _ => {
-            let matches = if by_title.is_empty() {
-                partial
-            } else {
-                by_title
-            };
-            Lookup::NotFound(matches.iter().take(3).map(|r| r.slug.clone()).collect())
+    match (by_title.as_slice(), partial.as_slice()) {
+        ([one], _) | ([], [one]) => found(one),
+        ([], []) => Lookup::NotFound(suggestions(&candidates, &wanted)),
+        ([], several) | (several, _) => {
+            Lookup::NotFound(several.iter().take(3).map(|c| c.slug.clone()).collect())
         }
     }
 }
 
 /// Up to three slugs closest to the query, by slug or by title.
-fn suggestions(entries: &[Entry], reviews: &[Review], wanted: &str) -> Vec<String> {
-    let mut scored: Vec<(f64, &str)> = entries
-        .iter()
-        .map(|e| {
-            let title = reviews
-                .iter()
-                .find(|r| r.slug == e.slug)
-                .map(|r| fold(&r.title))
-                .unwrap_or_default();
-            let score = strsim::jaro_winkler(wanted, &fold(&e.slug))
-                .max(strsim::jaro_winkler(wanted, &title));
-            (score, e.slug.as_str())
+fn suggestions(candidates: &[Candidate], wanted: &str) -> Vec<String> {
+    use rayon::prelude::*;
+    let mut scored: Vec<(f64, &str)> = candidates
+        .par_iter()
+        .map(|c| {
+            let score = strsim::jaro_winkler(wanted, &fold(&c.slug))
+                .max(strsim::jaro_winkler(wanted, &c.folded_title));
+            (score, c.slug.as_str())
         })
         .filter(|(score, _)| *score >= 0.75)
         .collect();
@@ -288,10 +292,7 @@ fn check(
                 entries.extend(listing.entries);
                 problems.extend(listing.errors);
             }
-            Ok(meta) if meta.is_file() => entries.push(Entry {
-                slug: parse::slug_of(path),
-                path: path.clone(),
-            }),
+            Ok(meta) if meta.is_file() => entries.push(Entry { path: path.clone() }),
             // A FIFO or device would block or never end: refuse it.
             Ok(_) => problems.push(crate::Error::Read {
                 path: path.clone(),

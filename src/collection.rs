@@ -14,13 +14,23 @@ use crate::parse::{self, Parsed};
 /// File extensions that hold reviews.
 pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
-/// One review file found in the collection.
+/// One review file found in the collection (its slug is not stored: a listing of 100,000 files
+/// stays small).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// The file name without its extension.
-    pub slug: String,
     /// The path, under the collection folder.
     pub path: PathBuf,
+}
+
+impl Entry {
+    /// The file name without its extension.
+    pub fn slug(&self) -> std::borrow::Cow<'_, str> {
+        self.stem().to_string_lossy()
+    }
+
+    fn stem(&self) -> &std::ffi::OsStr {
+        self.path.file_stem().unwrap_or_default()
+    }
 }
 
 /// A folder of review files.
@@ -66,13 +76,7 @@ impl Collection {
         walk(&self.dir, &mut paths, &mut listing.errors);
         // Byte order of the whole path: as stable as component order, and much cheaper.
         paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-        listing.entries = paths
-            .into_iter()
-            .map(|path| Entry {
-                slug: parse::slug_of(&path),
-                path,
-            })
-            .collect();
+        listing.entries = paths.into_iter().map(|path| Entry { path }).collect();
         let duplicates = duplicate_slugs(&mut listing.entries);
         listing.errors.extend(duplicates);
         listing
@@ -86,10 +90,7 @@ impl Collection {
         }
         EXTENSIONS.iter().find_map(|ext| {
             let path = self.dir.join(format!("{slug}.{ext}"));
-            path.is_file().then(|| Entry {
-                slug: slug.to_string(),
-                path,
-            })
+            path.is_file().then_some(Entry { path })
         })
     }
 }
@@ -97,20 +98,20 @@ impl Collection {
 /// Remove entries whose slug an earlier entry has, returning an error naming both files for each.
 pub fn duplicate_slugs(entries: &mut Vec<Entry>) -> Vec<Error> {
     // Borrowed slugs: no copy of every name just to find the rare repeat.
-    let mut first_by_slug: HashMap<&str, usize> = HashMap::with_capacity(entries.len());
+    let mut first_by_slug: HashMap<&std::ffi::OsStr, usize> = HashMap::with_capacity(entries.len());
     let mut repeats = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
-        if let Some(&first) = first_by_slug.get(entry.slug.as_str()) {
+        if let Some(&first) = first_by_slug.get(entry.stem()) {
             repeats.push((first, i));
         } else {
-            first_by_slug.insert(&entry.slug, i);
+            first_by_slug.insert(entry.stem(), i);
         }
     }
     drop(first_by_slug);
     let errors = repeats
         .iter()
         .map(|&(first, second)| Error::DuplicateSlug {
-            slug: entries[second].slug.clone(),
+            slug: entries[second].slug().into_owned(),
             first: entries[first].path.clone(),
             second: entries[second].path.clone(),
         })
