@@ -8,6 +8,7 @@ For each size it makes a corpus (our own generator, `cargo run --example gen_cor
 team's script with --team-corpus), warms the page cache, then takes the median of --runs runs of:
 
   floor  cat          every file, whole             (reading everything)
+  (and, once, `reviews show rust-and-bone` in the bundled collection against `cat` of the file)
   floor  head -n 16   every file's first 16 lines   (the I/O floor for headers)
   base   minimal      header-only serde_yaml reader on 2 threads (examples/minimal_reader.rs)
   base   python-frontmatter, when it is installed    (pip install python-frontmatter)
@@ -92,6 +93,12 @@ def main():
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bins", "--examples"], cwd=ROOT, check=True)
     kind = "team" if args.team_corpus else "own"
+    bundled = os.path.join(ROOT, "reviews")
+    cat_bundled = measure(["cat", os.path.join(bundled, "rust-and-bone.md")], args.runs)
+    show_bundled = measure([BIN, "--dir", bundled, "show", "rust-and-bone"], args.runs)
+    print(f"bundled collection: reviews show rust-and-bone {show_bundled[0]:.4f} s, "
+          f"cat of the file {cat_bundled[0]:.4f} s: {show_bundled[0] / cat_bundled[0]:.2f}x, "
+          f"{show_bundled[1]:.1f} MiB")
     print(f"medians of {args.runs} runs, corpus: {kind} generator; times in seconds, memory = peak RSS")
     for n in args.sizes:
         directory = os.path.join(args.work, f"{kind}-{n}")
