@@ -1,6 +1,8 @@
 //! `reviews`: read a folder of film reviews (YAML front matter + text) into typed records, and
 //! render them for people and for programs.
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod cli;
 pub mod collection;
