@@ -137,6 +137,31 @@ pub fn recover(header: &str, first_line: usize) -> Vec<RawField> {
     fields
 }
 
+/// Fields parsed by a real parser, placed at the line and column where each key is written.
+/// A value YAML or TOML made a number or boolean keeps its spelling as written (`raw`).
+pub fn place(
+    entries: impl IntoIterator<Item = (String, Value)>,
+    lines: &[KeyLine<'_>],
+    first_line: usize,
+) -> Vec<RawField> {
+    entries
+        .into_iter()
+        .map(|(key, value)| {
+            let place = lines.iter().find(|l| l.key == key);
+            let raw = place
+                .filter(|_| matches!(value, Value::Number(_) | Value::Bool(_)))
+                .map(|l| plain_value(l.value).to_string());
+            RawField {
+                line: place.map_or(first_line, |l| l.line),
+                column: place.map(|l| l.column),
+                value,
+                raw,
+                key,
+            }
+        })
+        .collect()
+}
+
 /// Keys written more than once at the top of a header: (key, first line, repeat line, column).
 pub fn repeated_keys<'l, 'a>(lines: &'l [KeyLine<'a>]) -> Vec<(&'a str, usize, &'l KeyLine<'a>)> {
     lines

@@ -22,19 +22,8 @@ pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> 
         )
     })?;
     let lines = keylines::scan_with(header, first_line, Separator::Equals);
-    Ok(table
-        .into_iter()
-        .map(|(key, value)| {
-            let place = lines.iter().find(|l| l.key == key);
-            RawField {
-                line: place.map_or(first_line, |l| l.line),
-                column: place.map(|l| l.column),
-                raw: None,
-                value: to_json(value),
-                key,
-            }
-        })
-        .collect())
+    let entries = table.into_iter().map(|(key, value)| (key, to_json(value)));
+    Ok(keylines::place(entries, &lines, first_line))
 }
 
 fn to_json(value: toml::Value) -> Json {

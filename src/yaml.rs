@@ -21,22 +21,7 @@ pub fn parse(
     // The fast path: straight into neutral values. Tagged values and keys that are not text
     // need the general path below.
     if let Ok(Document(entries)) = serde_yaml::from_str::<Document>(header) {
-        return Ok(entries
-            .into_iter()
-            .map(|(key, value)| {
-                let place = lines.iter().find(|l| l.key == key);
-                let raw = place
-                    .filter(|_| matches!(value, Json::Number(_) | Json::Bool(_)))
-                    .map(|l| keylines::plain_value(l.value).to_string());
-                RawField {
-                    line: place.map_or(first_line, |l| l.line),
-                    column: place.map(|l| l.column),
-                    value,
-                    raw,
-                    key,
-                }
-            })
-            .collect());
+        return Ok(keylines::place(entries, lines, first_line));
     }
     let document: Yaml =
         serde_yaml::from_str(header).map_err(|e| syntax_problem(&e, header, first_line))?;
@@ -54,24 +39,10 @@ pub fn parse(
             ));
         }
     };
-    Ok(mapping
+    let entries = mapping
         .into_iter()
-        .map(|(key, value)| {
-            let key = scalar_text(&key);
-            let place = lines.iter().find(|l| l.key == key);
-            // The spelling as written matters only where YAML made a number or boolean of it.
-            let raw = place
-                .filter(|_| matches!(value, Yaml::Number(_) | Yaml::Bool(_)))
-                .map(|l| keylines::plain_value(l.value).to_string());
-            RawField {
-                line: place.map_or(first_line, |l| l.line),
-                column: place.map(|l| l.column),
-                value: to_json(value),
-                raw,
-                key,
-            }
-        })
-        .collect())
+        .map(|(key, value)| (scalar_text(&key), to_json(value)));
+    Ok(keylines::place(entries, lines, first_line))
 }
 
 /// A header that is a mapping with text keys (or empty), read without an intermediate tree.
