@@ -1,10 +1,10 @@
 //! Running a command: the collection, the query, and the output, with no clap in sight.
 
+use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::collection::{self, Collection, Entry};
-use std::path::PathBuf;
-
 use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions};
 use crate::error::Result;
 use crate::output::{self, style::Painter};
@@ -305,20 +305,25 @@ fn check(
         }
     }
     problems.extend(collection::duplicate_slugs(&mut entries));
-    for parsed in collection::load_headers(&entries) {
-        problems.extend(parsed.errors);
-        problems.extend(parsed.warnings);
-    }
+    // Only the problems are kept, not the records.
+    let found = collection::map_headers(
+        &entries,
+        |_| true,
+        |parsed| {
+            parsed
+                .map(|mut p| {
+                    p.errors.append(&mut p.warnings);
+                    p.errors
+                })
+                .unwrap_or_default()
+        },
+    );
+    problems.extend(found.into_iter().flatten());
     problems.sort_by(|a, b| a.path().cmp(&b.path()).then(a.line().cmp(&b.line())));
     for problem in &problems {
-        writeln!(
-            out,
-            "{}",
-            crate::sanitize::clean(&report::render(problem), false)
-        )?;
+        report::write(out, problem)?;
     }
-    let bad: std::collections::BTreeSet<&std::path::Path> =
-        problems.iter().filter_map(|p| p.path()).collect();
+    let bad: BTreeSet<&Path> = problems.iter().filter_map(|p| p.path()).collect();
     let mut all = bad.clone();
     all.extend(entries.iter().map(|e| e.path.as_path()));
     let plural = if bad.len() == 1 { "" } else { "s" };

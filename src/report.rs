@@ -16,9 +16,15 @@ pub fn render(error: &Error) -> String {
     }
 }
 
-/// Write one error as a line on `w`; a failing stderr is ignored, as there is nowhere left to say so.
+/// Write one error as a line on `w`, cleaned of control characters.
+pub fn write(w: &mut dyn Write, error: &Error) -> std::io::Result<()> {
+    writeln!(w, "{}", crate::sanitize::clean(&render(error), false))
+}
+
+/// Write one error as a line on stderr; a failing stderr is ignored, as there is nowhere left to
+/// say so.
 pub fn print(w: &mut dyn Write, error: &Error) {
-    let _ = writeln!(w, "{}", crate::sanitize::clean(&render(error), false));
+    let _ = write(w, error);
 }
 
 /// Write a warning: a problem that did not stop a file being read, tagged after its location.
