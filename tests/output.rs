@@ -325,3 +325,59 @@ fn table_snapshot_at_60_columns() {
     let out = stdout_of(reviews().args(["list", "--format", "table", "--width", "60"]));
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn table_columns_line_up_with_wide_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "tokyo",
+        &[
+            "title: 東京物語 (Tokyo Story)",
+            "year: 1953",
+            "director: 小津安二郎",
+        ],
+        b"",
+    );
+    write_review(
+        dir.path(),
+        "amelie",
+        &[
+            "title: Le Fabuleux Destin d'Amélie Poulain",
+            "year: 2001",
+            "director: Jean-Pierre Jeunet",
+        ],
+        b"",
+    );
+    write_review(
+        dir.path(),
+        "emoji",
+        &["title: 🎬🍿 Popcorn", "year: 2020", "director: Zoë"],
+        b"",
+    );
+    for width in [60, 44, 36] {
+        let out = stdout_of(reviews().arg("--dir").arg(dir.path()).args([
+            "list",
+            "--format",
+            "table",
+            "--width",
+            &width.to_string(),
+        ]));
+        let year_columns: Vec<usize> = out
+            .lines()
+            .map(|line| {
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(line) <= width,
+                    "{line:?} wider than {width}"
+                );
+                let byte = line.find("YEAR").or_else(|| line.find(['1', '2'])).unwrap();
+                unicode_width::UnicodeWidthStr::width(&line[..byte])
+            })
+            .collect();
+        assert_eq!(year_columns.len(), 4, "{out}");
+        assert!(
+            year_columns.windows(2).all(|w| w[0] == w[1]),
+            "YEAR not aligned at {width}:\n{out}"
+        );
+    }
+}

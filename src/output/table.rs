@@ -33,20 +33,23 @@ pub fn truncate(text: &str, width: usize) -> String {
 }
 
 /// Column widths that fit `max_width`: the natural widths, with the shrinkable column that is
-/// widest (weighted by readiness) narrowed one column at a time until the table fits.
+/// widest (weighted by readiness) narrowed one column at a time until the table fits; first down
+/// to a readable width, then, on very narrow screens, down to one character and its `…`.
 fn fit(natural: [usize; 6], max_width: usize) -> [usize; 6] {
     let mut widths = natural;
     let total = |w: &[usize; 6]| w.iter().sum::<usize>() + GAP * (w.len() - 1);
-    while total(&widths) > max_width {
-        let Some(widest) = SHRINKABLE
-            .iter()
-            .filter(|(i, _)| widths[*i] > MIN_WIDTH)
-            .max_by_key(|(i, readiness)| widths[*i] * readiness)
-            .map(|(i, _)| *i)
-        else {
-            break;
-        };
-        widths[widest] -= 1;
+    for floor in [MIN_WIDTH, 2] {
+        while total(&widths) > max_width {
+            let Some(widest) = SHRINKABLE
+                .iter()
+                .filter(|(i, _)| widths[*i] > floor)
+                .max_by_key(|(i, readiness)| widths[*i] * readiness)
+                .map(|(i, _)| *i)
+            else {
+                break;
+            };
+            widths[widest] -= 1;
+        }
     }
     widths
 }
@@ -128,5 +131,7 @@ mod tests {
         assert!(widths.iter().sum::<usize>() + 10 <= 80);
         assert_eq!(&widths[2..3], &[4]);
         assert_eq!(&widths[4..], &[6, 7]);
+        let narrow = fit([20, 40, 4, 30, 6, 7], 36);
+        assert_eq!(narrow.iter().sum::<usize>() + 10, 36);
     }
 }
