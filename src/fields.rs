@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::model::{Rating, Review};
+use crate::model::Review;
 use crate::problem::Problem;
 use crate::values::{self, RatingValue};
 
@@ -344,17 +344,10 @@ fn apply(
     Ok(())
 }
 
-/// Kept for callers that build a rating by hand (tests, renderers).
-pub fn rating(code: &str, reason: Option<&str>) -> Rating {
-    Rating {
-        code: code.to_string(),
-        reason: reason.map(str::to_string),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Rating;
     use serde_json::json;
 
     fn raw(key: &str, value: Value, line: usize) -> RawField {
@@ -418,7 +411,13 @@ mod tests {
         let review = built.review;
         assert_eq!(review.year, Some(2012), "year from the release date");
         assert_eq!(review.us_release_note.as_deref(), Some("limited"));
-        assert_eq!(review.rating, Some(rating("R", Some("for language"))));
+        assert_eq!(
+            review.rating,
+            Some(Rating {
+                code: "R".into(),
+                reason: Some("for language".into())
+            })
+        );
         assert_eq!(review.extra["layout"], json!("post"));
     }
 
