@@ -47,7 +47,8 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     }
 }
 
-/// Files read at a time: enough to keep both cores busy, few enough to keep memory flat.
+/// Files read at a time: enough to keep both cores busy, few enough that parsed records never
+/// pile up (only the compact rows outlive a chunk).
 const CHUNK: usize = 4096;
 
 /// A listed review, kept compact until output: its sort keys and its rendered row (a TSV line,
@@ -79,7 +80,7 @@ fn list(
     }
     let matcher = Matcher::new(&options.filter);
     let json = matches!(options.format, ListFormat::Json | ListFormat::Jsonl);
-    // Rows are made on the reading cores, a chunk of files at a time so that memory stays flat;
+    // Rows are made on the reading cores, a chunk of files at a time;
     // only compact rows are kept, never whole records.
     let mut rows = Vec::new();
     for chunk in listing.entries.chunks(CHUNK) {
