@@ -216,7 +216,11 @@ impl Cli {
     /// `reviews: ...` on stderr and exits 2.
     pub fn parse_args() -> Cli {
         Cli::try_parse().unwrap_or_else(|error| {
-            if !error.use_stderr() {
+            // Help and version, and the help shown when no command is given, print as clap
+            // prints them (the last exits 2).
+            let help =
+                error.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+            if !error.use_stderr() || help {
                 error.exit();
             }
             let text = error.render().to_string();

@@ -214,6 +214,13 @@ fn bad_usage_exits_2() {
         .assert()
         .code(2);
     reviews().arg("frobnicate").assert().code(2);
+    reviews()
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "A command-line reader for film reviews",
+        ));
 }
 
 #[test]
