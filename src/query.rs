@@ -327,16 +327,6 @@ impl SortKeys {
     }
 }
 
-/// Sort reviews by `key`; ties fall back to title then slug, so the order is stable.
-pub fn sort(reviews: &mut Vec<Review>, key: SortKey, reverse: bool) {
-    let mut keyed: Vec<(SortKeys, Review)> = reviews
-        .drain(..)
-        .map(|r| (SortKeys::new(&r, key), r))
-        .collect();
-    keyed.sort_by(|(a, _), (b, _)| a.compare(b, key, reverse));
-    reviews.extend(keyed.into_iter().map(|(_, r)| r));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,17 +402,21 @@ mod tests {
 
     #[test]
     fn sorting_ignores_articles_and_puts_missing_last() {
-        let mut reviews = vec![
+        let reviews = [
             review("c", "The Zebra", None, "Z"),
             review("b", "An Apple", Some(2001), "Y"),
             review("a", "mango", Some(1999), "X"),
         ];
-        sort(&mut reviews, SortKey::Title, false);
-        let slugs = |rs: &[Review]| rs.iter().map(|r| r.slug.clone()).collect::<Vec<_>>();
-        assert_eq!(slugs(&reviews), ["b", "a", "c"]);
-        sort(&mut reviews, SortKey::Year, false);
-        assert_eq!(slugs(&reviews), ["a", "b", "c"]);
-        sort(&mut reviews, SortKey::Year, true);
-        assert_eq!(slugs(&reviews), ["b", "a", "c"]);
+        let sorted = |key: SortKey, reverse: bool| {
+            let mut keyed: Vec<(SortKeys, &str)> = reviews
+                .iter()
+                .map(|r| (SortKeys::new(r, key), r.slug.as_str()))
+                .collect();
+            keyed.sort_by(|(a, _), (b, _)| a.compare(b, key, reverse));
+            keyed.into_iter().map(|(_, slug)| slug).collect::<Vec<_>>()
+        };
+        assert_eq!(sorted(SortKey::Title, false), ["b", "a", "c"]);
+        assert_eq!(sorted(SortKey::Year, false), ["a", "b", "c"]);
+        assert_eq!(sorted(SortKey::Year, true), ["b", "a", "c"]);
     }
 }
