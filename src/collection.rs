@@ -210,13 +210,7 @@ pub fn read_header(path: &Path) -> Result<Vec<u8>> {
             _ => return Ok(buf),
         }
         if before + read > MAX_HEADER_BYTES {
-            return Err(Error::header(
-                crate::error::Location::new(path, 1, None),
-                format!(
-                    "header is larger than {} MiB: expected a closing \"---\" line sooner",
-                    MAX_HEADER_BYTES >> 20
-                ),
-            ));
+            return Err(header::too_large().in_file(path));
         }
         chunk = (chunk * 4).min(MAX_HEADER_BYTES);
     }

@@ -223,6 +223,18 @@ pub fn no_header() -> Problem {
     )
 }
 
+/// The problem of a header larger than [`MAX_HEADER_BYTES`].
+pub fn too_large() -> Problem {
+    Problem::header(
+        1,
+        None,
+        format!(
+            "header is larger than {} MiB: expected a closing \"---\" line sooner",
+            MAX_HEADER_BYTES >> 20
+        ),
+    )
+}
+
 /// The problem of a header that never closes.
 pub fn unclosed(format: Format) -> Problem {
     let fence = match format {

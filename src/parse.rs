@@ -8,7 +8,7 @@ use crate::header::{self, Format, Parts};
 use crate::json_reader;
 use crate::keylines;
 use crate::model::Review;
-use crate::problem::Problem;
+use crate::problem::{self, Problem};
 use crate::toml_reader;
 use crate::yaml;
 
@@ -41,36 +41,14 @@ pub fn slug_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Where in `header` (starting at file line `first_line`) byte `offset` is: (line, column).
-fn position(header: &[u8], offset: usize, first_line: usize) -> (usize, usize) {
-    let before = &header[..offset];
-    let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
 /// The header's text, or why it cannot be read: too large, a NUL byte, not UTF-8.
 fn header_text<'a>(bytes: &'a [u8], parts: &Parts) -> Result<&'a str, Problem> {
     let header = &bytes[parts.header.clone()];
     if header.len() > header::MAX_HEADER_BYTES {
-        return Err(Problem::header(
-            1,
-            None,
-            format!(
-                "header is larger than {} MiB: expected a closing \"---\" line sooner",
-                header::MAX_HEADER_BYTES >> 20
-            ),
-        ));
+        return Err(header::too_large());
     }
     if let Some(nul) = memchr::memchr(0, header) {
-        let (line, column) = position(header, nul, parts.header_line);
+        let (line, column) = problem::position(header, nul, parts.header_line);
         return Err(Problem::header(
             line,
             Some(column),
@@ -80,7 +58,7 @@ fn header_text<'a>(bytes: &'a [u8], parts: &Parts) -> Result<&'a str, Problem> {
     match std::str::from_utf8(header) {
         Ok(text) => Ok(text),
         Err(e) => {
-            let (line, column) = position(header, e.valid_up_to(), parts.header_line);
+            let (line, column) = problem::position(header, e.valid_up_to(), parts.header_line);
             Err(Problem::header(
                 line,
                 Some(column),

@@ -4,6 +4,22 @@ use std::path::Path;
 
 use crate::error::{Error, Location};
 
+/// Where byte `offset` of `text` (whose first line is file line `first_line`) stands, as a
+/// 1-based (line, column in characters).
+pub fn position(text: &[u8], offset: usize, first_line: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
 /// What is wrong, and where in the file: the parsers report these, the loader adds the path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

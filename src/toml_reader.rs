@@ -4,15 +4,13 @@ use serde_json::Value as Json;
 
 use crate::fields::RawField;
 use crate::keylines::{self, Separator};
-use crate::problem::Problem;
+use crate::problem::{self, Problem};
 
 /// Parse a TOML header into its top-level fields, in the order written.
 pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
     let table: toml::Table = toml::from_str(header).map_err(|e| {
         let (line, column) = e.span().map_or((first_line, None), |span| {
-            let before = &header[..span.start.min(header.len())];
-            let line = first_line + before.matches('\n').count();
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            let (line, column) = problem::position(header.as_bytes(), span.start, first_line);
             (line, Some(column))
         });
         Problem::header(
