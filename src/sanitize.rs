@@ -9,7 +9,7 @@ use std::borrow::Cow;
 pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
     let needs_work = text
         .chars()
-        .any(|c| is_control(c) && !(multiline && matches!(c, '\n' | '\t')));
+        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\t')));
     if !needs_work {
         return Cow::Borrowed(text);
     }
@@ -23,15 +23,11 @@ pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
             '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\n' | '\t' if multiline => out.push(c),
             '\n' | '\t' => out.push(' '),
-            c if is_control(c) => {}
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
     Cow::Owned(out)
-}
-
-fn is_control(c: char) -> bool {
-    c.is_control()
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
