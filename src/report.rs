@@ -7,12 +7,10 @@ use crate::error::Error;
 /// How an error reads: errors inside a file start with the file's path (`path:line:col: ...`),
 /// every other one with `reviews: `.
 pub fn render(error: &Error) -> String {
-    match error {
-        Error::Header { .. }
-        | Error::Field { .. }
-        | Error::Read { .. }
-        | Error::DuplicateSlug { .. } => error.to_string(),
-        _ => format!("reviews: {error}"),
+    if error.path().is_some() {
+        error.to_string()
+    } else {
+        format!("reviews: {error}")
     }
 }
 
