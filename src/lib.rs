@@ -20,6 +20,7 @@ pub mod problem;
 pub mod query;
 pub mod report;
 pub mod sanitize;
+pub mod spill;
 pub mod toml_reader;
 pub mod values;
 pub mod yaml;
