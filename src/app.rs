@@ -1,15 +1,16 @@
 //! Running a command: the collection, the query, and the output, with no clap in sight.
 
-use std::collections::BTreeSet;
-use std::io::Write;
+use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use crate::collection::{self, Collection, Entry};
+use crate::collection::{self, Collection, Entry, Listing};
 use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions};
 use crate::error::Result;
 use crate::output::{self, style::Painter};
 use crate::parse;
 use crate::query::{Matcher, SortKeys, fold};
+use crate::report::Note;
+use crate::spill::{self, Record, Sorter};
 use crate::{pager, report};
 
 /// How a run ended, for the exit status.
@@ -48,7 +49,7 @@ pub fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 }
 
 /// Files read at a time: enough to keep both cores busy, few enough that parsed records never
-/// pile up (only the compact rows outlive a chunk).
+/// pile up (only the compact rows outlive a batch).
 const CHUNK: usize = 4096;
 
 /// A listed review, kept compact until output: its sort keys and its rendered row (a TSV line,
@@ -56,6 +57,24 @@ const CHUNK: usize = 4096;
 struct Row {
     keys: SortKeys,
     text: Box<str>,
+}
+
+impl Record for Row {
+    fn heap_size(&self) -> usize {
+        self.keys.heap_size() + self.text.len()
+    }
+
+    fn write_to(&self, w: &mut impl Write) -> io::Result<()> {
+        self.keys.write_to(w)?;
+        spill::write_bytes(w, self.text.as_bytes())
+    }
+
+    fn read_from(r: &mut impl BufRead) -> io::Result<Self> {
+        Ok(Row {
+            keys: SortKeys::read_from(r)?,
+            text: spill::read_string(r)?.into_boxed_str(),
+        })
+    }
 }
 
 /// What one file gave `list`: its problems, and its row if it matched.
@@ -66,6 +85,29 @@ struct Listed {
     row: Option<Row>,
 }
 
+fn temp_file(source: io::Error) -> crate::Error {
+    crate::Error::TempFile { source }
+}
+
+/// Push a file's problems, errors before warnings (the sort keeps that order within a line).
+fn push_notes<F>(
+    notes: &mut Sorter<Note, F>,
+    errors: &[crate::Error],
+    warnings: &[crate::Error],
+) -> Result<()>
+where
+    F: Fn(&Note, &Note) -> std::cmp::Ordering + Sync,
+{
+    let all = errors
+        .iter()
+        .map(Note::error)
+        .chain(warnings.iter().map(Note::warning));
+    for note in all {
+        notes.push(note).map_err(temp_file)?;
+    }
+    Ok(())
+}
+
 fn list(
     config: &Config,
     options: &ListOptions,
@@ -73,19 +115,21 @@ fn list(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let collection = Collection::open(&config.dir, &config.dir_origin)?;
-    let listing = collection.list();
-    let mut had_errors = !listing.errors.is_empty();
-    for error in &listing.errors {
-        report::print(err, error);
-    }
+    let listing = collection.listing(config.sort_memory)?;
+    let mut notes = Sorter::new(config.sort_memory, Note::order);
+    push_notes(&mut notes, &listing.errors, &[])?;
     let matcher = Matcher::new(&options.filter);
     let json = matches!(options.format, ListFormat::Json | ListFormat::Jsonl);
-    // Rows are made on the reading cores, a chunk of files at a time;
-    // only compact rows are kept, never whole records.
-    let mut rows = Vec::new();
-    for chunk in listing.entries.chunks(CHUNK) {
+    let (sort, reverse) = (options.sort, options.reverse);
+    // Rows are made on the reading cores, a batch of files at a time; only compact rows are
+    // kept, and past the memory budget they wait, sorted, in temporary files.
+    let mut rows = Sorter::new(config.sort_memory, move |a: &Row, b: &Row| {
+        a.keys.compare(&b.keys, sort, reverse)
+    });
+    let mut widths = output::table::Widths::default();
+    listing.for_each_batch(CHUNK, |batch| {
         let listed = collection::map_headers(
-            chunk,
+            batch,
             |raw| matcher.may_match(raw),
             |parsed| {
                 let Some(parsed) = parsed else {
@@ -95,7 +139,7 @@ fn list(
                     .review
                     .filter(|r| matcher.matches(r))
                     .map(|review| Row {
-                        keys: SortKeys::new(&review, options.sort),
+                        keys: SortKeys::new(&review, sort),
                         text: if json {
                             output::json::compact(&review)
                         } else {
@@ -111,32 +155,50 @@ fn list(
             },
         );
         for file in listed {
-            had_errors |= !file.errors.is_empty();
-            report::print_file(err, &file.errors, &file.warnings);
-            rows.extend(file.row);
+            push_notes(&mut notes, &file.errors, &file.warnings)?;
+            if let Some(row) = file.row {
+                if options.format == ListFormat::Table {
+                    widths.measure(&row.text);
+                }
+                rows.push(row).map_err(temp_file)?;
+            }
         }
+        Ok(())
+    })?;
+    let mut had_errors = false;
+    for note in notes.finish().map_err(temp_file)? {
+        let note = note.map_err(temp_file)?;
+        had_errors |= note.is_error;
+        let _ = writeln!(err, "{}", note.text);
     }
-    rows.sort_by(|a, b| a.keys.compare(&b.keys, options.sort, options.reverse));
-    if let Some(limit) = options.limit {
-        rows.truncate(limit);
-    }
-    let lines: Vec<&str> = rows.iter().map(|r| &*r.text).collect();
+    let limit = options.limit.unwrap_or(usize::MAX);
+    let found = !rows.is_empty() && limit > 0;
+    let mut unreadable = None;
+    let lines = rows
+        .finish()
+        .map_err(temp_file)?
+        .map_while(|row| row.map_err(|e| unreadable = Some(e)).ok())
+        .map(|row| row.text)
+        .take(limit);
     let painter = Painter {
         enabled: config.color,
     };
     match options.format {
-        ListFormat::Table => output::table::write(out, &lines, config.width, painter)?,
-        ListFormat::Tsv => output::tsv::write(out, &lines, options.header_row)?,
-        ListFormat::Csv => output::csv::write(out, &lines)?,
-        ListFormat::Json => output::json::write_array(out, &lines)?,
-        ListFormat::Jsonl => output::json::write_lines(out, &lines)?,
+        ListFormat::Table => output::table::write(out, lines, &widths, config.width, painter)?,
+        ListFormat::Tsv => output::tsv::write(out, lines, options.header_row)?,
+        ListFormat::Csv => output::csv::write(out, lines)?,
+        ListFormat::Json => output::json::write_array(out, lines)?,
+        ListFormat::Jsonl => output::json::write_lines(out, lines)?,
+    }
+    if let Some(e) = unreadable {
+        return Err(temp_file(e));
     }
     Ok(if had_errors {
         Outcome::FileErrors
-    } else if rows.is_empty() {
-        Outcome::NothingFound
-    } else {
+    } else if found {
         Outcome::Found
+    } else {
+        Outcome::NothingFound
     })
 }
 
@@ -146,78 +208,102 @@ enum Lookup {
     NotFound(Vec<String>),
 }
 
-/// A review `show` might mean: only what finding it needs, so a large collection stays cheap.
+/// Reviews a query matches, counted, with the first few (by path) kept for the message.
+#[derive(Default)]
+struct Matches {
+    count: usize,
+    first: Vec<(PathBuf, String)>,
+}
+
+impl Matches {
+    const KEPT: usize = 3;
+
+    fn add(&mut self, path: &Path, slug: &str) {
+        self.count += 1;
+        self.first.push((path.to_path_buf(), slug.to_string()));
+        self.first.sort();
+        self.first.truncate(Self::KEPT);
+    }
+
+    fn only(&self) -> Option<Entry> {
+        (self.count == 1).then(|| Entry {
+            path: self.first[0].0.clone(),
+        })
+    }
+
+    fn slugs(&self) -> Vec<String> {
+        self.first.iter().map(|(_, slug)| slug.clone()).collect()
+    }
+}
+
+/// What `show` learns of one review while it searches: only enough to decide, so that searching
+/// a large collection keeps nothing per file.
 struct Candidate {
     slug: String,
-    folded_title: String,
-    path: std::path::PathBuf,
+    path: PathBuf,
+    exact: bool,
+    partial: bool,
+    closeness: f64,
 }
 
 /// Slug, else title, else a unique part of a title; otherwise the closest slugs.
-fn lookup(collection: &Collection, query: &str) -> Lookup {
+fn lookup(collection: &Collection, query: &str, budget: usize) -> Result<Lookup> {
     if let Some(entry) = collection.direct(query) {
-        return Lookup::Found(entry);
+        return Ok(Lookup::Found(entry));
     }
-    let listing = collection.list();
-    if let Some(entry) = listing.entries.iter().find(|e| e.slug() == query) {
-        return Lookup::Found(entry.clone());
-    }
-    let candidates: Vec<Candidate> = collection::map_headers(
-        &listing.entries,
-        |_| true,
-        |parsed| {
-            let review = parsed?.review?;
-            Some(Candidate {
-                folded_title: fold(&review.title),
-                slug: review.slug,
-                path: review.path,
-            })
-        },
-    )
-    .into_iter()
-    .flatten()
-    .collect();
+    let listing = collection.listing(budget)?;
     let wanted = fold(query);
-    let by_title: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| c.folded_title == wanted)
-        .collect();
-    let partial: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| !wanted.is_empty() && c.folded_title.contains(&wanted))
-        .collect();
-    let found = |c: &Candidate| {
-        Lookup::Found(Entry {
-            path: c.path.clone(),
-        })
-    };
-    match (by_title.as_slice(), partial.as_slice()) {
-        ([one], _) | ([], [one]) => found(one),
-        ([], []) => Lookup::NotFound(suggestions(&candidates, &wanted)),
-        ([], several) | (several, _) => {
-            Lookup::NotFound(several.iter().take(3).map(|c| c.slug.clone()).collect())
+    let mut by_slug: Option<PathBuf> = None;
+    let (mut exact, mut partial) = (Matches::default(), Matches::default());
+    let mut closest: Vec<(f64, String)> = Vec::new();
+    listing.for_each_batch(CHUNK, |batch| {
+        for entry in batch.iter().filter(|e| e.slug() == query) {
+            if by_slug.as_ref().is_none_or(|p| entry.path < *p) {
+                by_slug = Some(entry.path.clone());
+            }
         }
+        let candidates = collection::map_headers(
+            batch,
+            |_| true,
+            |parsed| {
+                let review = parsed?.review?;
+                let title = fold(&review.title);
+                let closeness = strsim::jaro_winkler(&wanted, &fold(&review.slug))
+                    .max(strsim::jaro_winkler(&wanted, &title));
+                Some(Candidate {
+                    exact: title == wanted,
+                    partial: !wanted.is_empty() && title.contains(&wanted),
+                    closeness,
+                    slug: review.slug,
+                    path: review.path,
+                })
+            },
+        );
+        for c in candidates.into_iter().flatten() {
+            if c.exact {
+                exact.add(&c.path, &c.slug);
+            }
+            if c.partial {
+                partial.add(&c.path, &c.slug);
+            }
+            if c.closeness >= 0.75 {
+                closest.push((c.closeness, c.slug));
+                closest.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                closest.truncate(3);
+            }
+        }
+        Ok(())
+    })?;
+    if let Some(path) = by_slug {
+        return Ok(Lookup::Found(Entry { path }));
     }
-}
-
-/// Up to three slugs closest to the query, by slug or by title.
-fn suggestions(candidates: &[Candidate], wanted: &str) -> Vec<String> {
-    use rayon::prelude::*;
-    let mut scored: Vec<(f64, &str)> = candidates
-        .par_iter()
-        .map(|c| {
-            let score = strsim::jaro_winkler(wanted, &fold(&c.slug))
-                .max(strsim::jaro_winkler(wanted, &c.folded_title));
-            (score, c.slug.as_str())
-        })
-        .filter(|(score, _)| *score >= 0.75)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, s)| s.to_string())
-        .collect()
+    Ok(match (exact.count, partial.count) {
+        (1, _) => Lookup::Found(exact.only().expect("one match")),
+        (0, 1) => Lookup::Found(partial.only().expect("one match")),
+        (0, 0) => Lookup::NotFound(closest.into_iter().map(|(_, slug)| slug).collect()),
+        (0, _) => Lookup::NotFound(partial.slugs()),
+        _ => Lookup::NotFound(exact.slugs()),
+    })
 }
 
 fn show(
@@ -227,7 +313,7 @@ fn show(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let collection = Collection::open(&config.dir, &config.dir_origin)?;
-    let entry = match lookup(&collection, &options.query) {
+    let entry = match lookup(&collection, &options.query, config.sort_memory)? {
         Lookup::Found(entry) => entry,
         Lookup::NotFound(suggestions) => {
             let query = crate::sanitize::clean(&options.query, false);
@@ -279,62 +365,49 @@ fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let mut entries = Vec::new();
-    let mut problems = Vec::new();
-    if paths.is_empty() {
-        let listing = Collection::open(&config.dir, &config.dir_origin)?.list();
-        entries = listing.entries;
-        problems.extend(listing.errors);
-    }
-    for path in paths {
-        match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let listing = Collection::open(path, "")?.list();
-                entries.extend(listing.entries);
-                problems.extend(listing.errors);
-            }
-            Ok(meta) if meta.is_file() => entries.push(Entry { path: path.clone() }),
-            // A FIFO or device would block or never end: refuse it.
-            Ok(_) => problems.push(crate::Error::Read {
-                path: path.clone(),
-                source: std::io::Error::other("not a regular file or folder"),
-            }),
-            Err(source) => problems.push(crate::Error::Read {
-                path: path.clone(),
-                source,
-            }),
+    let sources = if paths.is_empty() {
+        Collection::open(&config.dir, &config.dir_origin)?;
+        vec![config.dir.clone()]
+    } else {
+        paths.to_vec()
+    };
+    let listing = Listing::new(&sources, config.sort_memory)?;
+    let mut notes = Sorter::new(config.sort_memory, Note::order);
+    push_notes(&mut notes, &listing.errors, &[])?;
+    // Listed files with problems: repeated slugs, and those counted below.
+    let mut bad_files = listing.repeated;
+    listing.for_each_batch(CHUNK, |batch| {
+        // Only the problems are kept, not the records; warnings count as problems here.
+        let found = collection::map_headers(
+            batch,
+            |_| true,
+            |parsed| {
+                let mut parsed = parsed.unwrap_or_default();
+                parsed.errors.append(&mut parsed.warnings);
+                parsed.errors
+            },
+        );
+        for problems in found {
+            bad_files += u64::from(!problems.is_empty());
+            push_notes(&mut notes, &problems, &[])?;
+        }
+        Ok(())
+    })?;
+    // Problems sort by path, so each path's are together: count the paths as they pass.
+    let mut bad = 0;
+    let mut last_path = None;
+    for note in notes.finish().map_err(temp_file)? {
+        let note = note.map_err(temp_file)?;
+        writeln!(out, "{}", note.text)?;
+        if note.path.is_some() && note.path != last_path {
+            bad += 1;
+            last_path = note.path;
         }
     }
-    problems.extend(collection::duplicate_slugs(&mut entries));
-    // Only the problems are kept, not the records.
-    let found = collection::map_headers(
-        &entries,
-        |_| true,
-        |parsed| {
-            parsed
-                .map(|mut p| {
-                    p.errors.append(&mut p.warnings);
-                    p.errors
-                })
-                .unwrap_or_default()
-        },
-    );
-    problems.extend(found.into_iter().flatten());
-    problems.sort_by(|a, b| a.path().cmp(&b.path()).then(a.line().cmp(&b.line())));
-    for problem in &problems {
-        report::write(out, problem)?;
-    }
-    let bad: BTreeSet<&Path> = problems.iter().filter_map(|p| p.path()).collect();
-    let mut all = bad.clone();
-    all.extend(entries.iter().map(|e| e.path.as_path()));
-    let plural = if bad.len() == 1 { "" } else { "s" };
-    let _ = writeln!(
-        err,
-        "{} file{plural} with problems, {} ok",
-        bad.len(),
-        all.len() - bad.len()
-    );
-    Ok(if problems.is_empty() {
+    let plural = if bad == 1 { "" } else { "s" };
+    let ok = listing.files - bad_files;
+    let _ = writeln!(err, "{bad} file{plural} with problems, {ok} ok");
+    Ok(if bad == 0 {
         Outcome::Found
     } else {
         Outcome::FileErrors

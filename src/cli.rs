@@ -43,6 +43,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
 
+    /// Bytes of records kept in memory before sorting goes through temporary files
+    #[arg(long, global = true, hide = true, value_name = "BYTES")]
+    sort_memory: Option<usize>,
+
     #[command(subcommand)]
     command: CliCommand,
 }
@@ -293,6 +297,7 @@ impl Cli {
             width,
             height,
             pager,
+            sort_memory: self.sort_memory.unwrap_or(crate::spill::DEFAULT_BUDGET),
             command,
         }
     }

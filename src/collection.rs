@@ -1,6 +1,7 @@
 //! The collection: finding review files in a folder, and reading them.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::ffi::OsStr;
 use std::fs::{self, File};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,6 +11,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::header::{self, MAX_HEADER_BYTES, Scan};
 use crate::parse::{self, Parsed};
+use crate::spill::Sorter;
 
 /// File extensions that hold reviews.
 pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
@@ -28,25 +30,20 @@ impl Entry {
         self.stem().to_string_lossy()
     }
 
-    fn stem(&self) -> &std::ffi::OsStr {
-        self.path.file_stem().unwrap_or_default()
+    fn stem(&self) -> &OsStr {
+        stem(&self.path)
     }
+}
+
+/// A path's file name without its extension.
+fn stem(path: &Path) -> &OsStr {
+    path.file_stem().unwrap_or_default()
 }
 
 /// A folder of review files.
 #[derive(Debug, Clone)]
 pub struct Collection {
     dir: PathBuf,
-}
-
-/// What listing the collection found: the files, and the problems (unreadable folders, slugs
-/// found twice).
-#[derive(Debug, Default)]
-pub struct Listing {
-    /// Review files, sorted by path, each slug once.
-    pub entries: Vec<Entry>,
-    /// Problems met while listing.
-    pub errors: Vec<Error>,
 }
 
 impl Collection {
@@ -68,18 +65,9 @@ impl Collection {
         &self.dir
     }
 
-    /// Every review file in the folder and its subfolders, sorted by path. Hidden entries are
-    /// skipped, and symbolic links to folders are not followed (so a link loop cannot trap us).
-    pub fn list(&self) -> Listing {
-        let mut listing = Listing::default();
-        let mut paths = Vec::new();
-        walk(&self.dir, &mut paths, &mut listing.errors);
-        // Byte order of the whole path: as stable as component order, and much cheaper.
-        paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-        listing.entries = paths.into_iter().map(|path| Entry { path }).collect();
-        let duplicates = duplicate_slugs(&mut listing.entries);
-        listing.errors.extend(duplicates);
-        listing
+    /// List the collection: see [`Listing`].
+    pub fn listing(&self, budget: usize) -> Result<Listing> {
+        Listing::new(std::slice::from_ref(&self.dir), budget)
     }
 
     /// The file for `slug` at the top of the folder, found without listing the collection.
@@ -93,40 +81,6 @@ impl Collection {
             path.is_file().then_some(Entry { path })
         })
     }
-}
-
-/// Remove entries whose slug an earlier entry has, returning an error naming both files for each.
-pub fn duplicate_slugs(entries: &mut Vec<Entry>) -> Vec<Error> {
-    // Borrowed slugs: no copy of every name just to find the rare repeat.
-    let mut first_by_slug: HashMap<&std::ffi::OsStr, usize> = HashMap::with_capacity(entries.len());
-    let mut repeats = Vec::new();
-    for (i, entry) in entries.iter().enumerate() {
-        if let Some(&first) = first_by_slug.get(entry.stem()) {
-            repeats.push((first, i));
-        } else {
-            first_by_slug.insert(entry.stem(), i);
-        }
-    }
-    drop(first_by_slug);
-    let errors = repeats
-        .iter()
-        .map(|&(first, second)| Error::DuplicateSlug {
-            slug: entries[second].slug().into_owned(),
-            first: entries[first].path.clone(),
-            second: entries[second].path.clone(),
-        })
-        .collect();
-    let mut index = 0;
-    let mut repeated = repeats.iter().map(|&(_, second)| second).peekable();
-    entries.retain(|_| {
-        let keep = repeated.peek() != Some(&index);
-        if !keep {
-            repeated.next();
-        }
-        index += 1;
-        keep
-    });
-    errors
 }
 
 /// A slug that can only name a file inside the folder.
@@ -143,29 +97,29 @@ fn has_review_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+/// Visit every review file under `dir` in the order the folders list them, or the problem met
+/// instead. Hidden entries are skipped, and links to folders are not followed (so a link loop
+/// cannot trap the walk). Nothing is kept: a folder of any size costs the same memory.
+fn walk(dir: &Path, visit: &mut dyn FnMut(Result<PathBuf>)) {
+    let read_error = |source| {
+        Err(Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })
+    };
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(source) => {
-            errors.push(Error::Read {
-                path: dir.to_path_buf(),
-                source,
-            });
-            return;
-        }
+        Err(source) => return visit(read_error(source)),
     };
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
             Err(source) => {
-                errors.push(Error::Read {
-                    path: dir.to_path_buf(),
-                    source,
-                });
+                visit(read_error(source));
                 continue;
             }
         };
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if entry.file_name().as_encoded_bytes().starts_with(b".") {
             continue;
         }
         let path = entry.path();
@@ -173,18 +127,138 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
             continue;
         };
         if kind.is_dir() {
-            walk(&path, out, errors);
+            walk(&path, visit);
         } else if !has_review_extension(&path) {
         } else if kind.is_file() {
-            out.push(path);
+            visit(Ok(path));
         } else if kind.is_symlink() {
             // A link to a file counts; a link to a folder is not followed; a broken or looping
             // link is reported.
             match fs::metadata(&path) {
-                Ok(meta) if meta.is_file() => out.push(path),
+                Ok(meta) if meta.is_file() => visit(Ok(path)),
                 Ok(_) => {}
-                Err(source) => errors.push(Error::Read { path, source }),
+                Err(source) => visit(Err(Error::Read { path, source })),
             }
+        }
+    }
+}
+
+/// Visit the review files of `sources`: folders are walked, files taken as they are.
+fn visit_sources(sources: &[PathBuf], visit: &mut dyn FnMut(Result<PathBuf>)) {
+    for source in sources {
+        match fs::metadata(source) {
+            Ok(meta) if meta.is_dir() => walk(source, visit),
+            Ok(meta) if meta.is_file() => visit(Ok(source.clone())),
+            // A FIFO or device would block or never end: refuse it.
+            Ok(_) => visit(Err(Error::Read {
+                path: source.clone(),
+                source: std::io::Error::other("not a regular file or folder"),
+            })),
+            Err(e) => visit(Err(Error::Read {
+                path: source.clone(),
+                source: e,
+            })),
+        }
+    }
+}
+
+/// The review files of some folders and files, each slug once: a first walk counts them and finds
+/// the problems (unreadable folders, broken links, a slug used twice); [`Listing::for_each_batch`]
+/// walks again to hand them out. Nothing per file is kept, so memory does not grow with the
+/// collection (the search for repeated slugs sorts on disk past its budget).
+#[derive(Debug)]
+pub struct Listing {
+    sources: Vec<PathBuf>,
+    /// Files left out because an earlier path (in byte order) has their slug.
+    repeats: HashSet<PathBuf>,
+    /// Problems met while listing, sorted by path.
+    pub errors: Vec<Error>,
+    /// Review files found, repeats included.
+    pub files: u64,
+    /// Files left out as repeats of a slug.
+    pub repeated: u64,
+}
+
+impl Listing {
+    /// List the review files of `sources` (folders or files), keeping about `budget` bytes.
+    pub fn new(sources: &[PathBuf], budget: usize) -> Result<Listing> {
+        let by_slug = |a: &PathBuf, b: &PathBuf| {
+            stem(a)
+                .cmp(stem(b))
+                .then_with(|| a.as_os_str().cmp(b.as_os_str()))
+        };
+        let mut paths = Sorter::new(budget, by_slug);
+        let mut errors = Vec::new();
+        let mut spill_error = None;
+        visit_sources(sources, &mut |found| match found {
+            Ok(path) => {
+                if let Err(e) = paths.push(path) {
+                    spill_error.get_or_insert(e);
+                }
+            }
+            Err(e) => errors.push(e),
+        });
+        if let Some(source) = spill_error {
+            return Err(Error::TempFile { source });
+        }
+        let files = paths.len();
+        let mut repeats = HashSet::new();
+        let mut first: Option<Entry> = None;
+        for path in paths
+            .finish()
+            .map_err(|source| Error::TempFile { source })?
+        {
+            let entry = Entry {
+                path: path.map_err(|source| Error::TempFile { source })?,
+            };
+            match &first {
+                Some(f) if f.stem() == entry.stem() => {
+                    errors.push(Error::DuplicateSlug {
+                        slug: entry.slug().into_owned(),
+                        first: f.path.clone(),
+                        second: entry.path.clone(),
+                    });
+                    repeats.insert(entry.path);
+                }
+                _ => first = Some(entry),
+            }
+        }
+        errors.sort_by(|a, b| a.path().cmp(&b.path()));
+        Ok(Listing {
+            sources: sources.to_vec(),
+            repeated: repeats.len() as u64,
+            repeats,
+            errors,
+            files,
+        })
+    }
+
+    /// Walk the sources again, calling `f` with batches of at most `size` files (repeated slugs
+    /// left out) in the order the folders list them. Stops at the first error `f` returns.
+    pub fn for_each_batch(
+        &self,
+        size: usize,
+        mut f: impl FnMut(&[Entry]) -> Result<()>,
+    ) -> Result<()> {
+        let mut batch = Vec::with_capacity(size);
+        let mut failed = None;
+        visit_sources(&self.sources, &mut |found| {
+            let Ok(path) = found else { return };
+            if failed.is_some() || self.repeats.contains(&path) {
+                return;
+            }
+            batch.push(Entry { path });
+            if batch.len() == size {
+                if let Err(e) = f(&batch) {
+                    failed = Some(e);
+                }
+                batch.clear();
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None if batch.is_empty() => Ok(()),
+            None => f(&batch),
         }
     }
 }
@@ -250,11 +324,6 @@ where
             then(Some(parse::parse(&bytes, &entry.path, false)))
         })
         .collect()
-}
-
-/// Read and parse the header of every entry (see [`map_headers`]).
-pub fn load_headers(entries: &[Entry]) -> Vec<Parsed> {
-    map_headers(entries, |_| true, Option::unwrap_or_default)
 }
 
 #[cfg(test)]

@@ -21,6 +21,9 @@ pub struct Config {
     pub height: Option<usize>,
     /// The pager command and its arguments, when `show` may page.
     pub pager: Option<Vec<String>>,
+    /// Bytes of records `list`, `show` and `check` keep in memory before sorting through
+    /// temporary files.
+    pub sort_memory: usize,
     /// What to do.
     pub command: Command,
 }

@@ -85,6 +85,13 @@ pub enum Error {
         second: PathBuf,
     },
 
+    /// A temporary file for sorting could not be written or read back.
+    #[error("cannot sort through a temporary file: {source}")]
+    TempFile {
+        /// Why.
+        source: std::io::Error,
+    },
+
     /// Writing output failed (a closed pipe is handled by the caller).
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),

@@ -1,10 +1,12 @@
 //! Queries: filters, matching text as people mean it, and sorting.
 
 use std::cmp::Ordering;
+use std::io::{self, BufRead, Write};
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::model::Review;
+use crate::spill::{Record, read_string, read_u64, write_bytes, write_u64};
 
 /// Fold text for matching: case-folded, accents removed, quotes dropped, runs of white space made
 /// one space. `Almodóvar`, `ALMODOVAR` and `almodovar` fold alike.
@@ -324,6 +326,70 @@ impl SortKeys {
         primary
             .then_with(|| title.cmp(other_title))
             .then_with(|| slug.cmp(other_slug))
+    }
+}
+
+/// Sort keys as `list` spills them with its rows.
+impl Record for SortKeys {
+    fn heap_size(&self) -> usize {
+        let value = match &self.value {
+            Some(SortValue::Text(text) | SortValue::Rank(_, text)) => text.len(),
+            _ => 0,
+        };
+        value + self.title_and_slug.len()
+    }
+
+    fn write_to(&self, w: &mut impl Write) -> io::Result<()> {
+        match &self.value {
+            None => write_u64(w, 0)?,
+            Some(SortValue::Number(n)) => {
+                write_u64(w, 1)?;
+                write_u64(w, *n as u64)?;
+            }
+            Some(SortValue::Text(text)) => {
+                write_u64(w, 2)?;
+                write_bytes(w, text.as_bytes())?;
+            }
+            Some(SortValue::Date(date)) => {
+                write_u64(w, 3)?;
+                write_u64(w, date.year() as u64)?;
+                write_u64(w, date.month() as u64)?;
+                write_u64(w, date.day() as u64)?;
+            }
+            Some(SortValue::Rank(rank, code)) => {
+                write_u64(w, 4)?;
+                write_u64(w, *rank as u64)?;
+                write_bytes(w, code.as_bytes())?;
+            }
+        }
+        write_u64(w, self.title_len as u64)?;
+        write_bytes(w, self.title_and_slug.as_bytes())
+    }
+
+    fn read_from(r: &mut impl BufRead) -> io::Result<Self> {
+        let invalid = || io::Error::from(io::ErrorKind::InvalidData);
+        let value = match read_u64(r)? {
+            0 => None,
+            1 => Some(SortValue::Number(read_u64(r)? as i64)),
+            2 => Some(SortValue::Text(read_string(r)?)),
+            3 => {
+                let [year, month, day] = [read_u64(r)?, read_u64(r)?, read_u64(r)?];
+                let date = jiff::civil::Date::new(year as i16, month as i8, day as i8);
+                Some(SortValue::Date(date.map_err(|_| invalid())?))
+            }
+            4 => Some(SortValue::Rank(read_u64(r)? as usize, read_string(r)?)),
+            _ => return Err(invalid()),
+        };
+        let title_len = read_u64(r)? as usize;
+        let title_and_slug = read_string(r)?.into_boxed_str();
+        if !title_and_slug.is_char_boundary(title_len) {
+            return Err(invalid());
+        }
+        Ok(SortKeys {
+            value,
+            title_and_slug,
+            title_len,
+        })
     }
 }
 

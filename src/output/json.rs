@@ -11,19 +11,25 @@ pub fn compact(review: &Review) -> String {
 }
 
 /// Documents made by [`compact`] as one array, one element per line.
-pub fn write_array(w: &mut dyn Write, documents: &[&str]) -> io::Result<()> {
+pub fn write_array<S: AsRef<str>>(
+    w: &mut dyn Write,
+    documents: impl Iterator<Item = S>,
+) -> io::Result<()> {
     w.write_all(b"[")?;
-    for (i, document) in documents.iter().enumerate() {
+    for (i, document) in documents.enumerate() {
         let separator = if i == 0 { "\n" } else { ",\n" };
-        write!(w, "{separator}{document}")?;
+        write!(w, "{separator}{}", document.as_ref())?;
     }
     w.write_all(b"\n]\n")
 }
 
 /// Documents made by [`compact`], one per line.
-pub fn write_lines(w: &mut dyn Write, documents: &[&str]) -> io::Result<()> {
+pub fn write_lines<S: AsRef<str>>(
+    w: &mut dyn Write,
+    documents: impl Iterator<Item = S>,
+) -> io::Result<()> {
     for document in documents {
-        writeln!(w, "{document}")?;
+        writeln!(w, "{}", document.as_ref())?;
     }
     Ok(())
 }

@@ -54,34 +54,69 @@ fn fit(natural: [usize; 6], max_width: usize) -> [usize; 6] {
     widths
 }
 
-/// Write rows (as [`super::tsv::line`] made them) as a table no wider than `max_width`, with a
-/// header row.
-pub fn write(
-    w: &mut dyn Write,
-    lines: &[&str],
-    max_width: usize,
-    painter: Painter,
-) -> io::Result<()> {
-    let rows: Vec<[String; 6]> = lines
-        .iter()
-        .map(|line| {
-            let mut cells: [String; 6] = Default::default();
-            for (cell, text) in cells.iter_mut().zip(line.split('\t')) {
-                *cell = text.to_string();
-            }
-            if !cells[5].is_empty() {
-                cells[5].push_str(" min");
-            }
-            cells
-        })
-        .collect();
-    let mut natural = HEADERS.map(UnicodeWidthStr::width);
-    for row in &rows {
-        for (n, cell) in natural.iter_mut().zip(row) {
+/// How many rows are read ahead to size the columns by the rows printed, when there are more
+/// rows than are printed (`--limit`).
+const LOOKAHEAD: usize = 1000;
+
+/// The natural width of each column: its widest cell, or its header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Widths([usize; 6]);
+
+impl Default for Widths {
+    fn default() -> Self {
+        Widths(HEADERS.map(UnicodeWidthStr::width))
+    }
+}
+
+impl Widths {
+    /// Widen the columns to fit a row (as [`super::tsv::line`] made it).
+    pub fn measure(&mut self, line: &str) {
+        for (n, cell) in self.0.iter_mut().zip(cells(line)) {
             *n = (*n).max(cell.width());
         }
     }
-    let widths = fit(natural, max_width);
+}
+
+/// A row's cells as the table shows them.
+fn cells(line: &str) -> [String; 6] {
+    let mut cells: [String; 6] = Default::default();
+    for (cell, text) in cells.iter_mut().zip(line.split('\t')) {
+        *cell = text.to_string();
+    }
+    if !cells[5].is_empty() {
+        cells[5].push_str(" min");
+    }
+    cells
+}
+
+/// Write rows (as [`super::tsv::line`] made them) as a table no wider than `max_width`, with a
+/// header row. `all_rows` measured every row the lines are taken from: the columns are sized by
+/// the rows printed when they are few, else by all of them, so the rows need not be kept.
+pub fn write<S: AsRef<str>>(
+    w: &mut dyn Write,
+    lines: impl Iterator<Item = S>,
+    all_rows: &Widths,
+    max_width: usize,
+    painter: Painter,
+) -> io::Result<()> {
+    let mut lines = lines.peekable();
+    let mut ahead: Vec<S> = Vec::new();
+    while ahead.len() < LOOKAHEAD {
+        match lines.next() {
+            Some(line) => ahead.push(line),
+            None => break,
+        }
+    }
+    let natural = if lines.peek().is_none() {
+        let mut printed = Widths::default();
+        for line in &ahead {
+            printed.measure(line.as_ref());
+        }
+        printed
+    } else {
+        all_rows.clone()
+    };
+    let widths = fit(natural.0, max_width);
     let right_aligned = |i: usize| i == 2 || i == 5;
     let write_row = |w: &mut dyn Write, cells: &[&str], header: bool| -> io::Result<()> {
         let last = cells.len() - 1;
@@ -107,7 +142,8 @@ pub fn write(
         writeln!(w)
     };
     write_row(w, &HEADERS, true)?;
-    for row in &rows {
+    for line in ahead.into_iter().chain(lines) {
+        let row = cells(line.as_ref());
         let cells: Vec<&str> = row.iter().map(String::as_str).collect();
         write_row(w, &cells, false)?;
     }

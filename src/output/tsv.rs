@@ -20,12 +20,16 @@ pub fn line(review: &Review) -> String {
 }
 
 /// Write the lines, with a header row first when `header_row` is set.
-pub fn write(w: &mut dyn Write, lines: &[&str], header_row: bool) -> io::Result<()> {
+pub fn write<S: AsRef<str>>(
+    w: &mut dyn Write,
+    lines: impl Iterator<Item = S>,
+    header_row: bool,
+) -> io::Result<()> {
     if header_row {
         writeln!(w, "{}", LIST_COLUMNS.join("\t"))?;
     }
     for line in lines {
-        writeln!(w, "{line}")?;
+        writeln!(w, "{}", line.as_ref())?;
     }
     Ok(())
 }
