@@ -375,7 +375,7 @@ fn check(
     let mut notes = Sorter::new(config.sort_memory, Note::order);
     push_notes(&mut notes, &listing.errors, &[])?;
     // Listed files with problems: repeated slugs, and those counted below.
-    let mut bad_files = listing.repeated;
+    let mut bad_files = listing.repeated();
     listing.for_each_batch(CHUNK, |batch| {
         // Only the problems are kept, not the records; warnings count as problems here.
         let found = collection::map_headers(

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::header::{self, MAX_HEADER_BYTES, Scan};
 use crate::parse::{self, Parsed};
-use crate::spill::Sorter;
+use crate::spill::{Recorded, Sorter, Tape};
 
 /// File extensions that hold reviews.
 pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
@@ -162,79 +162,100 @@ fn visit_sources(sources: &[PathBuf], visit: &mut dyn FnMut(Result<PathBuf>)) {
     }
 }
 
-/// The review files of some folders and files, each slug once: a first walk counts them and finds
-/// the problems (unreadable folders, broken links, a slug used twice); [`Listing::for_each_batch`]
-/// walks again to hand them out. Nothing per file is kept, so memory does not grow with the
-/// collection (the search for repeated slugs sorts on disk past its budget).
+/// The review files of some folders and files, each slug once. One walk counts them, finds the
+/// problems (unreadable folders, broken links, a slug used twice) and records the paths;
+/// [`Listing::for_each_batch`] hands them out. The paths wait in memory up to a budget and in a
+/// temporary file past it, so memory does not grow with the collection.
 #[derive(Debug)]
 pub struct Listing {
-    sources: Vec<PathBuf>,
+    paths: Recorded,
     /// Files left out because an earlier path (in byte order) has their slug.
     repeats: HashSet<PathBuf>,
     /// Problems met while listing, sorted by path.
     pub errors: Vec<Error>,
     /// Review files found, repeats included.
     pub files: u64,
-    /// Files left out as repeats of a slug.
-    pub repeated: u64,
 }
 
 impl Listing {
     /// List the review files of `sources` (folders or files), keeping about `budget` bytes.
     pub fn new(sources: &[PathBuf], budget: usize) -> Result<Listing> {
-        let by_slug = |a: &PathBuf, b: &PathBuf| {
-            stem(a)
-                .cmp(stem(b))
-                .then_with(|| a.as_os_str().cmp(b.as_os_str()))
-        };
-        let mut paths = Sorter::new(budget, by_slug);
+        let temp_file = |source| Error::TempFile { source };
+        let mut paths = Tape::new(budget);
+        // Repeated slugs are rare: sorting hashes of every slug finds the few worth comparing.
+        let mut slug_hashes = Sorter::new(budget, u64::cmp);
         let mut errors = Vec::new();
-        let mut spill_error = None;
+        let mut failed = None;
         visit_sources(sources, &mut |found| match found {
             Ok(path) => {
-                if let Err(e) = paths.push(path) {
-                    spill_error.get_or_insert(e);
+                let pushed = paths.push(&path);
+                if let Err(e) = pushed.and_then(|()| slug_hashes.push(slug_hash(&path))) {
+                    failed.get_or_insert(e);
                 }
             }
             Err(e) => errors.push(e),
         });
-        if let Some(source) = spill_error {
-            return Err(Error::TempFile { source });
+        if let Some(source) = failed {
+            return Err(temp_file(source));
         }
-        let files = paths.len();
+        let files = slug_hashes.len();
+        let mut repeated_hashes = HashSet::new();
+        let mut previous = None;
+        for hash in slug_hashes.finish().map_err(temp_file)? {
+            let hash = hash.map_err(temp_file)?;
+            if previous == Some(hash) {
+                repeated_hashes.insert(hash);
+            }
+            previous = Some(hash);
+        }
+        let paths = paths.finish().map_err(temp_file)?;
         let mut repeats = HashSet::new();
-        let mut first: Option<Entry> = None;
-        for path in paths
-            .finish()
-            .map_err(|source| Error::TempFile { source })?
-        {
-            let entry = Entry {
-                path: path.map_err(|source| Error::TempFile { source })?,
-            };
-            match &first {
-                Some(f) if f.stem() == entry.stem() => {
-                    errors.push(Error::DuplicateSlug {
-                        slug: entry.slug().into_owned(),
-                        first: f.path.clone(),
-                        second: entry.path.clone(),
-                    });
-                    repeats.insert(entry.path);
+        if !repeated_hashes.is_empty() {
+            let mut suspects: Vec<PathBuf> = Vec::new();
+            paths
+                .replay(|path: PathBuf| {
+                    if repeated_hashes.contains(&slug_hash(&path)) {
+                        suspects.push(path);
+                    }
+                    true
+                })
+                .map_err(temp_file)?;
+            suspects.sort_by(|a, b| {
+                stem(a)
+                    .cmp(stem(b))
+                    .then_with(|| a.as_os_str().cmp(b.as_os_str()))
+            });
+            // Sorted by slug then path: the first path of each slug keeps it.
+            let mut first = 0;
+            for i in 1..suspects.len() {
+                if stem(&suspects[i]) != stem(&suspects[first]) {
+                    first = i;
+                    continue;
                 }
-                _ => first = Some(entry),
+                errors.push(Error::DuplicateSlug {
+                    slug: stem(&suspects[i]).to_string_lossy().into_owned(),
+                    first: suspects[first].clone(),
+                    second: suspects[i].clone(),
+                });
+                repeats.insert(suspects[i].clone());
             }
         }
         errors.sort_by(|a, b| a.path().cmp(&b.path()));
         Ok(Listing {
-            sources: sources.to_vec(),
-            repeated: repeats.len() as u64,
+            paths,
             repeats,
             errors,
             files,
         })
     }
 
-    /// Walk the sources again, calling `f` with batches of at most `size` files (repeated slugs
-    /// left out) in the order the folders list them. Stops at the first error `f` returns.
+    /// Files left out as repeats of a slug.
+    pub fn repeated(&self) -> u64 {
+        self.repeats.len() as u64
+    }
+
+    /// Call `f` with batches of at most `size` files (repeated slugs left out), in the order the
+    /// folders listed them. Stops at the first error `f` returns.
     pub fn for_each_batch(
         &self,
         size: usize,
@@ -242,25 +263,32 @@ impl Listing {
     ) -> Result<()> {
         let mut batch = Vec::with_capacity(size);
         let mut failed = None;
-        visit_sources(&self.sources, &mut |found| {
-            let Ok(path) = found else { return };
-            if failed.is_some() || self.repeats.contains(&path) {
-                return;
-            }
-            batch.push(Entry { path });
-            if batch.len() == size {
-                if let Err(e) = f(&batch) {
-                    failed = Some(e);
+        self.paths
+            .replay(|path: PathBuf| {
+                if !self.repeats.contains(&path) {
+                    batch.push(Entry { path });
                 }
-                batch.clear();
-            }
-        });
+                if batch.len() == size {
+                    failed = f(&batch).err();
+                    batch.clear();
+                }
+                failed.is_none()
+            })
+            .map_err(|source| Error::TempFile { source })?;
         match failed {
             Some(e) => Err(e),
             None if batch.is_empty() => Ok(()),
             None => f(&batch),
         }
     }
+}
+
+/// A hash of a path's slug.
+fn slug_hash(path: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    stem(path).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Read just enough of a file to hold its whole header (bounded by [`MAX_HEADER_BYTES`]).

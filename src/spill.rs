@@ -236,6 +236,98 @@ pub fn read_path(r: &mut impl Read) -> io::Result<PathBuf> {
     return read_string(r).map(PathBuf::from);
 }
 
+/// Numbers in a sorter, as [`crate::collection`] sorts hashes of slugs.
+impl Record for u64 {
+    fn heap_size(&self) -> usize {
+        0
+    }
+
+    fn write_to(&self, w: &mut impl Write) -> io::Result<()> {
+        write_u64(w, *self)
+    }
+
+    fn read_from(r: &mut impl BufRead) -> io::Result<Self> {
+        read_u64(r)
+    }
+}
+
+/// Bytes written once and read back in order, as many times as wanted: in memory up to a budget,
+/// past it in an anonymous temporary file.
+pub struct Tape {
+    memory: Vec<u8>,
+    file: Option<BufWriter<File>>,
+    budget: usize,
+}
+
+impl Tape {
+    /// An empty tape keeping up to `budget` bytes in memory.
+    pub fn new(budget: usize) -> Self {
+        Tape {
+            memory: Vec::new(),
+            file: None,
+            budget,
+        }
+    }
+
+    /// Append a record.
+    pub fn push(&mut self, record: &impl Record) -> io::Result<()> {
+        match &mut self.file {
+            Some(file) => record.write_to(file),
+            None => {
+                record.write_to(&mut self.memory)?;
+                if self.memory.len() > self.budget {
+                    let mut file = BufWriter::new(tempfile::tempfile()?);
+                    file.write_all(&self.memory)?;
+                    self.memory = Vec::new();
+                    self.file = Some(file);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Done writing: the tape, ready to be read.
+    pub fn finish(self) -> io::Result<Recorded> {
+        Ok(match self.file {
+            None => Recorded::Memory(self.memory),
+            Some(file) => {
+                Recorded::File(file.into_inner().map_err(io::IntoInnerError::into_error)?)
+            }
+        })
+    }
+}
+
+/// A finished [`Tape`].
+#[derive(Debug)]
+pub enum Recorded {
+    /// Every record fitted in memory.
+    Memory(Vec<u8>),
+    /// The records are in this file.
+    File(File),
+}
+
+impl Recorded {
+    /// Call `f` with each record, in the order they were pushed, until it returns `false`.
+    pub fn replay<T: Record>(&self, mut f: impl FnMut(T) -> bool) -> io::Result<()> {
+        fn each<T: Record>(r: &mut impl BufRead, f: &mut impl FnMut(T) -> bool) -> io::Result<()> {
+            while !r.fill_buf()?.is_empty() {
+                if !f(T::read_from(r)?) {
+                    break;
+                }
+            }
+            Ok(())
+        }
+        match self {
+            Recorded::Memory(bytes) => each(&mut &bytes[..], &mut f),
+            Recorded::File(file) => {
+                let mut file = file;
+                file.rewind()?;
+                each(&mut BufReader::with_capacity(64 << 10, file), &mut f)
+            }
+        }
+    }
+}
+
 /// Paths in a sorter, as [`crate::collection`] keeps them to find repeated slugs.
 impl Record for PathBuf {
     fn heap_size(&self) -> usize {
@@ -315,6 +407,31 @@ mod tests {
         let (in_memory, runs) = sorted(&items, 1 << 20);
         assert_eq!(runs, 0);
         assert_eq!(spilled, in_memory);
+    }
+
+    #[test]
+    fn a_tape_replays_what_was_pushed_from_memory_or_from_a_file() {
+        let paths: Vec<PathBuf> = (0..500)
+            .map(|i| PathBuf::from(format!("d/{i}.md")))
+            .collect();
+        for budget in [0, 100, 1 << 20] {
+            let mut tape = Tape::new(budget);
+            for path in &paths {
+                tape.push(path).unwrap();
+            }
+            let recorded = tape.finish().unwrap();
+            assert_eq!(matches!(recorded, Recorded::File(_)), budget < 1 << 20);
+            for _ in 0..2 {
+                let mut back = Vec::new();
+                recorded
+                    .replay(|p: PathBuf| {
+                        back.push(p);
+                        true
+                    })
+                    .unwrap();
+                assert_eq!(back, paths);
+            }
+        }
     }
 
     #[test]
