@@ -15,6 +15,10 @@ team's script with --team-corpus), warms the page cache, then takes the median o
          reviews list --director Audiard
          reviews list
          reviews show rust-and-bone, against cat of that one file
+         reviews list --format json, reviews show "rust and bone" (a title: every header is
+         read), reviews check: for their peak memory, which must not grow with the collection
+
+After the sizes, a table of peak memory per command and size shows whether it stays flat.
 
 Peak memory (max RSS) comes from GNU time (/usr/bin/time, Debian package `time`). Nothing here
 runs in CI.
@@ -99,6 +103,7 @@ def main():
     print(f"bundled collection: reviews show rust-and-bone {show_bundled[0]:.4f} s, "
           f"cat of the file {cat_bundled[0]:.4f} s: {show_bundled[0] / cat_bundled[0]:.2f}x, "
           f"{show_bundled[1]:.1f} MiB")
+    memory = {}
     print(f"medians of {args.runs} runs, corpus: {kind} generator; times in seconds, memory = peak RSS")
     for n in args.sizes:
         directory = os.path.join(args.work, f"{kind}-{n}")
@@ -115,6 +120,9 @@ def main():
         one = os.path.join(directory, "rust-and-bone.md")
         cat_one = measure(["cat", one], args.runs)
         show = measure([BIN, "--dir", directory, "show", "rust-and-bone"], args.runs)
+        json = measure([BIN, "--dir", directory, "list", "--format", "json"], args.runs)
+        by_title = measure([BIN, "--dir", directory, "show", "rust and bone"], args.runs)
+        check = measure([BIN, "--dir", directory, "check"], args.runs)
 
         print(f"\n{n:,} files")
         rows = [
@@ -125,12 +133,18 @@ def main():
             ("reviews list", everything, ("minimal reader", minimal[0])),
             ("cat rust-and-bone.md", cat_one, None),
             ("reviews show rust-and-bone", show, ("cat of the file", cat_one[0])),
+            ("reviews list --format json", json, None),
+            ('reviews show "rust and bone" (by title)', by_title, None),
+            ("reviews check", check, None),
         ]
+        for name, (_, mib), _ in rows:
+            if name.startswith("reviews"):
+                memory.setdefault(name, []).append(mib)
         if args.python_frontmatter:
             script = os.path.join(args.work, "pf.py")
             with open(script, "w") as f:
                 f.write(PYTHON_FRONTMATTER)
-            pf = measure([sys.executable, script, directory], max(1, min(args.runs, 3)))
+            pf = measure([sys.executable, script, directory], args.runs)
             rows.insert(3, ("python-frontmatter, --director Audiard", pf, None))
             rows.append(("python-frontmatter / list --director", (pf[0] / director[0], pf[1]), "x"))
         for name, (seconds, mib), against in rows:
@@ -139,6 +153,11 @@ def main():
                 continue
             ratio = f"  {seconds / against[1]:5.2f}x {against[0]}" if against else ""
             print(f"  {name:42} {seconds:8.3f} s {mib:7.1f} MiB{ratio}")
+
+    print("\npeak memory (MiB) by collection size")
+    print(f"  {'':42}" + "".join(f"{n:>10,}" for n in args.sizes) + "   largest/smallest")
+    for name, mibs in memory.items():
+        print(f"  {name:42}" + "".join(f"{m:10.1f}" for m in mibs) + f"   {mibs[-1] / mibs[0]:.2f}x")
 
 
 if __name__ == "__main__":

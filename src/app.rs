@@ -85,10 +85,6 @@ struct Listed {
     row: Option<Row>,
 }
 
-fn temp_file(source: io::Error) -> crate::Error {
-    crate::Error::TempFile { source }
-}
-
 /// Push a file's problems, errors before warnings (the sort keeps that order within a line).
 fn push_notes<F>(
     notes: &mut Sorter<Note, F>,
@@ -103,7 +99,7 @@ where
         .map(Note::error)
         .chain(warnings.iter().map(Note::warning));
     for note in all {
-        notes.push(note).map_err(temp_file)?;
+        notes.push(note).map_err(crate::Error::temp_file)?;
     }
     Ok(())
 }
@@ -160,14 +156,14 @@ fn list(
                 if options.format == ListFormat::Table {
                     widths.measure(&row.text);
                 }
-                rows.push(row).map_err(temp_file)?;
+                rows.push(row).map_err(crate::Error::temp_file)?;
             }
         }
         Ok(())
     })?;
     let mut had_errors = false;
-    for note in notes.finish().map_err(temp_file)? {
-        let note = note.map_err(temp_file)?;
+    for note in notes.finish().map_err(crate::Error::temp_file)? {
+        let note = note.map_err(crate::Error::temp_file)?;
         had_errors |= note.is_error;
         let _ = writeln!(err, "{}", note.text);
     }
@@ -176,7 +172,7 @@ fn list(
     let mut unreadable = None;
     let lines = rows
         .finish()
-        .map_err(temp_file)?
+        .map_err(crate::Error::temp_file)?
         .map_while(|row| row.map_err(|e| unreadable = Some(e)).ok())
         .map(|row| row.text)
         .take(limit);
@@ -191,7 +187,7 @@ fn list(
         ListFormat::Jsonl => output::json::write_lines(out, lines)?,
     }
     if let Some(e) = unreadable {
-        return Err(temp_file(e));
+        return Err(crate::Error::temp_file(e));
     }
     Ok(if had_errors {
         Outcome::FileErrors
@@ -396,8 +392,8 @@ fn check(
     // Problems sort by path, so each path's are together: count the paths as they pass.
     let mut bad = 0;
     let mut last_path = None;
-    for note in notes.finish().map_err(temp_file)? {
-        let note = note.map_err(temp_file)?;
+    for note in notes.finish().map_err(crate::Error::temp_file)? {
+        let note = note.map_err(crate::Error::temp_file)?;
         writeln!(out, "{}", note.text)?;
         if note.path.is_some() && note.path != last_path {
             bad += 1;

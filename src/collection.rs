@@ -16,8 +16,7 @@ use crate::spill::{Recorded, Sorter, Tape};
 /// File extensions that hold reviews.
 pub const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
-/// One review file found in the collection (its slug is not stored: a listing of 100,000 files
-/// stays small).
+/// One review file found in the collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The path, under the collection folder.
@@ -27,11 +26,7 @@ pub struct Entry {
 impl Entry {
     /// The file name without its extension.
     pub fn slug(&self) -> std::borrow::Cow<'_, str> {
-        self.stem().to_string_lossy()
-    }
-
-    fn stem(&self) -> &OsStr {
-        stem(&self.path)
+        stem(&self.path).to_string_lossy()
     }
 }
 
@@ -180,7 +175,6 @@ pub struct Listing {
 impl Listing {
     /// List the review files of `sources` (folders or files), keeping about `budget` bytes.
     pub fn new(sources: &[PathBuf], budget: usize) -> Result<Listing> {
-        let temp_file = |source| Error::TempFile { source };
         let mut paths = Tape::new(budget);
         // Repeated slugs are rare: sorting hashes of every slug finds the few worth comparing.
         let mut slug_hashes = Sorter::new(budget, u64::cmp);
@@ -196,19 +190,19 @@ impl Listing {
             Err(e) => errors.push(e),
         });
         if let Some(source) = failed {
-            return Err(temp_file(source));
+            return Err(Error::temp_file(source));
         }
         let files = slug_hashes.len();
         let mut repeated_hashes = HashSet::new();
         let mut previous = None;
-        for hash in slug_hashes.finish().map_err(temp_file)? {
-            let hash = hash.map_err(temp_file)?;
+        for hash in slug_hashes.finish().map_err(Error::temp_file)? {
+            let hash = hash.map_err(Error::temp_file)?;
             if previous == Some(hash) {
                 repeated_hashes.insert(hash);
             }
             previous = Some(hash);
         }
-        let paths = paths.finish().map_err(temp_file)?;
+        let paths = paths.finish().map_err(Error::temp_file)?;
         let mut repeats = HashSet::new();
         if !repeated_hashes.is_empty() {
             let mut suspects: Vec<PathBuf> = Vec::new();
@@ -219,7 +213,7 @@ impl Listing {
                     }
                     true
                 })
-                .map_err(temp_file)?;
+                .map_err(Error::temp_file)?;
             suspects.sort_by(|a, b| {
                 stem(a)
                     .cmp(stem(b))
@@ -274,7 +268,7 @@ impl Listing {
                 }
                 failed.is_none()
             })
-            .map_err(|source| Error::TempFile { source })?;
+            .map_err(Error::temp_file)?;
         match failed {
             Some(e) => Err(e),
             None if batch.is_empty() => Ok(()),

@@ -125,6 +125,11 @@ impl Error {
         }
     }
 
+    /// A temporary file for sorting failed.
+    pub fn temp_file(source: std::io::Error) -> Error {
+        Error::TempFile { source }
+    }
+
     /// The line this error points at, if it points into a file (for ordering reports).
     pub fn line(&self) -> Option<usize> {
         match self {

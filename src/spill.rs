@@ -83,8 +83,11 @@ where
     }
 
     fn spill(&mut self) -> io::Result<()> {
+        let Some(file) = temp_file_or_memory(&mut self.budget) else {
+            return Ok(());
+        };
         self.sort_buffer();
-        let mut w = BufWriter::new(tempfile::tempfile()?);
+        let mut w = BufWriter::new(file);
         for (seq, record) in self.buffer.drain(..) {
             w.write_all(&seq.to_le_bytes())?;
             record.write_to(&mut w)?;
@@ -118,6 +121,16 @@ where
             self.compare,
         ))
     }
+}
+
+/// A new temporary file; if none can be made (no writable temporary folder), the budget is
+/// lifted instead: better to use the memory than to fail.
+fn temp_file_or_memory(budget: &mut usize) -> Option<File> {
+    let file = tempfile::tempfile().ok();
+    if file.is_none() {
+        *budget = usize::MAX;
+    }
+    file
 }
 
 /// A written run, ready to be read from its start.
@@ -296,8 +309,10 @@ impl Tape {
             Some(file) => record.write_to(file),
             None => {
                 record.write_to(&mut self.memory)?;
-                if self.memory.len() > self.budget {
-                    let mut file = BufWriter::new(tempfile::tempfile()?);
+                if self.memory.len() > self.budget
+                    && let Some(file) = temp_file_or_memory(&mut self.budget)
+                {
+                    let mut file = BufWriter::new(file);
                     file.write_all(&self.memory)?;
                     self.memory = Vec::new();
                     self.file = Some(file);

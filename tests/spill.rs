@@ -138,6 +138,28 @@ fn list_output_does_not_depend_on_the_memory_budget() {
 }
 
 #[test]
+fn without_a_writable_temporary_folder_everything_stays_in_memory() {
+    let dir = collection();
+    for args in [&["list", "--format", "json"][..], &["check"]] {
+        let expected = run(dir.path(), None, args);
+        let output = reviews()
+            .env("TMPDIR", dir.path().join("no-such-folder"))
+            .arg("--dir")
+            .arg(dir.path())
+            .args(["--sort-memory", "0"])
+            .args(args)
+            .output()
+            .unwrap();
+        let got = (
+            output.status.code().unwrap(),
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        );
+        assert_eq!(got, expected, "{args:?}");
+    }
+}
+
+#[test]
 fn rows_sort_the_same_in_memory_and_through_temporary_files() {
     let dir = collection();
     let (_, stdout, _) = run(dir.path(), Some(0), &["list", "--sort", "year"]);
