@@ -92,7 +92,7 @@ fn push_notes<F>(
     warnings: &[crate::Error],
 ) -> Result<()>
 where
-    F: Fn(&Note, &Note) -> std::cmp::Ordering + Sync,
+    F: Fn(&Note, &Note) -> std::cmp::Ordering + Send + Sync + 'static,
 {
     let all = errors
         .iter()

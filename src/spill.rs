@@ -7,6 +7,8 @@ use std::cmp::Ordering;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use rayon::slice::ParallelSliceMut;
 
@@ -27,20 +29,23 @@ pub trait Record: Sized + Send {
     fn read_from(r: &mut impl BufRead) -> io::Result<Self>;
 }
 
-/// A stable sort of records pushed one at a time, in memory while they fit the budget.
+/// A stable sort of records pushed one at a time, in memory while they fit the budget. A full
+/// buffer is sorted and written by a helper thread while the next one fills, so at most about
+/// twice the budget is held.
 pub struct Sorter<T, F> {
     buffer: Vec<(u64, T)>,
     used: usize,
     budget: usize,
     pushed: u64,
     runs: Vec<File>,
-    compare: F,
+    writing: Option<JoinHandle<io::Result<File>>>,
+    compare: Arc<F>,
 }
 
 impl<T, F> Sorter<T, F>
 where
-    T: Record,
-    F: Fn(&T, &T) -> Ordering + Sync,
+    T: Record + 'static,
+    F: Fn(&T, &T) -> Ordering + Send + Sync + 'static,
 {
     /// A sorter keeping at most about `budget` bytes of records in memory.
     pub fn new(budget: usize, compare: F) -> Self {
@@ -50,11 +55,12 @@ where
             budget,
             pushed: 0,
             runs: Vec::new(),
-            compare,
+            writing: None,
+            compare: Arc::new(compare),
         }
     }
 
-    /// Add a record; may write a run.
+    /// Add a record; may start writing a run.
     pub fn push(&mut self, record: T) -> io::Result<()> {
         self.used += record.heap_size() + std::mem::size_of::<(u64, T)>();
         self.buffer.push((self.pushed, record));
@@ -75,52 +81,91 @@ where
         self.pushed == 0
     }
 
-    fn sort_buffer(&mut self) {
-        let compare = &self.compare;
-        // The push order breaks ties, so the sort is stable across runs too.
-        self.buffer
-            .par_sort_unstable_by(|a, b| compare(&a.1, &b.1).then(a.0.cmp(&b.0)));
-    }
-
+    /// Hand the buffer to a helper thread that sorts it and writes it as a run.
     fn spill(&mut self) -> io::Result<()> {
+        self.wait_for_writing()?;
         let Some(file) = temp_file_or_memory(&mut self.budget) else {
             return Ok(());
         };
-        self.sort_buffer();
-        let mut w = BufWriter::new(file);
-        for (seq, record) in self.buffer.drain(..) {
-            w.write_all(&seq.to_le_bytes())?;
-            record.write_to(&mut w)?;
-        }
-        self.runs.push(rewound(w)?);
+        let capacity = self.buffer.len();
+        let mut buffer = std::mem::replace(&mut self.buffer, Vec::with_capacity(capacity));
         self.used = 0;
+        let compare = Arc::clone(&self.compare);
+        self.writing = Some(std::thread::spawn(move || {
+            buffer.sort_unstable_by(|a, b| by_record_then_push(&*compare, a, b));
+            write_run(file, buffer.into_iter())
+        }));
+        Ok(())
+    }
+
+    /// Take the run being written, if any; past [`MAX_RUNS`], merge the runs into one.
+    fn wait_for_writing(&mut self) -> io::Result<()> {
+        let Some(writing) = self.writing.take() else {
+            return Ok(());
+        };
+        let run = writing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        self.runs.push(run);
         if self.runs.len() == MAX_RUNS {
-            let mut merge = Merge::new(std::mem::take(&mut self.runs))?;
-            let mut w = BufWriter::new(tempfile::tempfile()?);
-            while let Some((seq, record)) = merge.next_entry(&self.compare)? {
-                w.write_all(&seq.to_le_bytes())?;
-                record.write_to(&mut w)?;
+            let file = tempfile::tempfile()?;
+            let compare = &*self.compare;
+            let mut merge = Merge::new(std::mem::take(&mut self.runs), compare)?;
+            let merged = std::iter::from_fn(|| merge.next_entry(compare).transpose());
+            let mut failed = None;
+            let run = write_run(
+                file,
+                merged.map_while(|r| r.map_err(|e| failed = Some(e)).ok()),
+            );
+            if let Some(e) = failed {
+                return Err(e);
             }
-            self.runs.push(rewound(w)?);
+            self.runs.push(run?);
         }
         Ok(())
     }
 
     /// The records in order.
     pub fn finish(mut self) -> io::Result<Sorted<T, F>> {
+        self.wait_for_writing()?;
         if self.runs.is_empty() {
-            self.sort_buffer();
+            let compare = &*self.compare;
+            // The push order breaks ties, so the sort is stable.
+            self.buffer
+                .par_sort_unstable_by(|a, b| by_record_then_push(compare, a, b));
             let records = std::mem::take(&mut self.buffer).into_iter();
             return Ok(Sorted::Memory(records));
         }
         if !self.buffer.is_empty() {
             self.spill()?;
+            self.wait_for_writing()?;
         }
         Ok(Sorted::Merge(
-            Merge::new(std::mem::take(&mut self.runs))?,
-            self.compare,
+            Merge::new(std::mem::take(&mut self.runs), &*self.compare)?,
+            Arc::clone(&self.compare),
         ))
     }
+}
+
+/// The order of records in runs: by record, then by push order, so that sorting is stable.
+fn by_record_then_push<T>(
+    compare: impl Fn(&T, &T) -> Ordering,
+    a: &(u64, T),
+    b: &(u64, T),
+) -> Ordering {
+    compare(&a.1, &b.1).then(a.0.cmp(&b.0))
+}
+
+/// Write sorted records to `file` as a run, ready to be read from its start.
+fn write_run<T: Record>(file: File, records: impl Iterator<Item = (u64, T)>) -> io::Result<File> {
+    let mut w = BufWriter::new(file);
+    for (seq, record) in records {
+        w.write_all(&seq.to_le_bytes())?;
+        record.write_to(&mut w)?;
+    }
+    let mut file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.rewind()?;
+    Ok(file)
 }
 
 /// A new temporary file; if none can be made (no writable temporary folder), the budget is
@@ -133,50 +178,81 @@ fn temp_file_or_memory(budget: &mut usize) -> Option<File> {
     file
 }
 
-/// A written run, ready to be read from its start.
-fn rewound(w: BufWriter<File>) -> io::Result<File> {
-    let mut file = w.into_inner().map_err(io::IntoInnerError::into_error)?;
-    file.rewind()?;
-    Ok(file)
-}
-
-/// Runs being merged: a reader and the next record of each.
+/// Runs being merged: a reader and the next record of each, and a binary heap of the runs that
+/// have one, least record on top.
 pub struct Merge<T> {
     readers: Vec<BufReader<File>>,
     heads: Vec<Option<(u64, T)>>,
+    heap: Vec<usize>,
 }
 
 impl<T: Record> Merge<T> {
-    fn new(runs: Vec<File>) -> io::Result<Self> {
+    fn new(runs: Vec<File>, compare: impl Fn(&T, &T) -> Ordering) -> io::Result<Self> {
         let mut readers: Vec<BufReader<File>> = runs
             .into_iter()
             .map(|file| BufReader::with_capacity(16 << 10, file))
             .collect();
-        let heads = readers
+        let heads: Vec<_> = readers
             .iter_mut()
             .map(read_entry)
             .collect::<io::Result<_>>()?;
-        Ok(Merge { readers, heads })
+        let heap = (0..heads.len()).filter(|&i| heads[i].is_some()).collect();
+        let mut merge = Merge {
+            readers,
+            heads,
+            heap,
+        };
+        for pos in (0..merge.heap.len() / 2).rev() {
+            merge.sift_down(&compare, pos);
+        }
+        Ok(merge)
+    }
+
+    /// Does run `i`'s head come before run `j`'s?
+    fn before(&self, compare: impl Fn(&T, &T) -> Ordering, i: usize, j: usize) -> bool {
+        match (&self.heads[i], &self.heads[j]) {
+            (Some(a), Some(b)) => by_record_then_push(compare, a, b) == Ordering::Less,
+            _ => false,
+        }
+    }
+
+    fn sift_down(&mut self, compare: &impl Fn(&T, &T) -> Ordering, mut pos: usize) {
+        loop {
+            let left = 2 * pos + 1;
+            if left >= self.heap.len() {
+                return;
+            }
+            let right = left + 1;
+            let child = if right < self.heap.len()
+                && self.before(compare, self.heap[right], self.heap[left])
+            {
+                right
+            } else {
+                left
+            };
+            if !self.before(compare, self.heap[child], self.heap[pos]) {
+                return;
+            }
+            self.heap.swap(child, pos);
+            pos = child;
+        }
     }
 
     /// The least record of all runs, with its push number.
-    fn next_entry(&mut self, compare: impl Fn(&T, &T) -> Ordering) -> io::Result<Option<(u64, T)>> {
-        // A scan of the heads: they are at most MAX_RUNS.
-        let mut least: Option<(usize, &(u64, T))> = None;
-        for (i, head) in self.heads.iter().enumerate() {
-            let Some(entry) = head else { continue };
-            let better = least.is_none_or(|(_, (least_seq, least_record))| {
-                compare(&entry.1, least_record).then(entry.0.cmp(least_seq)) == Ordering::Less
-            });
-            if better {
-                least = Some((i, entry));
-            }
-        }
-        let Some((i, _)) = least else {
+    fn next_entry(
+        &mut self,
+        compare: &impl Fn(&T, &T) -> Ordering,
+    ) -> io::Result<Option<(u64, T)>> {
+        let Some(&top) = self.heap.first() else {
             return Ok(None);
         };
-        let next = read_entry(&mut self.readers[i])?;
-        Ok(std::mem::replace(&mut self.heads[i], next))
+        let next = read_entry(&mut self.readers[top])?;
+        let entry = std::mem::replace(&mut self.heads[top], next);
+        if self.heads[top].is_none() {
+            self.heap.swap_remove(0);
+        }
+        self.sift_down(compare, 0);
+        Ok(entry)
     }
 }
 
@@ -185,7 +261,7 @@ pub enum Sorted<T, F> {
     /// Every record fitted in memory.
     Memory(std::vec::IntoIter<(u64, T)>),
     /// Records merged from runs on disk, and their order.
-    Merge(Merge<T>, F),
+    Merge(Merge<T>, Arc<F>),
 }
 
 impl<T, F> Iterator for Sorted<T, F>
@@ -199,7 +275,7 @@ where
         match self {
             Sorted::Memory(records) => records.next().map(|(_, record)| Ok(record)),
             Sorted::Merge(merge, compare) => merge
-                .next_entry(&*compare)
+                .next_entry(&&**compare)
                 .transpose()
                 .map(|entry| entry.map(|(_, record)| record)),
         }
