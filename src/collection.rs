@@ -166,7 +166,7 @@ pub struct Listing {
     paths: Recorded,
     /// Files left out because an earlier path (in byte order) has their slug.
     repeats: HashSet<PathBuf>,
-    /// Problems met while listing, sorted by path.
+    /// Problems met while listing, in the order met (callers sort them with the others).
     pub errors: Vec<Error>,
     /// Review files found, repeats included.
     pub files: u64,
@@ -234,7 +234,6 @@ impl Listing {
                 repeats.insert(suspects[i].clone());
             }
         }
-        errors.sort_by(|a, b| a.path().cmp(&b.path()));
         Ok(Listing {
             paths,
             repeats,
