@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions};
-use crate::pager;
-use crate::query::{Filter, SortKey, YearRange};
+use crate::diagnostics::Printer;
+use crate::query::{Filter, Order, SortKey, YearRange};
+use crate::terminal::pager::Pager;
 
 const LIST_EXAMPLES: &str = "\
 Examples:
@@ -30,7 +31,7 @@ Examples:
 #[command(
     after_help = "Examples:\n  reviews list --director Audiard\n  reviews show rust-and-bone\n  reviews --dir ~/films list --year 2012"
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The collection folder [default: $REVIEWS_DIR, else ./reviews]
     #[arg(long, global = true, value_name = "DIR")]
     dir: Option<PathBuf>,
@@ -42,10 +43,6 @@ pub struct Cli {
     /// Fit output to N columns [default: the terminal's width, else $COLUMNS, else 80]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
-
-    /// Bytes of records kept in memory before sorting goes through temporary files
-    #[arg(long, global = true, hide = true, value_name = "BYTES")]
-    sort_memory: Option<usize>,
 
     #[command(subcommand)]
     command: CliCommand,
@@ -112,8 +109,8 @@ struct ListArgs {
     #[arg(long, value_name = "T")]
     tag: Vec<String>,
     /// Sort by this field (reviews without it come last)
-    #[arg(long, value_enum, default_value_t = SortArg::Title)]
-    sort: SortArg,
+    #[arg(long, value_enum, default_value_t = SortKey::Title)]
+    sort: SortKey,
     /// Reverse the order
     #[arg(long)]
     reverse: bool,
@@ -122,27 +119,7 @@ struct ListArgs {
     limit: Option<usize>,
     /// Output format [default: table on a terminal, tsv in a pipe]
     #[arg(long, value_enum)]
-    format: Option<ListFormatArg>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum SortArg {
-    Title,
-    Year,
-    Director,
-    Rating,
-    Runtime,
-    Reviewed,
-    Release,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ListFormatArg {
-    Table,
-    Tsv,
-    Csv,
-    Json,
-    Jsonl,
+    format: Option<ListFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -151,37 +128,31 @@ struct ShowArgs {
     #[arg(required = true, value_name = "QUERY")]
     query: Vec<String>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = ShowFormatArg::Text)]
-    format: ShowFormatArg,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    format: ShowFormat,
     /// Never page, even when the review is taller than the terminal
     #[arg(long)]
     no_pager: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ShowFormatArg {
-    Text,
-    Json,
-    Markdown,
-}
-
 /// What the outside world says: the environment variables read, and the terminal.
 #[derive(Debug, Clone, Default)]
-pub struct Environment {
+pub(crate) struct Environment {
     /// The variables that matter, by name.
-    pub vars: HashMap<String, String>,
-    /// Is standard output a terminal?
-    pub stdout_terminal: bool,
+    vars: HashMap<String, String>,
+    stdout_terminal: bool,
     /// The terminal's (columns, rows), when known.
-    pub terminal_size: Option<(usize, usize)>,
+    terminal_size: Option<(usize, usize)>,
 }
 
 /// The environment variables `reviews` reads.
-pub const VARIABLES: [&str; 8] = [
+const VARIABLES: [&str; 10] = [
     "REVIEWS_DIR",
     "REVIEWS_PAGER",
     "PAGER",
+    "LESS",
     "NO_COLOR",
+    "CLICOLOR",
     "CLICOLOR_FORCE",
     "TERM",
     "COLUMNS",
@@ -190,7 +161,7 @@ pub const VARIABLES: [&str; 8] = [
 
 impl Environment {
     /// Read this process's environment and terminal.
-    pub fn from_process() -> Self {
+    pub(crate) fn from_process() -> Self {
         let vars = VARIABLES
             .iter()
             .filter_map(|name| Some((name.to_string(), std::env::var(name).ok()?)))
@@ -218,7 +189,7 @@ impl Environment {
 impl Cli {
     /// Parse the process's arguments. Help and version print and exit 0; a usage error prints
     /// `reviews: ...` on stderr and exits 2.
-    pub fn parse_args() -> Cli {
+    pub(crate) fn parse_args() -> Cli {
         Cli::try_parse().unwrap_or_else(|error| {
             // Help and version, and the help shown when no command is given, print as clap
             // prints them (the last exits 2).
@@ -229,13 +200,13 @@ impl Cli {
             }
             let text = error.render().to_string();
             let text = text.strip_prefix("error: ").unwrap_or(&text);
-            eprint!("reviews: {text}");
+            Printer::new(&mut std::io::stderr().lock()).usage(text);
             std::process::exit(2);
         })
     }
 
     /// Weigh flags, environment and terminal into a [`Config`].
-    pub fn resolve(self, env: &Environment) -> Config {
+    pub(crate) fn resolve(self, env: &Environment) -> Config {
         let (dir, dir_origin) = match (self.dir, env.var("REVIEWS_DIR")) {
             (Some(dir), _) => {
                 let origin = format!("{} (from --dir)", dir.display());
@@ -251,11 +222,13 @@ impl Cli {
         let color = match self.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
+            // NO_COLOR wins; CLICOLOR_FORCE colours a pipe; CLICOLOR=0 turns a terminal's off.
             ColorWhen::Auto => {
                 let forced = env.var("CLICOLOR_FORCE").is_some_and(|v| v != "0");
+                let refused = env.var("CLICOLOR") == Some("0");
                 env.var("NO_COLOR").is_none()
                     && env.var("TERM") != Some("dumb")
-                    && (terminal || forced)
+                    && (forced || terminal && !refused)
             }
         };
         let screen = env.terminal_size.filter(|_| terminal);
@@ -297,30 +270,34 @@ impl Cli {
             width,
             height,
             pager,
-            sort_memory: self.sort_memory.unwrap_or(crate::spill::DEFAULT_BUDGET),
             command,
         }
     }
 }
 
-/// `$REVIEWS_PAGER` (empty: no pager), else `$PAGER`, else `less -FRX`.
-fn pager_command(env: &Environment) -> Option<Vec<String>> {
-    match env.vars.get("REVIEWS_PAGER") {
-        Some(setting) => pager::parse_command(setting),
+/// `$REVIEWS_PAGER` (empty: no pager), else `$PAGER`, else `less -FRX`. As git does, `less`
+/// gets `LESS=FRX` when `$LESS` is unset, so that styles show as styles.
+fn pager_command(env: &Environment) -> Option<Pager> {
+    let mut pager = match env.vars.get("REVIEWS_PAGER") {
+        Some(setting) => Pager::from_setting(setting),
         None => env
             .var("PAGER")
-            .and_then(pager::parse_command)
-            .or_else(|| pager::parse_command("less -FRX")),
+            .and_then(Pager::from_setting)
+            .or_else(|| Pager::from_setting("less -FRX")),
+    }?;
+    if !env.vars.contains_key("LESS") {
+        pager.env.push(("LESS".into(), "FRX".into()));
     }
+    Some(pager)
 }
 
 fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
+    // A header row for people, and in TSV only when asked for by name.
     let (format, header_row) = match args.format {
-        Some(ListFormatArg::Table) => (ListFormat::Table, true),
-        Some(ListFormatArg::Tsv) => (ListFormat::Tsv, true),
-        Some(ListFormatArg::Csv) => (ListFormat::Csv, true),
-        Some(ListFormatArg::Json) => (ListFormat::Json, false),
-        Some(ListFormatArg::Jsonl) => (ListFormat::Jsonl, false),
+        Some(format) => (
+            format,
+            !matches!(format, ListFormat::Json | ListFormat::Jsonl),
+        ),
         None if terminal => (ListFormat::Table, true),
         None => (ListFormat::Tsv, false),
     };
@@ -334,16 +311,10 @@ fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
             ratings: args.rating,
             years: args.year,
         },
-        sort: match args.sort {
-            SortArg::Title => SortKey::Title,
-            SortArg::Year => SortKey::Year,
-            SortArg::Director => SortKey::Director,
-            SortArg::Rating => SortKey::Rating,
-            SortArg::Runtime => SortKey::Runtime,
-            SortArg::Reviewed => SortKey::Reviewed,
-            SortArg::Release => SortKey::Release,
+        order: Order {
+            key: args.sort,
+            reverse: args.reverse,
         },
-        reverse: args.reverse,
         limit: args.limit,
         format,
         header_row,
@@ -353,11 +324,7 @@ fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
 fn show_options(args: ShowArgs) -> ShowOptions {
     ShowOptions {
         query: args.query.join(" "),
-        format: match args.format {
-            ShowFormatArg::Text => ShowFormat::Text,
-            ShowFormatArg::Json => ShowFormat::Json,
-            ShowFormatArg::Markdown => ShowFormat::Markdown,
-        },
+        format: args.format,
     }
 }
 
@@ -425,31 +392,58 @@ mod tests {
         assert!(default.dir_origin.contains("--dir or $REVIEWS_DIR"));
     }
 
+    fn pager(args: &[&str], vars: &[(&str, &str)], terminal: bool) -> Option<Vec<String>> {
+        let pager = config(args, vars, terminal).pager?;
+        Some([vec![pager.program], pager.args].concat())
+    }
+
     #[test]
     fn pager_only_on_a_terminal() {
-        assert_eq!(config(&["show", "x"], &[], false).pager, None);
+        assert_eq!(pager(&["show", "x"], &[], false), None);
         assert_eq!(
-            config(&["show", "x"], &[], true).pager,
+            pager(&["show", "x"], &[], true),
             Some(vec!["less".into(), "-FRX".into()])
         );
         assert_eq!(
-            config(&["show", "x"], &[("PAGER", "more")], true).pager,
+            pager(&["show", "x"], &[("PAGER", "more")], true),
             Some(vec!["more".into()])
         );
         assert_eq!(
-            config(
+            pager(
                 &["show", "x"],
                 &[("PAGER", "more"), ("REVIEWS_PAGER", "most -s")],
                 true
-            )
-            .pager,
+            ),
             Some(vec!["most".into(), "-s".into()])
         );
+        assert_eq!(pager(&["show", "x"], &[("REVIEWS_PAGER", "")], true), None);
+        assert_eq!(pager(&["show", "--no-pager", "x"], &[], true), None);
+    }
+
+    #[test]
+    fn less_gets_its_options_only_when_less_is_unset() {
+        let env = |vars: &[(&str, &str)]| config(&["show", "x"], vars, true).pager.unwrap().env;
         assert_eq!(
-            config(&["show", "x"], &[("REVIEWS_PAGER", "")], true).pager,
-            None
+            env(&[("PAGER", "less")]),
+            [("LESS".to_string(), "FRX".to_string())]
         );
-        assert_eq!(config(&["show", "--no-pager", "x"], &[], true).pager, None);
+        assert_eq!(env(&[("PAGER", "less"), ("LESS", "-S")]), []);
+        assert_eq!(env(&[("PAGER", "less"), ("LESS", "")]), []);
+    }
+
+    #[test]
+    fn clicolor_0_turns_colour_off_on_a_terminal_unless_asked_for() {
+        assert!(!config(&["list"], &[("CLICOLOR", "0")], true).color);
+        assert!(config(&["list"], &[("CLICOLOR", "1")], true).color);
+        assert!(config(&["--color", "always", "list"], &[("CLICOLOR", "0")], true).color);
+        assert!(
+            config(
+                &["list"],
+                &[("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")],
+                false
+            )
+            .color
+        );
     }
 
     #[test]

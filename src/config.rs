@@ -1,94 +1,81 @@
-//! The resolved configuration: every decision about the environment, made in one place.
+//! The resolved configuration: every decision about flags, environment and terminal, made once.
 
 use std::path::PathBuf;
 
-use crate::query::{Filter, SortKey};
+use crate::query::{Filter, Order};
+use crate::terminal::pager::Pager;
 
 /// Everything a run needs, with flags, environment and terminal already weighed.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     /// The collection folder.
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// How `dir` was chosen, for the error when it does not exist.
-    pub dir_origin: String,
+    pub(crate) dir_origin: String,
     /// Is standard output a terminal?
-    pub terminal: bool,
+    pub(crate) terminal: bool,
     /// Write ANSI colour and styles.
-    pub color: bool,
+    pub(crate) color: bool,
     /// Columns to fit output to.
-    pub width: usize,
+    pub(crate) width: usize,
     /// Rows on the screen, when standard output is a terminal.
-    pub height: Option<usize>,
-    /// The pager command and its arguments, when `show` may page.
-    pub pager: Option<Vec<String>>,
-    /// Bytes of records `list`, `show` and `check` keep in memory before sorting through
-    /// temporary files.
-    pub sort_memory: usize,
-    /// What to do.
-    pub command: Command,
+    pub(crate) height: Option<usize>,
+    /// The pager, when `show` may page.
+    pub(crate) pager: Option<Pager>,
+    pub(crate) command: Command,
 }
 
 /// A command, with its options resolved.
 #[derive(Debug, Clone)]
-pub enum Command {
-    /// List reviews.
+pub(crate) enum Command {
     List(ListOptions),
-    /// Show one review.
     Show(ShowOptions),
-    /// Validate files (these, or the collection when empty).
+    /// Validate these files and folders, or the collection when there are none.
     Check(Vec<PathBuf>),
     /// Print generated text (shell completions, the man page).
     Print(Vec<u8>),
 }
 
-/// Output formats of `list`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListFormat {
-    /// An aligned table for people.
+/// Output formats of `list`; each name is also the `--format` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ListFormat {
+    /// An aligned table, fitted to the terminal
     Table,
-    /// Tab-separated lines.
+    /// Tab-separated lines
     Tsv,
-    /// Comma-separated values.
+    /// Comma-separated values with a header row
     Csv,
-    /// One JSON array.
+    /// One JSON array
     Json,
-    /// One JSON object per line.
+    /// One JSON object per line
     Jsonl,
 }
 
-/// Output formats of `show`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShowFormat {
-    /// Aligned header and wrapped body.
+/// Output formats of `show`; each name is also the `--format` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ShowFormat {
+    /// The header aligned, the body wrapped
     Text,
-    /// The record as JSON, with the body.
+    /// The record as JSON, with the body
     Json,
-    /// The file as written.
+    /// The file as written
     Markdown,
 }
 
-/// `list` options.
 #[derive(Debug, Clone)]
-pub struct ListOptions {
-    /// Which reviews.
-    pub filter: Filter,
-    /// Order.
-    pub sort: SortKey,
-    /// Reverse the order (missing values stay last).
-    pub reverse: bool,
+pub(crate) struct ListOptions {
+    pub(crate) filter: Filter,
+    pub(crate) order: Order,
     /// At most this many.
-    pub limit: Option<usize>,
-    /// Output format.
-    pub format: ListFormat,
+    pub(crate) limit: Option<usize>,
+    pub(crate) format: ListFormat,
     /// Print a header row (tables, and tsv/csv when asked for by name).
-    pub header_row: bool,
+    pub(crate) header_row: bool,
 }
 
-/// `show` options.
 #[derive(Debug, Clone)]
-pub struct ShowOptions {
+pub(crate) struct ShowOptions {
     /// Slug, title or part of either.
-    pub query: String,
-    /// Output format.
-    pub format: ShowFormat,
+    pub(crate) query: String,
+    pub(crate) format: ShowFormat,
 }

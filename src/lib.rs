@@ -1,29 +1,45 @@
-//! `reviews`: read a folder of film reviews (YAML front matter + text) into typed records, and
+//! `reviews`: read a folder of film reviews (front matter and text) into typed records, and
 //! render them for people and for programs.
+//!
+//! The binary is all there is to use; the few items public here are for the tests, the fuzz
+//! target and the benchmarks.
 
-#![warn(missing_docs)]
+mod cli;
+mod collection;
+mod commands;
+mod config;
+mod diagnostics;
+mod front_matter;
+mod output;
+mod query;
+mod record;
+mod terminal;
 
-pub mod app;
-pub mod cli;
-pub mod collection;
-pub mod config;
-pub mod error;
-pub mod fields;
-pub mod header;
-pub mod json_reader;
-pub mod keylines;
-pub mod model;
-pub mod output;
-pub mod pager;
-pub mod parse;
-pub mod problem;
-pub mod query;
-pub mod report;
-pub mod sanitize;
-pub mod spill;
-pub mod toml_reader;
-pub mod values;
-pub mod yaml;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
 
-pub use error::{Error, Result};
-pub use model::Review;
+pub use diagnostics::Error;
+pub use front_matter::{Parsed, Scan, parse, scan};
+pub use output::{check_every_format, to_front_matter};
+pub use query::fold;
+pub use record::{Rating, Review, Score};
+
+/// The whole program: parse the command line, run, and map the result to an exit status.
+pub fn main() -> ExitCode {
+    let config = cli::Cli::parse_args().resolve(&cli::Environment::from_process());
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut err = std::io::stderr().lock();
+    let result = commands::run(&config, &mut out, &mut err).and_then(|outcome| {
+        out.flush()?;
+        Ok(outcome)
+    });
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        // The reader went away (`reviews list | head -1`): a clean end.
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            diagnostics::Printer::new(&mut err).problem(&error, diagnostics::Severity::Error);
+            ExitCode::from(2)
+        }
+    }
+}

@@ -299,11 +299,14 @@ fn completions_and_man_page() {
     }
     let man = stdout_of(reviews().arg("man"));
     assert!(
-        man.starts_with(".ie") || man.contains(".TH reviews"),
+        man.contains(".TH reviews 1"),
         "{}",
         &man[..200.min(man.len())]
     );
-    assert!(man.contains("list"));
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+        assert!(man.contains(section), "{section} in {man}");
+    }
+    assert!(man.contains("\\-\\-dir") && man.contains("\\-\\-color"));
 }
 
 #[test]
@@ -380,4 +383,20 @@ fn table_columns_line_up_with_wide_characters() {
             "YEAR not aligned at {width}:\n{out}"
         );
     }
+}
+
+#[test]
+fn every_format_keeps_its_promises_on_the_fuzz_seeds() {
+    let seeds = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/seeds")).unwrap();
+    let mut checked = 0;
+    for seed in seeds {
+        let path = seed.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        reviews::check_every_format(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} seeds");
+    let hostile =
+        "---\ntitle: \"a\\tb\\u001b[2Jc\\u202e\"\ndirector: \"x\\ny\"\n---\n\u{1b}]0;t\u{7}body";
+    reviews::check_every_format(hostile.as_bytes()).unwrap();
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{reviews, stdout_of, write_review};
-use reviews::query::fold;
+use reviews::fold;
 
 /// Director spellings, including accents written precomposed, decomposed (NFD) and as YAML
 /// escapes, quotes doubled inside single quotes, and a name folded over two lines.

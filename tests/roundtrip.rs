@@ -4,8 +4,8 @@ use std::path::Path;
 
 use jiff::civil::Date;
 use proptest::prelude::*;
-use reviews::model::{Rating, Review, Score};
-use reviews::{parse, yaml};
+use reviews::{Rating, Review, Score};
+use reviews::{parse, to_front_matter};
 
 /// Printable text without surrounding white space, as a reader would keep it.
 fn text() -> impl Strategy<Value = String> {
@@ -112,8 +112,8 @@ proptest! {
 
     #[test]
     fn rendered_front_matter_parses_to_the_same_record(review in review()) {
-        let header = yaml::to_front_matter(&review);
-        let parsed = parse::parse(header.as_bytes(), Path::new("dir/film.md"), false);
+        let header = to_front_matter(&review);
+        let parsed = parse(header.as_bytes(), Path::new("dir/film.md"), false);
         prop_assert!(parsed.errors.is_empty(), "{:?}\n{header}", parsed.errors);
         prop_assert!(parsed.warnings.is_empty(), "{:?}\n{header}", parsed.warnings);
         prop_assert_eq!(parsed.review.unwrap(), review, "{}", header);

@@ -2,14 +2,14 @@
 
 use std::io::{self, Write};
 
-use super::LIST_COLUMNS;
+use super::row::{COLUMNS, Row};
 
-/// The `list` columns as CSV, with a header row; `lines` are rows as [`super::tsv::line`] made them.
-pub fn write<S: AsRef<str>>(w: &mut dyn Write, lines: impl Iterator<Item = S>) -> io::Result<()> {
+/// The rows as CSV, with a header row.
+pub(crate) fn write(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(w);
-    writer.write_record(LIST_COLUMNS)?;
-    for line in lines {
-        writer.write_record(line.as_ref().split('\t'))?;
+    writer.write_record(COLUMNS.iter().map(|c| c.name))?;
+    for row in rows {
+        writer.write_record(row.cells().iter().map(|c| c.as_ref()))?;
     }
     writer.flush()
 }

@@ -2,40 +2,29 @@
 
 use std::io::{self, Write};
 
-use crate::model::Review;
+use crate::record::Review;
 
-/// One review as compact JSON, without a newline.
-pub fn compact(review: &Review) -> String {
-    // Serialising plain data to a String cannot fail.
-    serde_json::to_string(review).unwrap_or_default()
-}
-
-/// Documents made by [`compact`] as one array, one element per line.
-pub fn write_array<S: AsRef<str>>(
-    w: &mut dyn Write,
-    documents: impl Iterator<Item = S>,
-) -> io::Result<()> {
+/// The reviews as one array, one element per line.
+pub(crate) fn write_array(w: &mut dyn Write, reviews: &[Review]) -> io::Result<()> {
     w.write_all(b"[")?;
-    for (i, document) in documents.enumerate() {
-        let separator = if i == 0 { "\n" } else { ",\n" };
-        write!(w, "{separator}{}", document.as_ref())?;
+    for (i, review) in reviews.iter().enumerate() {
+        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *w, review)?;
     }
     w.write_all(b"\n]\n")
 }
 
-/// Documents made by [`compact`], one per line.
-pub fn write_lines<S: AsRef<str>>(
-    w: &mut dyn Write,
-    documents: impl Iterator<Item = S>,
-) -> io::Result<()> {
-    for document in documents {
-        writeln!(w, "{}", document.as_ref())?;
+/// The reviews, one compact object per line.
+pub(crate) fn write_lines(w: &mut dyn Write, reviews: &[Review]) -> io::Result<()> {
+    for review in reviews {
+        serde_json::to_writer(&mut *w, review)?;
+        w.write_all(b"\n")?;
     }
     Ok(())
 }
 
 /// One review, body included, pretty-printed.
-pub fn write_one(w: &mut dyn Write, review: &Review) -> io::Result<()> {
+pub(crate) fn write_one(w: &mut dyn Write, review: &Review) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, review)?;
     writeln!(w)
 }

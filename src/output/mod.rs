@@ -1,27 +1,16 @@
-//! Output formats: each writes to the `Write` it is given.
+//! Output: one module per format, each writing to the `Write` it is given.
 
-pub mod csv;
-pub mod json;
-pub mod markdown;
-pub mod style;
-pub mod table;
-pub mod text;
-pub mod tsv;
+pub(crate) mod csv;
+mod front_matter;
+pub(crate) mod json;
+pub(crate) mod markdown;
+mod promises;
+mod row;
+pub(crate) mod style;
+pub(crate) mod table;
+pub(crate) mod text;
+pub(crate) mod tsv;
 
-use crate::model::Review;
-use crate::sanitize::clean;
-
-/// The columns `list` prints, in order, with their header names.
-pub const LIST_COLUMNS: [&str; 6] = ["slug", "title", "year", "directed_by", "rating", "runtime"];
-
-/// One review's `list` cells, cleaned of control characters, in [`LIST_COLUMNS`] order.
-pub fn list_cells(review: &Review) -> [String; 6] {
-    [
-        clean(&review.slug, false).into_owned(),
-        clean(&review.title, false).into_owned(),
-        review.year.map(|y| y.to_string()).unwrap_or_default(),
-        clean(&review.directors(), false).into_owned(),
-        clean(review.rating_code(), false).into_owned(),
-        review.runtime.map(|m| m.to_string()).unwrap_or_default(),
-    ]
-}
+pub use front_matter::to_front_matter;
+pub use promises::check_every_format;
+pub(crate) use row::Row;

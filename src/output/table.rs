@@ -4,17 +4,15 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::row::{Align, COLUMNS, CellStyle, Row};
 use super::style::{self, Painter};
 
-const HEADERS: [&str; 6] = ["SLUG", "TITLE", "YEAR", "DIRECTED BY", "RATING", "RUNTIME"];
-/// Columns that give up width when the table is too wide, each with how readily it does: the
-/// slug first, then the directors, the title last.
-const SHRINKABLE: [(usize, usize); 3] = [(0, 4), (3, 3), (1, 2)];
 const GAP: usize = 2;
-const MIN_WIDTH: usize = 6;
+/// Columns shrink to this width before any is cut further.
+const READABLE: usize = 6;
 
 /// Cut `text` to `width` columns, ending in `…` when it had to be cut.
-pub fn truncate(text: &str, width: usize) -> String {
+fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -38,13 +36,11 @@ pub fn truncate(text: &str, width: usize) -> String {
 fn fit(natural: [usize; 6], max_width: usize) -> [usize; 6] {
     let mut widths = natural;
     let total = |w: &[usize; 6]| w.iter().sum::<usize>() + GAP * (w.len() - 1);
-    for floor in [MIN_WIDTH, 2] {
+    for floor in [READABLE, 2] {
         while total(&widths) > max_width {
-            let Some(widest) = SHRINKABLE
-                .iter()
-                .filter(|(i, _)| widths[*i] > floor)
-                .max_by_key(|(i, readiness)| widths[*i] * readiness)
-                .map(|(i, _)| *i)
+            let Some(widest) = (0..COLUMNS.len())
+                .filter(|&i| COLUMNS[i].shrink > 0 && widths[i] > floor)
+                .max_by_key(|&i| widths[i] * COLUMNS[i].shrink)
             else {
                 break;
             };
@@ -54,98 +50,57 @@ fn fit(natural: [usize; 6], max_width: usize) -> [usize; 6] {
     widths
 }
 
-/// How many rows are read ahead to size the columns by the rows printed, when there are more
-/// rows than are printed (`--limit`).
-const LOOKAHEAD: usize = 1000;
-
-/// The natural width of each column: its widest cell, or its header.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Widths([usize; 6]);
-
-impl Default for Widths {
-    fn default() -> Self {
-        Widths(HEADERS.map(UnicodeWidthStr::width))
-    }
-}
-
-impl Widths {
-    /// Widen the columns to fit a row (as [`super::tsv::line`] made it).
-    pub fn measure(&mut self, line: &str) {
-        for (n, cell) in self.0.iter_mut().zip(cells(line)) {
-            *n = (*n).max(cell.width());
+/// A row's cells as the table shows them: values with their units.
+fn table_cells(row: &Row) -> [String; 6] {
+    let cells = row.cells();
+    std::array::from_fn(|i| {
+        let mut cell = cells[i].to_string();
+        if !cell.is_empty() {
+            cell.push_str(COLUMNS[i].unit);
         }
-    }
+        cell
+    })
 }
 
-/// A row's cells as the table shows them.
-fn cells(line: &str) -> [String; 6] {
-    let mut cells: [String; 6] = Default::default();
-    for (cell, text) in cells.iter_mut().zip(line.split('\t')) {
-        *cell = text.to_string();
-    }
-    if !cells[5].is_empty() {
-        cells[5].push_str(" min");
-    }
-    cells
-}
-
-/// Write rows (as [`super::tsv::line`] made them) as a table no wider than `max_width`, with a
-/// header row. `all_rows` measured every row the lines are taken from: the columns are sized by
-/// the rows printed when they are few, else by all of them, so the rows need not be kept.
-pub fn write<S: AsRef<str>>(
+/// Write the rows as a table no wider than `max_width`, with a header row; the columns are as
+/// wide as their widest cell, or narrower to fit.
+pub(crate) fn write(
     w: &mut dyn Write,
-    lines: impl Iterator<Item = S>,
-    all_rows: &Widths,
+    rows: &[Row],
     max_width: usize,
     painter: Painter,
 ) -> io::Result<()> {
-    let mut lines = lines.peekable();
-    let mut ahead: Vec<S> = Vec::new();
-    while ahead.len() < LOOKAHEAD {
-        match lines.next() {
-            Some(line) => ahead.push(line),
-            None => break,
+    let rows: Vec<[String; 6]> = rows.iter().map(table_cells).collect();
+    let mut natural = COLUMNS.map(|c| c.header.width());
+    for cells in &rows {
+        for (n, cell) in natural.iter_mut().zip(cells) {
+            *n = (*n).max(cell.width());
         }
     }
-    let natural = if lines.peek().is_none() {
-        let mut printed = Widths::default();
-        for line in &ahead {
-            printed.measure(line.as_ref());
-        }
-        printed
-    } else {
-        all_rows.clone()
-    };
-    let widths = fit(natural.0, max_width);
-    let right_aligned = |i: usize| i == 2 || i == 5;
-    let write_row = |w: &mut dyn Write, cells: &[&str], header: bool| -> io::Result<()> {
-        let last = cells.len() - 1;
-        for (i, cell) in cells.iter().enumerate() {
+    let widths = fit(natural, max_width);
+    let write_row = |w: &mut dyn Write, cells: [&str; 6], header: bool| -> io::Result<()> {
+        for (i, (cell, column)) in cells.iter().zip(&COLUMNS).enumerate() {
             let text = truncate(cell, widths[i]);
             let pad = widths[i].saturating_sub(text.width());
-            let styled = if header {
-                style::HEADER
-            } else if i == 4 {
-                style::rating(cell)
-            } else {
-                anstyle::Style::new()
+            let styled = match column.style {
+                _ if header => style::HEADER,
+                CellStyle::Certification => style::certification(cell),
+                CellStyle::Plain => anstyle::Style::new(),
             };
-            if right_aligned(i) {
+            if column.align == Align::Right {
                 write!(w, "{:pad$}", "")?;
             }
             painter.paint(w, styled, &text)?;
-            if i < last {
-                let trailing = if right_aligned(i) { 0 } else { pad };
+            if i + 1 < cells.len() {
+                let trailing = if column.align == Align::Right { 0 } else { pad };
                 write!(w, "{:width$}", "", width = trailing + GAP)?;
             }
         }
         writeln!(w)
     };
-    write_row(w, &HEADERS, true)?;
-    for line in ahead.into_iter().chain(lines) {
-        let row = cells(line.as_ref());
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        write_row(w, &cells, false)?;
+    write_row(w, COLUMNS.map(|c| c.header), true)?;
+    for cells in &rows {
+        write_row(w, std::array::from_fn(|i| cells[i].as_str()), false)?;
     }
     Ok(())
 }

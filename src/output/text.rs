@@ -5,11 +5,11 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use super::style::{self, Painter};
-use crate::model::Review;
-use crate::sanitize::clean;
+use crate::record::{Review, with_note};
+use crate::terminal::clean;
 
 /// Body text is never wider than this, for reading comfort.
-pub const MAX_BODY_WIDTH: usize = 100;
+pub(crate) const MAX_BODY_WIDTH: usize = 100;
 
 /// The header lines of a review: (label, value), for the fields it has.
 fn fields(review: &Review) -> Vec<(&'static str, String)> {
@@ -49,10 +49,8 @@ fn fields(review: &Review) -> Vec<(&'static str, String)> {
             .map(|m| format!("{m} min"))
             .unwrap_or_default(),
     );
-    let dated = |date: Option<jiff::civil::Date>, note: &Option<String>| match (date, note) {
-        (Some(d), Some(n)) => format!("{} ({n})", d.strftime("%B %-d, %Y")),
-        (Some(d), None) => d.strftime("%B %-d, %Y").to_string(),
-        _ => String::new(),
+    let dated = |date: Option<jiff::civil::Date>, note: &Option<String>| {
+        date.map_or_else(String::new, |d| with_note(d, note.as_deref(), "%B %-d, %Y"))
     };
     add(
         "U.S. release",
@@ -70,7 +68,12 @@ fn fields(review: &Review) -> Vec<(&'static str, String)> {
 }
 
 /// Write a review as text, `width` columns wide (the body at most [`MAX_BODY_WIDTH`]).
-pub fn write(w: &mut dyn Write, review: &Review, width: usize, painter: Painter) -> io::Result<()> {
+pub(crate) fn write(
+    w: &mut dyn Write,
+    review: &Review,
+    width: usize,
+    painter: Painter,
+) -> io::Result<()> {
     let width = width.max(20);
     let mut title = clean(&review.title, false).into_owned();
     if let Some(year) = review.year {
@@ -101,7 +104,7 @@ pub fn write(w: &mut dyn Write, review: &Review, width: usize, painter: Painter)
             let code = review.rating_code();
             match line.strip_prefix(code) {
                 Some(rest) if i == 0 && *label == "Rating" && !code.is_empty() => {
-                    painter.paint(w, style::rating(code), code)?;
+                    painter.paint(w, style::certification(code), code)?;
                     writeln!(w, "{rest}")?;
                 }
                 _ => writeln!(w, "{line}")?,
@@ -166,7 +169,7 @@ fn write_wrapped(w: &mut dyn Write, text: &str, indent: &str, width: usize) -> i
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Rating;
+    use crate::record::Rating;
 
     fn render(review: &Review, width: usize) -> String {
         let mut out = Vec::new();

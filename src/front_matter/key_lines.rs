@@ -5,24 +5,24 @@
 
 use serde_json::Value;
 
-use crate::fields::RawField;
+use crate::record::RawField;
 
 /// One top-level `key: value` line of a header.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyLine<'a> {
+pub(crate) struct KeyLine<'a> {
     /// The key, unquoted.
-    pub key: &'a str,
+    pub(crate) key: &'a str,
     /// The rest of the line after the colon, trimmed; empty when the value is on later lines.
-    pub value: &'a str,
+    pub(crate) value: &'a str,
     /// 1-based line within the whole file.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column (in characters) where the value starts, or just after the colon.
-    pub column: usize,
+    pub(crate) column: usize,
 }
 
 /// What separates a key from its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Separator {
+pub(crate) enum Separator {
     /// YAML's `key: value`.
     Colon,
     /// TOML's `key = value`.
@@ -30,12 +30,12 @@ pub enum Separator {
 }
 
 /// Scan a YAML `header` (whose first line is line `first_line` of the file) for top-level keys.
-pub fn scan(header: &str, first_line: usize) -> Vec<KeyLine<'_>> {
+pub(crate) fn scan(header: &str, first_line: usize) -> Vec<KeyLine<'_>> {
     scan_with(header, first_line, Separator::Colon)
 }
 
 /// Scan a header for top-level keys, with the given separator.
-pub fn scan_with(header: &str, first_line: usize, separator: Separator) -> Vec<KeyLine<'_>> {
+pub(crate) fn scan_with(header: &str, first_line: usize, separator: Separator) -> Vec<KeyLine<'_>> {
     header
         .lines()
         .enumerate()
@@ -94,7 +94,7 @@ fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
 /// Read a header that is not valid YAML line by line: each top-level `key: value` line is a field
 /// whose value is the rest of the line; `[a, b]` and `- item` lines below an empty value are
 /// lists. A key given twice keeps its first value.
-pub fn recover(header: &str, first_line: usize) -> Vec<RawField> {
+pub(crate) fn recover(header: &str, first_line: usize) -> Vec<RawField> {
     let lines: Vec<&str> = header.lines().collect();
     let mut fields: Vec<RawField> = Vec::new();
     for key_line in scan(header, first_line) {
@@ -139,7 +139,7 @@ pub fn recover(header: &str, first_line: usize) -> Vec<RawField> {
 
 /// Fields parsed by a real parser, placed at the line and column where each key is written.
 /// A value YAML or TOML made a number or boolean keeps its spelling as written (`raw`).
-pub fn place(
+pub(crate) fn place(
     entries: impl IntoIterator<Item = (String, Value)>,
     lines: &[KeyLine<'_>],
     first_line: usize,
@@ -162,8 +162,10 @@ pub fn place(
         .collect()
 }
 
-/// Keys written more than once at the top of a header: (key, first line, repeat line, column).
-pub fn repeated_keys<'l, 'a>(lines: &'l [KeyLine<'a>]) -> Vec<(&'a str, usize, &'l KeyLine<'a>)> {
+/// Keys written more than once at the top of a header: (key, line of its first use, the repeat).
+pub(crate) fn repeated_keys<'l, 'a>(
+    lines: &'l [KeyLine<'a>],
+) -> Vec<(&'a str, usize, &'l KeyLine<'a>)> {
     lines
         .iter()
         .enumerate()
@@ -176,7 +178,7 @@ pub fn repeated_keys<'l, 'a>(lines: &'l [KeyLine<'a>]) -> Vec<(&'a str, usize, &
 
 /// A plain value as the line-by-line reader takes it: one layer of matching quotes removed, a
 /// trailing ` # comment` dropped from an unquoted value.
-pub fn plain_value(value: &str) -> &str {
+pub(crate) fn plain_value(value: &str) -> &str {
     let bytes = value.as_bytes();
     if bytes.len() >= 2
         && (bytes[0] == b'"' || bytes[0] == b'\'')

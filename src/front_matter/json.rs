@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use crate::fields::RawField;
-use crate::problem::Problem;
+use crate::diagnostics::Problem;
+use crate::record::RawField;
 
 /// Parse a JSON header (an object) into its top-level fields, in the order written.
-pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
+pub(crate) fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
     let value: Value = serde_json::from_str(header).map_err(|e| {
         let message = e.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);

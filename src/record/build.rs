@@ -1,209 +1,44 @@
-//! Field aliases, and building a typed `Review` from a header's raw fields.
+//! Building a typed `Review` from a header's raw fields.
 
 use serde_json::Value;
 
-use crate::model::Review;
-use crate::problem::Problem;
-use crate::values::{self, RatingValue};
+use super::aliases::{Field, LOOSE_ALIASES, field_for, normalize_key};
+use super::dates::dated;
+use super::review::{Review, Score};
+use super::scores::{self, RatingValue};
+use super::values;
+use crate::diagnostics::Problem;
 
 /// One top-level header field, before typing.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RawField {
+pub(crate) struct RawField {
     /// The key as written.
-    pub key: String,
+    pub(crate) key: String,
     /// The value, in a neutral form shared by the YAML and TOML readers.
-    pub value: Value,
+    pub(crate) value: Value,
     /// The value's text as written on the key's line, when it is there.
-    pub raw: Option<String>,
+    pub(crate) raw: Option<String>,
     /// 1-based file line of the key.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column of the value, when known.
-    pub column: Option<usize>,
-}
-
-/// The fields the reader knows; every other key goes to `extra`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    /// `title`
-    Title,
-    /// `original_title`
-    OriginalTitle,
-    /// `year`
-    Year,
-    /// `directed_by`
-    DirectedBy,
-    /// `written_by`
-    WrittenBy,
-    /// `produced_by`
-    ProducedBy,
-    /// `starring`
-    Starring,
-    /// `rating`
-    Rating,
-    /// `rating_reason`
-    RatingReason,
-    /// `score`
-    Score,
-    /// `runtime`
-    Runtime,
-    /// `us_release`
-    UsRelease,
-    /// `release_date`
-    ReleaseDate,
-    /// `reviewed`
-    Reviewed,
-    /// `reviewer`
-    Reviewer,
-    /// `tags`
-    Tags,
-    /// `genres`
-    Genres,
-}
-
-/// Normalised key → field. Keys are normalised by [`normalize_key`] before the lookup.
-const ALIASES: &[(&str, Field)] = &[
-    ("title", Field::Title),
-    ("movie_title", Field::Title),
-    ("film_title", Field::Title),
-    ("film", Field::Title),
-    ("movie", Field::Title),
-    ("original_title", Field::OriginalTitle),
-    ("year", Field::Year),
-    ("directed_by", Field::DirectedBy),
-    ("director", Field::DirectedBy),
-    ("directors", Field::DirectedBy),
-    ("written_by", Field::WrittenBy),
-    ("writer", Field::WrittenBy),
-    ("writers", Field::WrittenBy),
-    ("screenplay", Field::WrittenBy),
-    ("screenplay_by", Field::WrittenBy),
-    ("produced_by", Field::ProducedBy),
-    ("producer", Field::ProducedBy),
-    ("producers", Field::ProducedBy),
-    ("starring", Field::Starring),
-    ("cast", Field::Starring),
-    ("stars", Field::Starring),
-    ("actors", Field::Starring),
-    ("rating", Field::Rating),
-    ("rated", Field::Rating),
-    ("mpaa", Field::Rating),
-    ("mpaa_rating", Field::Rating),
-    ("certification", Field::Rating),
-    ("content_rating", Field::Rating),
-    ("rating_reason", Field::RatingReason),
-    ("score", Field::Score),
-    ("grade", Field::Score),
-    ("runtime", Field::Runtime),
-    ("running_time", Field::Runtime),
-    ("run_time", Field::Runtime),
-    ("length", Field::Runtime),
-    ("duration", Field::Runtime),
-    ("runtime_mins", Field::Runtime),
-    ("us_release", Field::UsRelease),
-    ("us_release_date", Field::UsRelease),
-    ("u_s_release", Field::UsRelease),
-    ("u_s_release_date", Field::UsRelease),
-    ("release_date", Field::ReleaseDate),
-    ("released", Field::ReleaseDate),
-    ("release", Field::ReleaseDate),
-    ("reviewed", Field::Reviewed),
-    ("date", Field::Reviewed),
-    ("published", Field::Reviewed),
-    ("published_date", Field::Reviewed),
-    ("publish_date", Field::Reviewed),
-    ("review_date", Field::Reviewed),
-    ("reviewed_on", Field::Reviewed),
-    ("watched", Field::Reviewed),
-    ("watched_date", Field::Reviewed),
-    ("reviewer", Field::Reviewer),
-    ("author", Field::Reviewer),
-    ("tags", Field::Tags),
-    ("tag", Field::Tags),
-    ("genres", Field::Genres),
-    ("genre", Field::Genres),
-];
-
-/// Aliases that are also everyday words in other tools' front matter (Jekyll's `published: false`,
-/// a template's `date: <%= ... %>`): a value of the wrong shape under one of these means the key
-/// is not that field, so it is kept in `extra` with a warning rather than failing the file.
-const LOOSE_ALIASES: &[&str] = &[
-    "date",
-    "published",
-    "published_date",
-    "publish_date",
-    "watched",
-    "watched_date",
-    "release",
-    "released",
-    "length",
-    "duration",
-    "stars",
-    "grade",
-    "rated",
-    "film",
-    "movie",
-    "author",
-    "tag",
-];
-
-/// Lower-case a key and treat spaces, hyphens, dots, underscores and camelCase humps alike:
-/// `U.S. release date`, `us-release-date` and `usReleaseDate` all become `u_s_release_date` or
-/// `us_release_date`.
-pub fn normalize_key(key: &str) -> String {
-    let mut out = String::with_capacity(key.len());
-    let mut previous_lower = false;
-    for c in key.trim().chars() {
-        if matches!(c, ' ' | '-' | '.' | '_' | '\t') {
-            if !out.is_empty() && !out.ends_with('_') {
-                out.push('_');
-            }
-            previous_lower = false;
-        } else {
-            if c.is_uppercase() && previous_lower && !out.ends_with('_') {
-                out.push('_');
-            }
-            previous_lower = c.is_lowercase() || c.is_ascii_digit();
-            out.extend(c.to_lowercase());
-        }
-    }
-    while out.ends_with('_') {
-        out.pop();
-    }
-    out
-}
-
-/// The field a key means, if the reader knows it.
-pub fn field_for(key: &str) -> Option<Field> {
-    let lookup = |key: &str| {
-        ALIASES
-            .iter()
-            .find(|(alias, _)| *alias == key)
-            .map(|(_, f)| *f)
-    };
-    // Most keys are written in canonical form already: look them up without a copy.
-    if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-        if let Some(field) = lookup(key) {
-            return Some(field);
-        }
-    }
-    lookup(&normalize_key(key))
+    pub(crate) column: Option<usize>,
 }
 
 /// A record built from a header, with the problems found on the way. A missing title is left
 /// empty (with a warning) for the caller to fill from the file name.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Built {
+pub(crate) struct Built {
     /// The record: complete when `errors` is empty.
-    pub review: Review,
+    pub(crate) review: Review,
     /// Values that could not be read; any one makes the file bad.
-    pub errors: Vec<Problem>,
+    pub(crate) errors: Vec<Problem>,
     /// Things `check` reports but that do not stop the file being read (a key given twice).
-    pub warnings: Vec<Problem>,
+    pub(crate) warnings: Vec<Problem>,
 }
 
 /// Type the raw fields of one header. `fence_line` is the opening fence's line, where a missing
 /// title is reported.
-pub fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
+pub(crate) fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
     let mut review = Review::default();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
@@ -304,7 +139,7 @@ fn apply(
     field: &RawField,
     review: &mut Review,
     rating_reason: &mut Option<String>,
-    score_from_rating: &mut Option<crate::model::Score>,
+    score_from_rating: &mut Option<Score>,
 ) -> Result<(), values::Expected> {
     let value = &field.value;
     let raw = field.raw.as_deref();
@@ -316,27 +151,27 @@ fn apply(
         Field::WrittenBy => review.written_by = values::people(value)?,
         Field::ProducedBy => review.produced_by = values::people(value)?,
         Field::Starring => review.starring = values::people(value)?,
-        Field::Rating => match values::rating(value)? {
+        Field::Rating => match scores::rating(value)? {
             Some(RatingValue::Certification(rating)) => review.rating = Some(rating),
             Some(RatingValue::Score(score)) => *score_from_rating = Some(score),
             None => {}
         },
         Field::RatingReason => *rating_reason = values::text(value, raw)?,
-        Field::Score => review.score = values::score(value)?,
+        Field::Score => review.score = scores::score(value)?,
         Field::Runtime => review.runtime = values::runtime(value)?,
         Field::UsRelease => {
-            if let Some((date, note)) = values::dated(value)? {
+            if let Some((date, note)) = dated(value)? {
                 review.us_release = Some(date);
                 review.us_release_note = note;
             }
         }
         Field::ReleaseDate => {
-            if let Some((date, note)) = values::dated(value)? {
+            if let Some((date, note)) = dated(value)? {
                 review.release_date = Some(date);
                 review.release_date_note = note;
             }
         }
-        Field::Reviewed => review.reviewed = values::dated(value)?.map(|(date, _)| date),
+        Field::Reviewed => review.reviewed = dated(value)?.map(|(date, _)| date),
         Field::Reviewer => review.reviewer = values::text(value, raw)?,
         Field::Tags => review.tags = values::words(value)?,
         Field::Genres => review.genres = values::words(value)?,
@@ -347,7 +182,7 @@ fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Rating;
+    use crate::record::Rating;
     use serde_json::json;
 
     fn raw(key: &str, value: Value, line: usize) -> RawField {
@@ -358,41 +193,6 @@ mod tests {
             line,
             column: Some(1),
         }
-    }
-
-    #[test]
-    fn keys_normalise() {
-        assert_eq!(normalize_key("Directed By"), "directed_by");
-        assert_eq!(normalize_key("U.S. release date"), "u_s_release_date");
-        assert_eq!(normalize_key("watchedDate"), "watched_date");
-        assert_eq!(normalize_key("running-time"), "running_time");
-        assert_eq!(normalize_key("publishDate"), "publish_date");
-    }
-
-    #[test]
-    fn aliases() {
-        for (key, field) in [
-            ("director", Field::DirectedBy),
-            ("Directors", Field::DirectedBy),
-            ("directed by", Field::DirectedBy),
-            ("writers", Field::WrittenBy),
-            ("Screenplay", Field::WrittenBy),
-            ("written by", Field::WrittenBy),
-            ("producers", Field::ProducedBy),
-            ("produced by", Field::ProducedBy),
-            ("cast", Field::Starring),
-            ("stars", Field::Starring),
-            ("running time", Field::Runtime),
-            ("release date", Field::ReleaseDate),
-            ("released", Field::ReleaseDate),
-            ("U.S. release date", Field::UsRelease),
-            ("date", Field::Reviewed),
-            ("published", Field::Reviewed),
-            ("movie title", Field::Title),
-        ] {
-            assert_eq!(field_for(key), Some(field), "{key}");
-        }
-        assert_eq!(field_for("layout"), None);
     }
 
     #[test]

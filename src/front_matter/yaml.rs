@@ -1,18 +1,17 @@
-//! The YAML reader: every call into serde_yaml lives here.
+//! The YAML reader: every call into serde_yaml to read a header lives here.
 
 use serde_json::Value as Json;
 use serde_yaml::Value as Yaml;
 
-use crate::fields::RawField;
-use crate::keylines::{self, KeyLine};
-use crate::model::{Review, Score};
-use crate::problem::Problem;
+use super::key_lines::{self, KeyLine};
+use crate::diagnostics::Problem;
+use crate::record::RawField;
 
 /// Parse a YAML header into its top-level fields, in the order written.
 ///
 /// `first_line` is the file line of the header's first line, so that problems point into the file;
-/// `lines` are the header's key lines ([`keylines::scan`]), which say where each key stands.
-pub fn parse(
+/// `lines` are the header's key lines ([`key_lines::scan`]), which say where each key stands.
+pub(crate) fn parse(
     header: &str,
     first_line: usize,
     lines: &[KeyLine<'_>],
@@ -21,7 +20,7 @@ pub fn parse(
     // The fast path: straight into neutral values. Tagged values and keys that are not text
     // need the general path below.
     if let Ok(Document(entries)) = serde_yaml::from_str::<Document>(header) {
-        return Ok(keylines::place(entries, lines, first_line));
+        return Ok(key_lines::place(entries, lines, first_line));
     }
     let document: Yaml =
         serde_yaml::from_str(header).map_err(|e| syntax_problem(&e, header, first_line))?;
@@ -42,7 +41,7 @@ pub fn parse(
     let entries = mapping
         .into_iter()
         .map(|(key, value)| (scalar_text(&key), to_json(value)));
-    Ok(keylines::place(entries, lines, first_line))
+    Ok(key_lines::place(entries, lines, first_line))
 }
 
 /// A header that is a mapping with text keys (or empty), read without an intermediate tree.
@@ -135,7 +134,7 @@ fn syntax_problem(error: &serde_yaml::Error, header: &str, first_line: usize) ->
         .strip_prefix("duplicate entry with key \"")
         .and_then(|k| k.strip_suffix('"'))
     {
-        let lines = keylines::scan(header, first_line);
+        let lines = key_lines::scan(header, first_line);
         if let Some(repeat) = lines.iter().filter(|l| l.key == key).nth(1) {
             position = Some((repeat.line, Some(1)));
         }
@@ -149,70 +148,6 @@ fn syntax_problem(error: &serde_yaml::Error, header: &str, first_line: usize) ->
             context.unwrap_or_default()
         ),
     )
-}
-
-/// Render a record back to a front-matter header (fences included), canonical keys only.
-pub fn to_front_matter(review: &Review) -> String {
-    let mut map = serde_yaml::Mapping::new();
-    let mut put = |key: &str, value: Yaml| {
-        if !value.is_null() {
-            map.insert(Yaml::from(key), value);
-        }
-    };
-    let text = |s: &Option<String>| s.clone().map_or(Yaml::Null, Yaml::String);
-    let list = |items: &[String]| {
-        if items.is_empty() {
-            Yaml::Null
-        } else {
-            Yaml::Sequence(items.iter().cloned().map(Yaml::String).collect())
-        }
-    };
-    let dated = |date: Option<jiff::civil::Date>, note: &Option<String>| match (date, note) {
-        (Some(d), Some(n)) => Yaml::String(format!("{d} ({n})")),
-        (Some(d), None) => Yaml::String(d.to_string()),
-        _ => Yaml::Null,
-    };
-    put("title", Yaml::String(review.title.clone()));
-    put("original_title", text(&review.original_title));
-    put("year", review.year.map_or(Yaml::Null, Yaml::from));
-    put("directed_by", list(&review.directed_by));
-    put("written_by", list(&review.written_by));
-    put("produced_by", list(&review.produced_by));
-    put("starring", list(&review.starring));
-    if let Some(rating) = &review.rating {
-        put("rating", Yaml::String(rating.code.clone()));
-        put("rating_reason", text(&rating.reason));
-    }
-    put(
-        "score",
-        match &review.score {
-            Some(Score::Points {
-                value,
-                max: Some(max),
-            }) => Yaml::String(format!("{value}/{max}")),
-            Some(Score::Points { value, max: None }) => Yaml::from(*value),
-            Some(Score::Grade { grade }) => Yaml::String(grade.clone()),
-            None => Yaml::Null,
-        },
-    );
-    put("runtime", review.runtime.map_or(Yaml::Null, Yaml::from));
-    put(
-        "us_release",
-        dated(review.us_release, &review.us_release_note),
-    );
-    put(
-        "release_date",
-        dated(review.release_date, &review.release_date_note),
-    );
-    put("reviewed", dated(review.reviewed, &None));
-    put("reviewer", text(&review.reviewer));
-    put("tags", list(&review.tags));
-    put("genres", list(&review.genres));
-    for (key, value) in &review.extra {
-        put(key, serde_yaml::to_value(value).unwrap_or(Yaml::Null));
-    }
-    let body = serde_yaml::to_string(&map).unwrap_or_default();
-    format!("---\n{body}---\n")
 }
 
 fn describe(value: &Yaml) -> &'static str {
@@ -275,7 +210,7 @@ mod tests {
     use super::*;
 
     fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
-        super::parse(header, first_line, &keylines::scan(header, first_line))
+        super::parse(header, first_line, &key_lines::scan(header, first_line))
     }
 
     #[test]

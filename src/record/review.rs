@@ -5,13 +5,29 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use serde::Serialize;
 
+/// The U.S. certifications from all ages to adults only, then "not rated": the one list that
+/// reading, sorting and colouring follow.
+pub(crate) const CERTIFICATIONS: [&str; 6] = ["G", "PG", "PG-13", "R", "NC-17", "NR"];
+
 /// A certification such as `R`, with the reason given for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rating {
-    /// `G`, `PG`, `PG-13`, `R`, `NC-17`, `NR`, or another code as written.
+    /// One of [`CERTIFICATIONS`] in its usual spelling, or another code as written (`TV-MA`).
     pub code: String,
     /// Why, e.g. "for strong sexual content".
     pub reason: Option<String>,
+}
+
+impl Rating {
+    /// The code's place in [`CERTIFICATIONS`], when it is one of them.
+    pub(crate) fn rank(&self) -> Option<usize> {
+        certification_rank(&self.code)
+    }
+}
+
+/// A code's place in [`CERTIFICATIONS`], when it is one of them.
+pub(crate) fn certification_rank(code: &str) -> Option<usize> {
+    CERTIFICATIONS.iter().position(|c| *c == code)
 }
 
 /// The reviewer's own grade.
@@ -19,17 +35,9 @@ pub struct Rating {
 #[serde(untagged)]
 pub enum Score {
     /// A number, out of `max` when the scale is known.
-    Points {
-        /// The grade, e.g. 3.5.
-        value: f64,
-        /// The top of the scale, e.g. 4.
-        max: Option<f64>,
-    },
+    Points { value: f64, max: Option<f64> },
     /// A letter grade such as `B+`.
-    Grade {
-        /// The letter grade as written.
-        grade: String,
-    },
+    Grade { grade: String },
 }
 
 /// One review: its header's fields, typed, and where it came from.
@@ -40,41 +48,30 @@ pub struct Review {
     /// The file, as found in the collection.
     #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
-    /// The film's title.
     pub title: String,
     /// The title in the film's own language.
     pub original_title: Option<String>,
     /// The film's year, else the year of its release date.
     pub year: Option<i32>,
-    /// Directors.
     pub directed_by: Vec<String>,
-    /// Writers.
     pub written_by: Vec<String>,
-    /// Producers.
     pub produced_by: Vec<String>,
-    /// Cast.
     pub starring: Vec<String>,
-    /// Certification with its reason.
     pub rating: Option<Rating>,
-    /// The reviewer's grade.
     pub score: Option<Score>,
     /// Running time in minutes.
     pub runtime: Option<u32>,
-    /// U.S. release date.
     pub us_release: Option<Date>,
     /// A note on the U.S. release, e.g. "limited".
     pub us_release_note: Option<String>,
     /// Release date (any country).
     pub release_date: Option<Date>,
-    /// A note on the release date.
     pub release_date_note: Option<String>,
     /// When the review was written.
     pub reviewed: Option<Date>,
     /// Who wrote the review.
     pub reviewer: Option<String>,
-    /// Free-form tags.
     pub tags: Vec<String>,
-    /// Genres.
     pub genres: Vec<String>,
     /// Every other key of the header, untouched.
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -85,12 +82,12 @@ pub struct Review {
 
 impl Review {
     /// Directors joined for one cell or line.
-    pub fn directors(&self) -> String {
+    pub(crate) fn directors(&self) -> String {
         self.directed_by.join(", ")
     }
 
     /// The rating code, or "" when there is none.
-    pub fn rating_code(&self) -> &str {
+    pub(crate) fn rating_code(&self) -> &str {
         self.rating.as_ref().map_or("", |r| r.code.as_str())
     }
 }

@@ -38,7 +38,8 @@ impl fmt::Display for Location {
 /// Everything that can go wrong while reading, finding or writing reviews.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The header is missing, unclosed or not valid YAML/TOML.
+    /// A problem with the header as a whole: missing, unclosed, unreadable, or not valid in its
+    /// language (invalid YAML is only a warning: the header is then read line by line).
     #[error("{location}: {message}")]
     Header {
         /// Where the problem is.
@@ -85,13 +86,6 @@ pub enum Error {
         second: PathBuf,
     },
 
-    /// A temporary file for sorting could not be written or read back.
-    #[error("cannot sort through a temporary file: {source}")]
-    TempFile {
-        /// Why.
-        source: std::io::Error,
-    },
-
     /// Writing output failed (a closed pipe is handled by the caller).
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
@@ -123,11 +117,6 @@ impl Error {
             Error::DuplicateSlug { second, .. } => Some(second),
             _ => None,
         }
-    }
-
-    /// A temporary file for sorting failed.
-    pub fn temp_file(source: std::io::Error) -> Error {
-        Error::TempFile { source }
     }
 
     /// The line this error points at, if it points into a file (for ordering reports).

@@ -2,11 +2,11 @@
 
 use std::path::Path;
 
-use crate::error::{Error, Location};
+use super::error::{Error, Location};
 
 /// Where byte `offset` of `text` (whose first line is file line `first_line`) stands, as a
 /// 1-based (line, column in characters).
-pub fn position(text: &[u8], offset: usize, first_line: usize) -> (usize, usize) {
+pub(crate) fn position(text: &[u8], offset: usize, first_line: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
     let line_start = before
@@ -22,20 +22,20 @@ pub fn position(text: &[u8], offset: usize, first_line: usize) -> (usize, usize)
 
 /// What is wrong, and where in the file: the parsers report these, the loader adds the path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     /// 1-based line within the whole file.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column, when known.
-    pub column: Option<usize>,
+    pub(crate) column: Option<usize>,
     /// The key as written, for a problem with one field's value.
-    pub field: Option<String>,
+    pub(crate) field: Option<String>,
     /// What was expected and what was found.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl Problem {
     /// A problem with the header as a whole.
-    pub fn header(line: usize, column: Option<usize>, message: impl Into<String>) -> Self {
+    pub(crate) fn header(line: usize, column: Option<usize>, message: impl Into<String>) -> Self {
         Problem {
             line,
             column,
@@ -45,7 +45,7 @@ impl Problem {
     }
 
     /// A problem with one field's value.
-    pub fn field(
+    pub(crate) fn field(
         line: usize,
         column: Option<usize>,
         field: impl Into<String>,
@@ -60,7 +60,7 @@ impl Problem {
     }
 
     /// Attach the file's path, making the library error.
-    pub fn in_file(self, path: &Path) -> Error {
+    pub(crate) fn in_file(self, path: &Path) -> Error {
         let location = Location::new(path, self.line, self.column);
         match self.field {
             Some(field) => Error::field(location, field, self.message),

@@ -3,7 +3,7 @@
 //! Accepted fences: `---` (or more dashes) around YAML, closed by dashes or `...`; `+++` around
 //! TOML. A UTF-8 byte-order mark and Windows line endings are accepted.
 
-use crate::problem::Problem;
+use crate::diagnostics::Problem;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -206,7 +206,7 @@ pub fn scan(bytes: &[u8], whole: bool) -> Scan {
 }
 
 /// Split a whole file: its header's place, or the problem that there is none.
-pub fn split(bytes: &[u8]) -> Result<Parts, Problem> {
+pub(crate) fn split(bytes: &[u8]) -> Result<Parts, Problem> {
     match scan(bytes, true) {
         Scan::Complete(parts) => Ok(parts),
         Scan::Unclosed { format } => Err(unclosed(format)),
@@ -215,7 +215,7 @@ pub fn split(bytes: &[u8]) -> Result<Parts, Problem> {
 }
 
 /// The problem of a file with no header.
-pub fn no_header() -> Problem {
+pub(crate) fn no_header() -> Problem {
     Problem::header(
         1,
         None,
@@ -224,7 +224,7 @@ pub fn no_header() -> Problem {
 }
 
 /// The problem of a header larger than [`MAX_HEADER_BYTES`].
-pub fn too_large() -> Problem {
+pub(crate) fn too_large() -> Problem {
     Problem::header(
         1,
         None,
@@ -236,7 +236,7 @@ pub fn too_large() -> Problem {
 }
 
 /// The problem of a header that never closes.
-pub fn unclosed(format: Format) -> Problem {
+pub(crate) fn unclosed(format: Format) -> Problem {
     let fence = match format {
         Format::Toml => "+++",
         Format::Json => "}",

@@ -2,15 +2,15 @@
 
 use serde_json::Value as Json;
 
-use crate::fields::RawField;
-use crate::keylines::{self, Separator};
-use crate::problem::{self, Problem};
+use super::key_lines::{self, Separator};
+use crate::diagnostics::{self, Problem};
+use crate::record::RawField;
 
 /// Parse a TOML header into its top-level fields, in the order written.
-pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
+pub(crate) fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
     let table: toml::Table = toml::from_str(header).map_err(|e| {
         let (line, column) = e.span().map_or((first_line, None), |span| {
-            let (line, column) = problem::position(header.as_bytes(), span.start, first_line);
+            let (line, column) = diagnostics::position(header.as_bytes(), span.start, first_line);
             (line, Some(column))
         });
         Problem::header(
@@ -19,9 +19,9 @@ pub fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> 
             format!("invalid TOML: {}", e.message().trim()),
         )
     })?;
-    let lines = keylines::scan_with(header, first_line, Separator::Equals);
+    let lines = key_lines::scan_with(header, first_line, Separator::Equals);
     let entries = table.into_iter().map(|(key, value)| (key, to_json(value)));
-    Ok(keylines::place(entries, &lines, first_line))
+    Ok(key_lines::place(entries, &lines, first_line))
 }
 
 fn to_json(value: toml::Value) -> Json {

@@ -1,16 +1,18 @@
-//! One file's bytes to one `Review`: split the header off, read it, type its fields.
+//! Front matter: one file's bytes to one `Review`. The fences say where the header is and in
+//! which language; each language's reader turns it into raw fields, and the record types them.
+
+mod fences;
+mod json;
+mod key_lines;
+mod toml;
+mod yaml;
 
 use std::path::Path;
 
-use crate::error::Error;
-use crate::fields;
-use crate::header::{self, Format, Parts};
-use crate::json_reader;
-use crate::keylines;
-use crate::model::Review;
-use crate::problem::{self, Problem};
-use crate::toml_reader;
-use crate::yaml;
+use crate::diagnostics::{self, Error, Problem};
+use crate::record::{self, Review};
+pub(crate) use fences::too_large;
+pub use fences::{Format, MAX_HEADER_BYTES, Parts, Scan, scan};
 
 /// What reading one file gave: the record, unless an error stopped it, and every problem found.
 #[derive(Debug, Default)]
@@ -25,7 +27,7 @@ pub struct Parsed {
 
 impl Parsed {
     /// A file that could not be read at all.
-    pub fn failed(error: Error) -> Self {
+    pub(crate) fn failed(error: Error) -> Self {
         Parsed {
             review: None,
             errors: vec![error],
@@ -34,21 +36,14 @@ impl Parsed {
     }
 }
 
-/// The slug of a review file: its name without the extension.
-pub fn slug_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 /// The header's text, or why it cannot be read: too large, a NUL byte, not UTF-8.
 fn header_text<'a>(bytes: &'a [u8], parts: &Parts) -> Result<&'a str, Problem> {
     let header = &bytes[parts.header.clone()];
-    if header.len() > header::MAX_HEADER_BYTES {
-        return Err(header::too_large());
+    if header.len() > MAX_HEADER_BYTES {
+        return Err(fences::too_large());
     }
     if let Some(nul) = memchr::memchr(0, header) {
-        let (line, column) = problem::position(header, nul, parts.header_line);
+        let (line, column) = diagnostics::position(header, nul, parts.header_line);
         return Err(Problem::header(
             line,
             Some(column),
@@ -58,7 +53,7 @@ fn header_text<'a>(bytes: &'a [u8], parts: &Parts) -> Result<&'a str, Problem> {
     match std::str::from_utf8(header) {
         Ok(text) => Ok(text),
         Err(e) => {
-            let (line, column) = problem::position(header, e.valid_up_to(), parts.header_line);
+            let (line, column) = diagnostics::position(header, e.valid_up_to(), parts.header_line);
             Err(Problem::header(
                 line,
                 Some(column),
@@ -82,7 +77,7 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
         errors: in_file(vec![problem]),
         warnings: Vec::new(),
     };
-    let parts = match header::split(bytes) {
+    let parts = match fences::split(bytes) {
         Ok(parts) => parts,
         Err(problem) => return fail(problem),
     };
@@ -92,11 +87,11 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
     };
     let mut warnings = Vec::new();
     let raw_fields = match parts.format {
-        Format::Toml => match toml_reader::parse(text, parts.header_line) {
+        Format::Toml => match toml::parse(text, parts.header_line) {
             Ok(fields) => fields,
             Err(problem) => return fail(problem),
         },
-        Format::Json => match json_reader::parse(text, parts.header_line) {
+        Format::Json => match json::parse(text, parts.header_line) {
             Ok(fields) => fields,
             Err(problem) => return fail(problem),
         },
@@ -115,8 +110,8 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
             ));
         }
         Format::Yaml => {
-            let key_lines = keylines::scan(text, parts.header_line);
-            let repeats = keylines::repeated_keys(&key_lines);
+            let key_lines = key_lines::scan(text, parts.header_line);
+            let repeats = key_lines::repeated_keys(&key_lines);
             for (key, first_line, repeat) in &repeats {
                 warnings.push(Problem::field(
                     repeat.line,
@@ -137,13 +132,13 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
                             .push_str("; read line by line as `key: value` instead");
                         warnings.push(problem);
                     }
-                    keylines::recover(text, parts.header_line)
+                    key_lines::recover(text, parts.header_line)
                 }
             }
         }
     };
 
-    let built = fields::build(raw_fields, parts.header_line - 1);
+    let built = record::build(raw_fields, parts.header_line - 1);
     warnings.extend(built.warnings);
     if !built.errors.is_empty() {
         return Parsed {
@@ -153,7 +148,7 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
         };
     }
     let mut review = built.review;
-    review.slug = slug_of(path);
+    review.slug = record::slug(path).into_owned();
     review.path = path.to_path_buf();
     if review.title.is_empty() {
         review.title = review.slug.clone();
@@ -258,7 +253,7 @@ mod tests {
         assert_eq!(review.title, "Lara Croft: Tomb Raider");
         assert_eq!(
             review.score,
-            Some(crate::model::Score::Points {
+            Some(crate::record::Score::Points {
                 value: 3.0,
                 max: None
             })

@@ -2,14 +2,15 @@
 
 use std::borrow::Cow;
 
-/// Remove escape sequences (CSI, OSC, other ESC forms) and control characters from `text`.
+/// Remove escape sequences (CSI, OSC, other ESC forms), control characters and bidirectional
+/// embeddings, overrides and isolates from `text`.
 ///
 /// Newlines and tabs are kept when `multiline` is true (a body); otherwise each becomes a space
 /// (a single field, a TSV cell). Carriage returns are always removed.
 pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
-    let needs_work = text
-        .chars()
-        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\t')));
+    let needs_work = text.chars().any(|c| {
+        (c.is_control() || is_bidi_control(c)) && !(multiline && matches!(c, '\n' | '\t'))
+    });
     if !needs_work {
         return Cow::Borrowed(text);
     }
@@ -23,11 +24,17 @@ pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
             '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
             '\n' | '\t' if multiline => out.push(c),
             '\n' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            c if c.is_control() || is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
     Cow::Owned(out)
+}
+
+/// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) stay in force until they
+/// are closed, so one in a title would reorder the rest of its line, and the table's columns.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -96,6 +103,13 @@ mod tests {
     fn strips_c1_controls() {
         assert_eq!(clean("x\u{9b}31my\u{97}z", false), "xyz");
         assert_eq!(clean("x\u{9d}0;t\u{9c}y", false), "xy");
+    }
+
+    #[test]
+    fn strips_bidirectional_overrides_and_isolates() {
+        let title = "Film \u{202e}gnp.exe\u{202c} \u{2067}x\u{2069} \u{202a}\u{202b}\u{202d}\u{2066}\u{2068}end";
+        assert_eq!(clean(title, false), "Film gnp.exe x end");
+        assert_eq!(clean("a\u{202e}\nb", true), "a\nb");
     }
 
     #[test]

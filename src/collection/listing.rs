@@ -1,0 +1,72 @@
+//! The review files of some folders and files, each slug once.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::walk::visit_sources;
+use crate::diagnostics::Error;
+use crate::record::slug;
+
+/// What one walk found: the files to read, and the problems met (unreadable folders, broken
+/// links, a slug used twice).
+#[derive(Debug, Default)]
+pub(crate) struct Listing {
+    /// In the order the folders listed them; of files that share a slug, only the first path in
+    /// byte order.
+    paths: Vec<PathBuf>,
+    /// Problems met while listing, in the order met (callers sort them with the others).
+    pub(crate) errors: Vec<Error>,
+    /// Review files found, repeats included.
+    pub(crate) files: u64,
+    /// Files left out because another has their slug.
+    pub(crate) repeats: u64,
+}
+
+impl Listing {
+    /// List the review files of `sources`, folders or files.
+    pub(crate) fn new(sources: &[PathBuf]) -> Listing {
+        let mut listing = Listing::default();
+        let mut paths = Vec::new();
+        visit_sources(sources, &mut |found| match found {
+            Ok(path) => paths.push(path),
+            Err(e) => listing.errors.push(e),
+        });
+        listing.files = paths.len() as u64;
+        // Each slug's first path in byte order keeps it.
+        let mut keeper: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(paths.len());
+        for (i, path) in paths.iter().enumerate() {
+            keeper
+                .entry(slug(path))
+                .and_modify(|k| {
+                    if path.as_os_str() < paths[*k].as_os_str() {
+                        *k = i;
+                    }
+                })
+                .or_insert(i);
+        }
+        let kept: Vec<bool> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, path)| keeper[&slug(path)] == i)
+            .collect();
+        for (path, _) in paths.iter().zip(&kept).filter(|(_, kept)| !**kept) {
+            listing.errors.push(Error::DuplicateSlug {
+                slug: slug(path).into_owned(),
+                first: paths[keeper[&slug(path)]].clone(),
+                second: path.clone(),
+            });
+            listing.repeats += 1;
+        }
+        drop(keeper);
+        let mut kept = kept.into_iter();
+        paths.retain(|_| kept.next().unwrap_or(false));
+        listing.paths = paths;
+        listing
+    }
+
+    /// The files to read.
+    pub(crate) fn paths(&self) -> &[PathBuf] {
+        &self.paths
+    }
+}

@@ -1,0 +1,88 @@
+//! The collection: finding review files in folders, and reading them.
+
+mod listing;
+mod read;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Error, Result};
+pub(crate) use listing::Listing;
+pub(crate) use read::{map_headers, read_whole};
+
+/// File extensions that hold reviews.
+const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
+
+/// A folder of review files.
+#[derive(Debug, Clone)]
+pub(crate) struct Collection {
+    dir: PathBuf,
+}
+
+impl Collection {
+    /// The collection in `dir`, which must be a folder; `tried` says how `dir` was chosen.
+    pub(crate) fn open(dir: &Path, tried: &str) -> Result<Collection> {
+        if dir.is_dir() {
+            Ok(Collection {
+                dir: dir.to_path_buf(),
+            })
+        } else {
+            Err(Error::NoCollection {
+                tried: tried.to_string(),
+            })
+        }
+    }
+
+    /// Every review file of the collection: see [`Listing`].
+    pub(crate) fn listing(&self) -> Listing {
+        Listing::new(std::slice::from_ref(&self.dir))
+    }
+
+    /// The file for `slug` at the top of the folder, found without listing the collection.
+    /// `None` when the slug could name a path outside it (it holds `/`, `\`, `..` or a NUL).
+    pub(crate) fn direct(&self, slug: &str) -> Option<PathBuf> {
+        if !is_plain_slug(slug) {
+            return None;
+        }
+        EXTENSIONS.iter().find_map(|ext| {
+            let path = self.dir.join(format!("{slug}.{ext}"));
+            path.is_file().then_some(path)
+        })
+    }
+}
+
+/// A slug that can only name a file inside the folder.
+fn is_plain_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('.')
+        && !slug.contains(['/', '\\', '\0', ':'])
+        && !Path::new(slug).is_absolute()
+}
+
+fn has_review_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_slugs() {
+        assert!(is_plain_slug("rust-and-bone"));
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "a\\b",
+            "/etc/passwd",
+            "..",
+            ".hidden",
+            "c:x",
+        ] {
+            assert!(!is_plain_slug(bad), "{bad}");
+        }
+    }
+}

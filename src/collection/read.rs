@@ -1,0 +1,73 @@
+//! Reading review files: a bounded read of the header, or the whole file.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Error, Result};
+use crate::front_matter::{self, MAX_HEADER_BYTES, Parsed, Scan};
+
+/// Read just enough of a file to hold its whole header (bounded by [`MAX_HEADER_BYTES`]).
+fn read_header(path: &Path) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = File::open(path).map_err(read_error)?;
+    let mut buf = Vec::with_capacity(4096);
+    let mut chunk = 4096;
+    loop {
+        let before = buf.len();
+        let read = (&mut file)
+            .take(chunk as u64)
+            .read_to_end(&mut buf)
+            .map_err(read_error)?;
+        let whole = read < chunk;
+        match front_matter::scan(&buf, whole) {
+            Scan::Unclosed { .. } if !whole => {}
+            _ => return Ok(buf),
+        }
+        if before + read > MAX_HEADER_BYTES {
+            return Err(front_matter::too_large().in_file(path));
+        }
+        chunk = (chunk * 4).min(MAX_HEADER_BYTES);
+    }
+}
+
+/// Read a whole file.
+pub(crate) fn read_whole(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Read the header of each file on all cores, keeping the files' order. `wanted` sees a header's
+/// raw text (fences excluded) first and may skip the parse of one that cannot match (`then` gets
+/// `None` for it); `then` runs on the same core, so work done there is parallel too.
+pub(crate) fn map_headers<T, W, F>(paths: &[PathBuf], wanted: W, then: F) -> Vec<T>
+where
+    T: Send,
+    W: Fn(&[u8]) -> bool + Sync,
+    F: Fn(&Path, Option<Parsed>) -> T + Sync,
+{
+    paths
+        .par_iter()
+        .map(|path| {
+            let bytes = match read_header(path) {
+                Ok(bytes) => bytes,
+                Err(e) => return then(path, Some(Parsed::failed(e))),
+            };
+            let header = match front_matter::scan(&bytes, true) {
+                Scan::Complete(parts) => &bytes[parts.header],
+                _ => &bytes[..],
+            };
+            if !wanted(header) {
+                return then(path, None);
+            }
+            then(path, Some(front_matter::parse(&bytes, path, false)))
+        })
+        .collect()
+}

@@ -1,0 +1,114 @@
+//! `reviews list`: every review that passes the filters, sorted, in one format.
+
+use std::io::Write;
+
+use super::{CHUNK, Outcome};
+use crate::collection::{Collection, Listing, map_headers};
+use crate::config::{Config, ListFormat, ListOptions};
+use crate::diagnostics::{Error, Note, Printer, Result, Severity};
+use crate::output::{self, Row, style::Painter};
+use crate::query::{Matcher, Ranking, SortKeys};
+use crate::record::Review;
+
+pub(super) fn list(
+    config: &Config,
+    options: &ListOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let collection = Collection::open(&config.dir, &config.dir_origin)?;
+    let listing = collection.listing();
+    let mut notes = notes_of(&listing.errors, Severity::Error);
+    let painter = Painter {
+        enabled: config.color,
+    };
+    // JSON shows whole records; the other formats only a row's six columns.
+    let matched = match options.format {
+        ListFormat::Json | ListFormat::Jsonl => {
+            let (reviews, matched) = gather(&listing, options, &mut notes, |review| review);
+            report(err, &mut notes);
+            if options.format == ListFormat::Json {
+                output::json::write_array(out, &reviews)?;
+            } else {
+                output::json::write_lines(out, &reviews)?;
+            }
+            matched
+        }
+        ListFormat::Table | ListFormat::Tsv | ListFormat::Csv => {
+            let (rows, matched) = gather(&listing, options, &mut notes, Row::from);
+            report(err, &mut notes);
+            match options.format {
+                ListFormat::Table => output::table::write(out, &rows, config.width, painter)?,
+                ListFormat::Csv => output::csv::write(out, &rows)?,
+                _ => output::tsv::write(out, &rows, options.header_row)?,
+            }
+            matched
+        }
+    };
+    Ok(if notes.iter().any(|n| n.severity == Severity::Error) {
+        Outcome::FileErrors
+    } else if matched > 0 && options.limit != Some(0) {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}
+
+fn notes_of(errors: &[Error], severity: Severity) -> Vec<Note> {
+    errors.iter().map(|e| Note::new(e, severity)).collect()
+}
+
+/// What one file gave `list`: its problems, and its row if it matched.
+struct Listed<T> {
+    notes: Vec<Note>,
+    row: Option<(SortKeys, T)>,
+}
+
+/// Read every header, keep what `keep` makes of each review that passes the filters, and return
+/// the best of them in order, with how many matched. Problems are added to `notes`.
+fn gather<T: Send>(
+    listing: &Listing,
+    options: &ListOptions,
+    notes: &mut Vec<Note>,
+    keep: impl Fn(Review) -> T + Sync,
+) -> (Vec<T>, u64) {
+    let matcher = Matcher::new(&options.filter);
+    let order = options.order;
+    let mut ranking = Ranking::new(order, options.limit);
+    for chunk in listing.paths().chunks(CHUNK) {
+        // Rows are made on the reading cores; a file's errors come before its warnings.
+        let listed = map_headers(
+            chunk,
+            |raw| matcher.may_match(raw),
+            |_, parsed| {
+                let Some(parsed) = parsed else {
+                    return Listed {
+                        notes: Vec::new(),
+                        row: None,
+                    };
+                };
+                let mut notes = notes_of(&parsed.errors, Severity::Error);
+                notes.extend(notes_of(&parsed.warnings, Severity::Warning));
+                let row = parsed
+                    .review
+                    .filter(|review| matcher.matches(review))
+                    .map(|review| (SortKeys::new(&review, order.key), keep(review)));
+                Listed { notes, row }
+            },
+        );
+        for file in listed {
+            notes.extend(file.notes);
+            if let Some((keys, row)) = file.row {
+                ranking.push(keys, row);
+            }
+        }
+    }
+    let matched = ranking.pushed();
+    (ranking.into_sorted(), matched)
+}
+
+/// Print the problems in file and line order, whatever order the files were read in.
+fn report(err: &mut dyn Write, notes: &mut [Note]) {
+    notes.sort_by(Note::order);
+    Printer::new(err).notes(notes.iter());
+}

@@ -1,0 +1,47 @@
+//! The commands: each lists or reads the collection, asks a query, and writes one output.
+
+mod check;
+mod list;
+mod show;
+
+use std::io::Write;
+
+use crate::config::{Command, Config};
+use crate::diagnostics::Result;
+
+/// How a run ended, for the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Found,
+    NothingFound,
+    /// Some files could not be read (what could be read was printed).
+    FileErrors,
+}
+
+impl Outcome {
+    /// grep's convention: 0 found, 1 nothing found, 2 an error.
+    pub(crate) fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Found => 0,
+            Outcome::NothingFound => 1,
+            Outcome::FileErrors => 2,
+        }
+    }
+}
+
+/// Files read at a time: enough to keep every core busy, few enough that parsed records never
+/// pile up (only what a command keeps of each outlives a batch).
+const CHUNK: usize = 4096;
+
+/// Run the configured command, writing data to `out` and messages to `err`.
+pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome> {
+    match &config.command {
+        Command::List(options) => list::list(config, options, out, err),
+        Command::Show(options) => show::show(config, options, out, err),
+        Command::Check(paths) => check::check(config, paths, out, err),
+        Command::Print(text) => {
+            out.write_all(text)?;
+            Ok(Outcome::Found)
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Diagnostics: the one error type, problems found inside a file, and the one printer.
+
+mod error;
+mod problem;
+mod report;
+
+#[cfg(test)]
+pub(crate) use error::Location;
+pub use error::{Error, Result};
+pub(crate) use problem::{Problem, position};
+pub(crate) use report::{Note, Printer, Severity};

@@ -1,0 +1,50 @@
+//! What every renderer promises whatever the file holds: checked by the fuzz target on arbitrary
+//! bytes, and by the tests on the fuzz seeds.
+
+use std::path::Path;
+
+use super::{Row, csv, json, style::Painter, table, text, tsv};
+use crate::front_matter;
+
+/// Parse `bytes` as a review file and render it in every format. `Err` says which promise was
+/// broken: a file with no record names an error; text, table and TSV without colour hold no
+/// control character but newlines (and TSV's tabs); TSV is one line of six cells.
+pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
+    let _ = front_matter::scan(bytes, false);
+    let parsed = front_matter::parse(bytes, Path::new("fuzz.md"), true);
+    let Some(review) = parsed.review else {
+        return match parsed.errors.is_empty() {
+            true => Err("no record and no error".into()),
+            false => Ok(()),
+        };
+    };
+    let write_failed = |e: std::io::Error| format!("writing to memory failed: {e}");
+    let plain = Painter { enabled: false };
+    let mut shown = Vec::new();
+    text::write(&mut shown, &review, 60, plain).map_err(write_failed)?;
+    let rows = [Row::from(review.clone())];
+    table::write(&mut shown, &rows, 60, plain).map_err(write_failed)?;
+    let shown = String::from_utf8(shown).map_err(|_| "text output is not UTF-8")?;
+    if shown.chars().any(|c| c.is_control() && c != '\n') {
+        return Err(format!("control character in {shown:?}"));
+    }
+    let mut lines = Vec::new();
+    tsv::write(&mut lines, &rows, false).map_err(write_failed)?;
+    let lines = String::from_utf8(lines).map_err(|_| "TSV output is not UTF-8")?;
+    if lines.lines().count() != 1 || lines.matches('\t').count() != 5 {
+        return Err(format!("not one line of six cells: {lines:?}"));
+    }
+    if lines
+        .chars()
+        .any(|c| c.is_control() && c != '\t' && c != '\n')
+    {
+        return Err(format!("control character in {lines:?}"));
+    }
+    let mut other = Vec::new();
+    let coloured = Painter { enabled: true };
+    text::write(&mut other, &review, 20, coloured).map_err(write_failed)?;
+    csv::write(&mut other, &rows).map_err(write_failed)?;
+    json::write_one(&mut other, &review).map_err(write_failed)?;
+    json::write_lines(&mut other, std::slice::from_ref(&review)).map_err(write_failed)?;
+    Ok(())
+}

@@ -1,0 +1,229 @@
+//! Filters: which reviews `list` keeps.
+
+use super::fold;
+use crate::record::Review;
+
+/// A range of years, both ends included; either end may be open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct YearRange {
+    pub(crate) from: Option<i32>,
+    pub(crate) to: Option<i32>,
+}
+
+impl std::str::FromStr for YearRange {
+    type Err = String;
+
+    /// `2012`, `2010..2015`, `2010..`, `..1999`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let year = |t: &str| -> Result<Option<i32>, String> {
+            let t = t.trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            t.parse().map(Some).map_err(|_| {
+                format!("expected a year such as 2012 or a range such as 2010..2015, found {s:?}")
+            })
+        };
+        match s.split_once("..") {
+            Some((from, to)) => {
+                let to = to.strip_prefix('=').unwrap_or(to);
+                let range = YearRange {
+                    from: year(from)?,
+                    to: year(to)?,
+                };
+                match (range.from, range.to) {
+                    (None, None) => Err(format!("expected at least one year in the range {s:?}")),
+                    (Some(a), Some(b)) if a > b => {
+                        Err(format!("the range {s:?} is empty: {a} is after {b}"))
+                    }
+                    _ => Ok(range),
+                }
+            }
+            None => {
+                let y = year(s)?.ok_or_else(|| "expected a year such as 2012".to_string())?;
+                Ok(YearRange {
+                    from: Some(y),
+                    to: Some(y),
+                })
+            }
+        }
+    }
+}
+
+impl YearRange {
+    fn contains(&self, year: i32) -> bool {
+        self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
+    }
+}
+
+/// What `list` keeps: each kind of filter must hold; several values of one kind mean "any".
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Filter {
+    /// Substrings of the title (or original title).
+    pub(crate) titles: Vec<String>,
+    /// Substrings of a director's name.
+    pub(crate) directors: Vec<String>,
+    /// Substrings of a writer's name.
+    pub(crate) writers: Vec<String>,
+    /// Substrings of a cast member's name.
+    pub(crate) cast: Vec<String>,
+    /// Substrings of a tag or genre.
+    pub(crate) tags: Vec<String>,
+    /// Certification codes, matched exactly (ignoring case).
+    pub(crate) ratings: Vec<String>,
+    pub(crate) years: Vec<YearRange>,
+}
+
+/// A filter with its text folded once, ready to test many reviews.
+#[derive(Debug, Clone)]
+pub(crate) struct Matcher {
+    titles: Vec<String>,
+    directors: Vec<String>,
+    writers: Vec<String>,
+    cast: Vec<String>,
+    tags: Vec<String>,
+    ratings: Vec<String>,
+    years: Vec<YearRange>,
+}
+
+fn fold_all(values: &[String]) -> Vec<String> {
+    values.iter().map(|v| fold(v)).collect()
+}
+
+fn any_contains<'a>(
+    needles: &[String],
+    haystacks: impl IntoIterator<Item = &'a String> + Clone,
+) -> bool {
+    needles.is_empty()
+        || needles.iter().any(|n| {
+            haystacks
+                .clone()
+                .into_iter()
+                .any(|h| fold(h).contains(n.as_str()))
+        })
+}
+
+impl Matcher {
+    /// Prepare `filter` for matching.
+    pub(crate) fn new(filter: &Filter) -> Self {
+        Matcher {
+            titles: fold_all(&filter.titles),
+            directors: fold_all(&filter.directors),
+            writers: fold_all(&filter.writers),
+            cast: fold_all(&filter.cast),
+            tags: fold_all(&filter.tags),
+            ratings: filter.ratings.iter().map(|r| r.to_uppercase()).collect(),
+            years: filter.years.clone(),
+        }
+    }
+
+    /// Does `review` pass every filter?
+    pub(crate) fn matches(&self, review: &Review) -> bool {
+        let title = [review.title.clone()];
+        let titles = title.iter().chain(review.original_title.iter());
+        any_contains(&self.titles, titles)
+            && any_contains(&self.directors, &review.directed_by)
+            && any_contains(&self.writers, &review.written_by)
+            && any_contains(&self.cast, &review.starring)
+            && any_contains(&self.tags, review.tags.iter().chain(&review.genres))
+            && (self.ratings.is_empty()
+                || review
+                    .rating
+                    .as_ref()
+                    .is_some_and(|r| self.ratings.contains(&r.code.to_uppercase())))
+            && (self.years.is_empty()
+                || review
+                    .year
+                    .is_some_and(|y| self.years.iter().any(|r| r.contains(y))))
+    }
+
+    /// Can a header with this raw text match? `false` only when it surely cannot, so its parse
+    /// can be skipped: every text filter's value must appear somewhere in the folded header.
+    pub(crate) fn may_match(&self, raw_header: &[u8]) -> bool {
+        let groups = [
+            &self.titles,
+            &self.directors,
+            &self.writers,
+            &self.cast,
+            &self.tags,
+        ];
+        if groups.iter().all(|g| g.is_empty()) {
+            return true;
+        }
+        let Ok(text) = std::str::from_utf8(raw_header) else {
+            return true;
+        };
+        // Escapes could spell a name in a way folding cannot see: parse those headers.
+        if text.contains('\\') {
+            return true;
+        }
+        let folded = fold(text);
+        groups.iter().all(|g| {
+            g.is_empty()
+                || g.iter()
+                    .any(|n| memchr::memmem::find(folded.as_bytes(), n.as_bytes()).is_some())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review(slug: &str, title: &str, year: Option<i32>, director: &str) -> Review {
+        Review {
+            slug: slug.into(),
+            title: title.into(),
+            year,
+            directed_by: vec![director.into()],
+            ..Review::default()
+        }
+    }
+
+    #[test]
+    fn year_ranges() {
+        let r: YearRange = "2010..2015".parse().unwrap();
+        assert!(r.contains(2010) && r.contains(2015) && !r.contains(2016));
+        let open: YearRange = "2010..".parse().unwrap();
+        assert!(open.contains(3000) && !open.contains(2009));
+        assert!("..1999".parse::<YearRange>().unwrap().contains(1900));
+        assert!("2015..2010".parse::<YearRange>().is_err());
+        assert!("soon".parse::<YearRange>().is_err());
+        assert!("..".parse::<YearRange>().is_err());
+    }
+
+    #[test]
+    fn filters_combine() {
+        let r = review("a", "Rust and Bone", Some(2012), "Jacques Audiard");
+        let m = |f: Filter| Matcher::new(&f).matches(&r);
+        assert!(m(Filter {
+            directors: vec!["audiard".into()],
+            ..Filter::default()
+        }));
+        assert!(m(Filter {
+            directors: vec!["nobody".into(), "AUDIARD".into()],
+            ..Filter::default()
+        }));
+        assert!(!m(Filter {
+            directors: vec!["audiard".into()],
+            years: vec!["2013".parse().unwrap()],
+            ..Filter::default()
+        }));
+        assert!(!m(Filter {
+            ratings: vec!["r".into()],
+            ..Filter::default()
+        }));
+    }
+
+    #[test]
+    fn prefilter_never_rejects_a_match() {
+        let m = Matcher::new(&Filter {
+            directors: vec!["Almodóvar".into()],
+            ..Filter::default()
+        });
+        assert!(m.may_match("director: PEDRO ALMODOVAR".as_bytes()));
+        assert!(m.may_match("director: Pedro Almodo\u{301}var".as_bytes()));
+        assert!(m.may_match(b"director: \"Pedro Almod\\u00f3var\""));
+        assert!(!m.may_match(b"director: Someone Else"));
+    }
+}

@@ -1,0 +1,76 @@
+//! Folding text for matching as people mean it: case, accents, ligatures and widths ignored.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Fold text for matching: case-folded, accents removed, compatibility forms made plain (the `ﬁ`
+/// ligature is `fi`, full-width `Ｋ` is `k`), quotes dropped, runs of white space made one space.
+/// `Almodóvar`, `ALMODOVAR` and `almodovar` fold alike.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    let mut push = |c: char, out: &mut String| {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !matches!(c, '\'' | '"' | '\u{2019}' | '\u{2018}') && !is_combining_mark(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    };
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII, the common case, skip the Unicode tables.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest[..ascii].bytes() {
+            push(char::from(b.to_ascii_lowercase()), &mut out);
+        }
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
+        match c {
+            'ß' | 'ẞ' => "ss".chars().for_each(|c| push(c, &mut out)),
+            'æ' | 'Æ' => "ae".chars().for_each(|c| push(c, &mut out)),
+            'œ' | 'Œ' => "oe".chars().for_each(|c| push(c, &mut out)),
+            'ø' | 'Ø' => push('o', &mut out),
+            'ł' | 'Ł' => push('l', &mut out),
+            'đ' | 'Đ' => push('d', &mut out),
+            'ı' => push('i', &mut out),
+            // Compatibility decomposition without its marks: é → e, ﬁ → fi, Ｋ → K (the same as
+            // NFKD, then dropping every combining mark, since marks are dropped wherever they
+            // stand).
+            c => decompose_compatible(c, |d| d.to_lowercase().for_each(|l| push(l, &mut out))),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_is_case_and_accent_insensitive() {
+        assert_eq!(fold("Pedro Almodóvar"), "pedro almodovar");
+        assert_eq!(fold("Antonín DVOŘÁK"), "antonin dvorak");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Łukasz  Żuławski"), "lukasz zulawski");
+        assert_eq!(fold("O'Brien"), "obrien");
+        assert_eq!(fold("Jacques\n   Audiard"), "jacques audiard");
+        // NFD input folds like NFC input.
+        assert_eq!(fold("Ame\u{301}lie"), fold("Amélie"));
+    }
+
+    #[test]
+    fn ligatures_and_full_width_letters_fold_to_plain_letters() {
+        assert_eq!(fold("The \u{fb01}nal Cut"), "the final cut");
+        assert_eq!(fold("ＫＵＲＯＳＡＷＡ Akira"), "kurosawa akira");
+        assert_eq!(fold("Ａｍéｌｉｅ"), "amelie");
+    }
+}

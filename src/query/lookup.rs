@@ -1,0 +1,192 @@
+//! `show`'s lookup: a query names one review by its slug, its title, or a unique part of its
+//! title; otherwise the closest slugs are suggested.
+
+use std::path::{Path, PathBuf};
+
+use super::fold;
+
+/// What a lookup found.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Found {
+    One(PathBuf),
+    /// Nothing, or more than one: a few slugs to suggest.
+    NotOne(Vec<String>),
+}
+
+/// How well one review answers the query: judged on the reading cores, so that only this
+/// small verdict outlives each file.
+pub(crate) struct Candidate {
+    slug: String,
+    path: PathBuf,
+    exact: bool,
+    partial: bool,
+    closeness: f64,
+}
+
+/// Reviews matched so far, counted, with the first few (by path) kept for the message.
+#[derive(Default)]
+struct Matches {
+    count: usize,
+    first: Vec<(PathBuf, String)>,
+}
+
+impl Matches {
+    const KEPT: usize = 3;
+
+    fn add(&mut self, path: &Path, slug: &str) {
+        self.count += 1;
+        self.first.push((path.to_path_buf(), slug.to_string()));
+        self.first.sort();
+        self.first.truncate(Self::KEPT);
+    }
+
+    fn slugs(self) -> Vec<String> {
+        self.first.into_iter().map(|(_, slug)| slug).collect()
+    }
+
+    fn only(mut self) -> Option<PathBuf> {
+        (self.count == 1).then(|| self.first.swap_remove(0).0)
+    }
+}
+
+/// A lookup in progress: slugs and titles are offered to it one review at a time, so that
+/// searching a large collection keeps nothing per file.
+pub(crate) struct Lookup {
+    query: String,
+    wanted: String,
+    by_slug: Option<PathBuf>,
+    exact: Matches,
+    partial: Matches,
+    closest: Vec<(f64, String)>,
+}
+
+impl Lookup {
+    /// Slugs this close to the query (Jaro-Winkler) are suggested.
+    const CLOSE: f64 = 0.75;
+    const SUGGESTED: usize = 3;
+
+    pub(crate) fn new(query: &str) -> Self {
+        Lookup {
+            query: query.to_string(),
+            wanted: fold(query),
+            by_slug: None,
+            exact: Matches::default(),
+            partial: Matches::default(),
+            closest: Vec::new(),
+        }
+    }
+
+    /// A file whose slug may be the query: a slug match wins without its header being read.
+    /// Of several, the first path in byte order.
+    pub(crate) fn offer_slug(&mut self, slug: &str, path: &Path) {
+        if slug == self.query && self.by_slug.as_deref().is_none_or(|p| path < p) {
+            self.by_slug = Some(path.to_path_buf());
+        }
+    }
+
+    /// Did a slug match? Then titles need not be read.
+    pub(crate) fn slug_matched(&self) -> bool {
+        self.by_slug.is_some()
+    }
+
+    /// Judge one review by its slug and title (pure, so it runs on any core).
+    pub(crate) fn judge(&self, slug: &str, title: &str, path: &Path) -> Candidate {
+        let title = fold(title);
+        let closeness = strsim::jaro_winkler(&self.wanted, &fold(slug))
+            .max(strsim::jaro_winkler(&self.wanted, &title));
+        Candidate {
+            exact: title == self.wanted,
+            partial: !self.wanted.is_empty() && title.contains(&self.wanted),
+            closeness,
+            slug: slug.to_string(),
+            path: path.to_path_buf(),
+        }
+    }
+
+    pub(crate) fn add(&mut self, c: Candidate) {
+        if c.exact {
+            self.exact.add(&c.path, &c.slug);
+        }
+        if c.partial {
+            self.partial.add(&c.path, &c.slug);
+        }
+        if c.closeness >= Self::CLOSE {
+            self.closest.push((c.closeness, c.slug));
+            self.closest
+                .sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            self.closest.truncate(Self::SUGGESTED);
+        }
+    }
+
+    /// Slug, else the one exact title, else the one title holding the query; otherwise what to
+    /// suggest: the exact or partial matches when there are several, else the closest slugs.
+    pub(crate) fn finish(self) -> Found {
+        if let Some(path) = self.by_slug {
+            return Found::One(path);
+        }
+        let none = |suggested: Vec<String>| Found::NotOne(suggested);
+        match (self.exact.count, self.partial.count) {
+            (1, _) => self
+                .exact
+                .only()
+                .map_or_else(|| none(Vec::new()), Found::One),
+            (0, 1) => self
+                .partial
+                .only()
+                .map_or_else(|| none(Vec::new()), Found::One),
+            (0, 0) => none(self.closest.into_iter().map(|(_, slug)| slug).collect()),
+            (0, _) => none(self.partial.slugs()),
+            _ => none(self.exact.slugs()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn look(query: &str, reviews: &[(&str, &str)]) -> Found {
+        let mut lookup = Lookup::new(query);
+        for (slug, title) in reviews {
+            let path = PathBuf::from(format!("{slug}.md"));
+            lookup.offer_slug(slug, &path);
+            let candidate = lookup.judge(slug, title, &path);
+            lookup.add(candidate);
+        }
+        lookup.finish()
+    }
+
+    #[test]
+    fn slug_then_exact_title_then_unique_part() {
+        let reviews = [
+            ("rust-and-bone", "Rust and Bone"),
+            ("a-prophet", "A Prophet"),
+            ("prophets", "The Prophets"),
+        ];
+        assert_eq!(
+            look("a-prophet", &reviews),
+            Found::One("a-prophet.md".into())
+        );
+        assert_eq!(
+            look("RUST AND BONE", &reviews),
+            Found::One("rust-and-bone.md".into())
+        );
+        assert_eq!(
+            look("bone", &reviews),
+            Found::One("rust-and-bone.md".into())
+        );
+        assert_eq!(
+            look("prophet", &reviews),
+            Found::NotOne(vec!["a-prophet".into(), "prophets".into()])
+        );
+        assert_eq!(
+            look("rust and bon", &reviews),
+            Found::One("rust-and-bone.md".into())
+        );
+        assert_eq!(look("zzzz", &reviews), Found::NotOne(Vec::new()));
+        assert_eq!(
+            look("rust-and-bane", &reviews),
+            Found::NotOne(vec!["rust-and-bone".into()])
+        );
+    }
+}

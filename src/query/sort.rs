@@ -1,0 +1,262 @@
+//! Sorting: what `list` orders by, with titles in natural number order.
+
+use std::cmp::Ordering;
+
+use super::fold;
+use crate::record::Review;
+
+/// What `list` sorts by; each name is also the `--sort` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SortKey {
+    /// Title, ignoring case, accents and a leading article; numbers in number order
+    #[default]
+    Title,
+    Year,
+    /// The first director
+    Director,
+    /// Certification, from G to NC-17, then NR and others
+    Rating,
+    Runtime,
+    /// The date reviewed
+    Reviewed,
+    /// The U.S. release date, else any release date
+    Release,
+}
+
+/// An order: a key, and whether it runs backwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Order {
+    pub key: SortKey,
+    /// Reverse the values; reviews without one stay last.
+    pub reverse: bool,
+}
+
+/// The title as it sorts: folded, without a leading "The", "A" or "An".
+fn title_sort_key(title: &str) -> String {
+    let folded = fold(title);
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = folded.strip_prefix(article) {
+            return rest.to_string();
+        }
+    }
+    folded
+}
+
+/// One review's value for a sort key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue {
+    /// Year, runtime.
+    Number(i64),
+    /// A folded name.
+    Text(String),
+    Date(jiff::civil::Date),
+    /// A certification's place in the table (others after it), then its code.
+    Rank(usize, String),
+}
+
+/// Everything a review sorts by, computed once: the key's value, then the title, then the slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SortKeys {
+    /// The sort key's value; `None` sorts last in both directions.
+    value: Option<SortValue>,
+    /// The title as it sorts, then the slug: one allocation, as `list` keeps one per review.
+    title_and_slug: Box<str>,
+    /// Where the title ends in `title_and_slug`.
+    title_len: usize,
+}
+
+impl SortKeys {
+    /// The keys of `review` for sorting by `key`.
+    pub fn new(review: &Review, key: SortKey) -> Self {
+        let value = match key {
+            SortKey::Title => None,
+            SortKey::Year => review.year.map(|y| SortValue::Number(y.into())),
+            SortKey::Director => review.directed_by.first().map(|d| SortValue::Text(fold(d))),
+            SortKey::Rating => review
+                .rating
+                .as_ref()
+                .map(|r| SortValue::Rank(r.rank().unwrap_or(usize::MAX), r.code.clone())),
+            SortKey::Runtime => review.runtime.map(|m| SortValue::Number(m.into())),
+            SortKey::Reviewed => review.reviewed.map(SortValue::Date),
+            SortKey::Release => review
+                .us_release
+                .or(review.release_date)
+                .map(SortValue::Date),
+        };
+        let title = title_sort_key(&review.title);
+        SortKeys {
+            value,
+            title_len: title.len(),
+            title_and_slug: (title + &review.slug).into_boxed_str(),
+        }
+    }
+
+    /// (title as it sorts, slug).
+    fn title_slug(&self) -> (&str, &str) {
+        self.title_and_slug.split_at(self.title_len)
+    }
+
+    /// Order by value (missing last, `reverse` flips only present values), then title, then slug.
+    /// Sorting by title alone, `reverse` flips the title order.
+    pub fn compare(&self, other: &Self, order: Order) -> Ordering {
+        let flip = |o: Ordering| if order.reverse { o.reverse() } else { o };
+        let ((title, slug), (other_title, other_slug)) = (self.title_slug(), other.title_slug());
+        let titles = || natural(title, other_title);
+        let primary = match (&self.value, &other.value) {
+            _ if order.key == SortKey::Title => flip(titles()),
+            (Some(a), Some(b)) => flip(a.cmp(b)),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        primary.then_with(titles).then_with(|| slug.cmp(other_slug))
+    }
+}
+
+/// Natural order: runs of digits compare as numbers ("film 2" before "film 10", and before
+/// "film 02"); plain order settles what that leaves equal, so that the order is total.
+fn natural(a: &str, b: &str) -> Ordering {
+    alphanumeric_sort::compare_str(a, b).then_with(|| a.cmp(b))
+}
+
+/// Rows in order as they arrive: all of them, or with a limit only the best so far, so that
+/// `--limit 10` over a large collection keeps ten rows, not every one. Ties keep the order of
+/// arrival: the result is a stable sort.
+pub(crate) struct Ranking<T> {
+    order: Order,
+    limit: usize,
+    rows: Vec<(SortKeys, u64, T)>,
+    pushed: u64,
+}
+
+impl<T> Ranking<T> {
+    pub(crate) fn new(order: Order, limit: Option<usize>) -> Self {
+        Ranking {
+            order,
+            limit: limit.unwrap_or(usize::MAX),
+            rows: Vec::new(),
+            pushed: 0,
+        }
+    }
+
+    fn compare(order: Order, a: &(SortKeys, u64, T), b: &(SortKeys, u64, T)) -> Ordering {
+        a.0.compare(&b.0, order).then(a.1.cmp(&b.1))
+    }
+
+    pub(crate) fn push(&mut self, keys: SortKeys, row: T) {
+        self.pushed += 1;
+        if self.limit == 0 {
+            return;
+        }
+        self.rows.push((keys, self.pushed, row));
+        // Past twice the limit, keep the best `limit`: amortised, each row is compared a few
+        // times at most.
+        if self.rows.len() / 2 >= self.limit {
+            let order = self.order;
+            self.rows
+                .select_nth_unstable_by(self.limit - 1, |a, b| Self::compare(order, a, b));
+            self.rows.truncate(self.limit);
+        }
+    }
+
+    /// How many rows were pushed, kept or not.
+    pub(crate) fn pushed(&self) -> u64 {
+        self.pushed
+    }
+
+    /// The best `limit` rows (or all of them), in order.
+    pub(crate) fn into_sorted(mut self) -> Vec<T> {
+        let order = self.order;
+        self.rows.sort_by(|a, b| Self::compare(order, a, b));
+        self.rows.truncate(self.limit);
+        self.rows.into_iter().map(|(_, _, row)| row).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review(slug: &str, title: &str, year: Option<i32>, director: &str) -> Review {
+        Review {
+            slug: slug.into(),
+            title: title.into(),
+            year,
+            directed_by: vec![director.into()],
+            ..Review::default()
+        }
+    }
+
+    fn sorted(reviews: &[Review], key: SortKey, reverse: bool) -> Vec<String> {
+        let order = Order { key, reverse };
+        let mut ranking = Ranking::new(order, None);
+        for r in reviews {
+            ranking.push(SortKeys::new(r, key), r.slug.clone());
+        }
+        ranking.into_sorted()
+    }
+
+    #[test]
+    fn sorting_ignores_articles_and_puts_missing_last() {
+        let reviews = [
+            review("c", "The Zebra", None, "Z"),
+            review("b", "An Apple", Some(2001), "Y"),
+            review("a", "mango", Some(1999), "X"),
+        ];
+        assert_eq!(sorted(&reviews, SortKey::Title, false), ["b", "a", "c"]);
+        assert_eq!(sorted(&reviews, SortKey::Year, false), ["a", "b", "c"]);
+        assert_eq!(sorted(&reviews, SortKey::Year, true), ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn titles_sort_in_natural_number_order() {
+        let reviews = [
+            review("f10", "Film 10", None, ""),
+            review("f2", "Film 2", None, ""),
+            review("f1", "Film 1", None, ""),
+            review("f02", "Film 02", None, ""),
+            review("f100", "Film 100", None, ""),
+        ];
+        assert_eq!(
+            sorted(&reviews, SortKey::Title, false),
+            ["f1", "f2", "f02", "f10", "f100"]
+        );
+        assert_eq!(
+            sorted(&reviews, SortKey::Title, true),
+            ["f100", "f10", "f02", "f2", "f1"]
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the limit, the ranking is `sort_by` on every row, then the first `limit`.
+        #[test]
+        fn ranking_equals_a_stable_sort_then_the_first_rows(
+            rows in proptest::collection::vec((0..6usize, proptest::option::of(1990..1996i32)), 0..60),
+            limit in proptest::option::of(0..70usize),
+            key in proptest::sample::select(vec![SortKey::Title, SortKey::Year]),
+            reverse: bool,
+        ) {
+            let titles = ["Film 2", "Film 10", "The Film 2", "film 02", "Ａ", "a"];
+            let reviews: Vec<Review> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, (t, year))| review(&format!("s{}", i % 7), titles[*t], *year, ""))
+                .collect();
+            let order = Order { key, reverse };
+            let mut ranking = Ranking::new(order, limit);
+            let mut expected: Vec<(SortKeys, usize)> = Vec::new();
+            for (i, r) in reviews.iter().enumerate() {
+                ranking.push(SortKeys::new(r, key), i);
+                expected.push((SortKeys::new(r, key), i));
+            }
+            expected.sort_by(|a, b| a.0.compare(&b.0, order));
+            let expected: Vec<usize> = expected
+                .into_iter()
+                .map(|(_, i)| i)
+                .take(limit.unwrap_or(usize::MAX))
+                .collect();
+            proptest::prop_assert_eq!(ranking.pushed(), reviews.len() as u64);
+            proptest::prop_assert_eq!(ranking.into_sorted(), expected);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Field names: the fields the reader knows, and the many ways people spell their keys.
+
+/// The fields the reader knows; every other key goes to `extra`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Title,
+    OriginalTitle,
+    Year,
+    DirectedBy,
+    WrittenBy,
+    ProducedBy,
+    Starring,
+    Rating,
+    RatingReason,
+    Score,
+    Runtime,
+    UsRelease,
+    ReleaseDate,
+    Reviewed,
+    Reviewer,
+    Tags,
+    Genres,
+}
+
+/// Normalised key → field. Keys are normalised by [`normalize_key`] before the lookup.
+const ALIASES: &[(&str, Field)] = &[
+    ("title", Field::Title),
+    ("movie_title", Field::Title),
+    ("film_title", Field::Title),
+    ("film", Field::Title),
+    ("movie", Field::Title),
+    ("original_title", Field::OriginalTitle),
+    ("year", Field::Year),
+    ("directed_by", Field::DirectedBy),
+    ("director", Field::DirectedBy),
+    ("directors", Field::DirectedBy),
+    ("written_by", Field::WrittenBy),
+    ("writer", Field::WrittenBy),
+    ("writers", Field::WrittenBy),
+    ("screenplay", Field::WrittenBy),
+    ("screenplay_by", Field::WrittenBy),
+    ("produced_by", Field::ProducedBy),
+    ("producer", Field::ProducedBy),
+    ("producers", Field::ProducedBy),
+    ("starring", Field::Starring),
+    ("cast", Field::Starring),
+    ("stars", Field::Starring),
+    ("actors", Field::Starring),
+    ("rating", Field::Rating),
+    ("rated", Field::Rating),
+    ("mpaa", Field::Rating),
+    ("mpaa_rating", Field::Rating),
+    ("certification", Field::Rating),
+    ("content_rating", Field::Rating),
+    ("rating_reason", Field::RatingReason),
+    ("score", Field::Score),
+    ("grade", Field::Score),
+    ("runtime", Field::Runtime),
+    ("running_time", Field::Runtime),
+    ("run_time", Field::Runtime),
+    ("length", Field::Runtime),
+    ("duration", Field::Runtime),
+    ("runtime_mins", Field::Runtime),
+    ("us_release", Field::UsRelease),
+    ("us_release_date", Field::UsRelease),
+    ("u_s_release", Field::UsRelease),
+    ("u_s_release_date", Field::UsRelease),
+    ("release_date", Field::ReleaseDate),
+    ("released", Field::ReleaseDate),
+    ("release", Field::ReleaseDate),
+    ("reviewed", Field::Reviewed),
+    ("date", Field::Reviewed),
+    ("published", Field::Reviewed),
+    ("published_date", Field::Reviewed),
+    ("publish_date", Field::Reviewed),
+    ("review_date", Field::Reviewed),
+    ("reviewed_on", Field::Reviewed),
+    ("watched", Field::Reviewed),
+    ("watched_date", Field::Reviewed),
+    ("reviewer", Field::Reviewer),
+    ("author", Field::Reviewer),
+    ("tags", Field::Tags),
+    ("tag", Field::Tags),
+    ("genres", Field::Genres),
+    ("genre", Field::Genres),
+];
+
+/// Aliases that are also everyday words in other tools' front matter (Jekyll's `published: false`,
+/// a template's `date: <%= ... %>`): a value of the wrong shape under one of these means the key
+/// is not that field, so it is kept in `extra` with a warning rather than failing the file.
+pub(crate) const LOOSE_ALIASES: &[&str] = &[
+    "date",
+    "published",
+    "published_date",
+    "publish_date",
+    "watched",
+    "watched_date",
+    "release",
+    "released",
+    "length",
+    "duration",
+    "stars",
+    "grade",
+    "rated",
+    "film",
+    "movie",
+    "author",
+    "tag",
+];
+
+/// Lower-case a key and treat spaces, hyphens, dots, underscores and camelCase humps alike:
+/// `U.S. release date`, `us-release-date` and `usReleaseDate` all become `u_s_release_date` or
+/// `us_release_date`.
+pub(crate) fn normalize_key(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut previous_lower = false;
+    for c in key.trim().chars() {
+        if matches!(c, ' ' | '-' | '.' | '_' | '\t') {
+            if !out.is_empty() && !out.ends_with('_') {
+                out.push('_');
+            }
+            previous_lower = false;
+        } else {
+            if c.is_uppercase() && previous_lower && !out.ends_with('_') {
+                out.push('_');
+            }
+            previous_lower = c.is_lowercase() || c.is_ascii_digit();
+            out.extend(c.to_lowercase());
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+/// The field a key means, if the reader knows it.
+pub(crate) fn field_for(key: &str) -> Option<Field> {
+    let lookup = |key: &str| {
+        ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == key)
+            .map(|(_, f)| *f)
+    };
+    // Most keys are written in canonical form already: look them up without a copy.
+    if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        if let Some(field) = lookup(key) {
+            return Some(field);
+        }
+    }
+    lookup(&normalize_key(key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_normalise() {
+        assert_eq!(normalize_key("Directed By"), "directed_by");
+        assert_eq!(normalize_key("U.S. release date"), "u_s_release_date");
+        assert_eq!(normalize_key("watchedDate"), "watched_date");
+        assert_eq!(normalize_key("running-time"), "running_time");
+        assert_eq!(normalize_key("publishDate"), "publish_date");
+    }
+
+    #[test]
+    fn aliases() {
+        for (key, field) in [
+            ("director", Field::DirectedBy),
+            ("Directors", Field::DirectedBy),
+            ("directed by", Field::DirectedBy),
+            ("writers", Field::WrittenBy),
+            ("Screenplay", Field::WrittenBy),
+            ("written by", Field::WrittenBy),
+            ("producers", Field::ProducedBy),
+            ("produced by", Field::ProducedBy),
+            ("cast", Field::Starring),
+            ("stars", Field::Starring),
+            ("running time", Field::Runtime),
+            ("release date", Field::ReleaseDate),
+            ("released", Field::ReleaseDate),
+            ("U.S. release date", Field::UsRelease),
+            ("date", Field::Reviewed),
+            ("published", Field::Reviewed),
+            ("movie title", Field::Title),
+        ] {
+            assert_eq!(field_for(key), Some(field), "{key}");
+        }
+        assert_eq!(field_for("layout"), None);
+    }
+}

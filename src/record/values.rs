@@ -1,0 +1,263 @@
+//! Value parsers: the shapes people write for each field, made typed.
+//!
+//! Each parser takes the neutral value of a header field and returns the typed value or a message
+//! saying what was expected and what was found.
+
+use serde_json::Value;
+
+/// A parser's complaint: what was expected, what was found.
+pub(crate) type Expected = String;
+
+/// How a value reads in a message: strings quoted, containers named.
+pub(crate) fn found(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("{s:?}"),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "a mapping".into(),
+        Value::Null => "nothing".into(),
+        other => other.to_string(),
+    }
+}
+
+/// A scalar as text; `raw` is the value as written, which keeps `1984` and `False` as spelled.
+pub(crate) fn text(value: &Value, raw: Option<&str>) -> Result<Option<String>, Expected> {
+    match value {
+        Value::Null => Ok(None),
+        Value::String(s) => Ok(non_empty(s.trim())),
+        Value::Number(_) | Value::Bool(_) => Ok(Some(
+            raw.filter(|r| !r.is_empty())
+                .map_or_else(|| value.to_string(), str::to_string),
+        )),
+        other => Err(format!("expected text, found {}", found(other))),
+    }
+}
+
+pub(crate) fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// People: a list of names, or one string of names joined by `,`, ` and `, ` & ` or `;`.
+pub(crate) fn people(value: &Value) -> Result<Vec<String>, Expected> {
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => {
+            let mut names = Vec::new();
+            for item in items {
+                match item {
+                    Value::Null => {}
+                    Value::String(s) => names.extend(non_empty(s.trim())),
+                    Value::Number(n) => names.push(n.to_string()),
+                    other => {
+                        return Err(format!(
+                            "expected a name in each list item, found {}",
+                            found(other)
+                        ));
+                    }
+                }
+            }
+            Ok(names)
+        }
+        Value::String(s) => Ok(split_names(s)),
+        Value::Number(n) => Ok(vec![n.to_string()]),
+        other => Err(format!(
+            "expected a name or a list of names, found {}",
+            found(other)
+        )),
+    }
+}
+
+/// Split "A, B and C" into names; an Oxford comma ("B, and C") is understood.
+pub(crate) fn split_names(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .flat_map(|part| part.split(" and ").flat_map(|p| p.split(" & ")))
+        .map(|name| {
+            let name = name.trim();
+            let name = name
+                .strip_prefix("and ")
+                .or_else(|| name.strip_prefix("& "))
+                .unwrap_or(name);
+            name.trim().to_string()
+        })
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// A list of words (tags, genres): a list, or a string split on commas.
+pub(crate) fn words(value: &Value) -> Result<Vec<String>, Expected> {
+    match value {
+        Value::String(s) => Ok(s.split(',').filter_map(|w| non_empty(w.trim())).collect()),
+        other => people(other)
+            .map_err(|_| format!("expected a word or a list of words, found {}", found(other))),
+    }
+}
+
+const RUNTIME_EXPECTED: &str = "expected minutes such as \"120\" or \"1 hr 41 min\"";
+
+/// Running time in minutes: `120`, `120 min.`, `1 hr 41 min`, `2h 28min`, `1:41`, `2 hours`.
+pub(crate) fn runtime(value: &Value) -> Result<Option<u32>, Expected> {
+    let complain = || format!("{RUNTIME_EXPECTED}, found {}", found(value));
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(n) => n
+            .as_u64()
+            .and_then(|m| u32::try_from(m).ok())
+            .map(Some)
+            .ok_or_else(complain),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => parse_runtime(s).map(Some).ok_or_else(complain),
+        _ => Err(complain()),
+    }
+}
+
+fn parse_runtime(s: &str) -> Option<u32> {
+    let s = s.trim().to_lowercase();
+    if let Some((h, m)) = s.split_once(':') {
+        let (h, m): (u32, u32) = (h.trim().parse().ok()?, m.trim().parse().ok()?);
+        return (m < 60).then(|| h.checked_mul(60)?.checked_add(m))?;
+    }
+    let mut total: u32 = 0;
+    let mut rest = s.as_str();
+    let mut seen = false;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            return None;
+        }
+        let number: u32 = rest[..digits].parse().ok()?;
+        rest = rest[digits..].trim_start();
+        let unit_len = rest
+            .find(|c: char| !c.is_alphabetic() && c != '.')
+            .unwrap_or(rest.len());
+        let unit = rest[..unit_len].trim_end_matches('.');
+        let factor = match unit {
+            "" if !seen => 1,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 60,
+            "m" | "min" | "mins" | "minute" | "minutes" => 1,
+            _ => return None,
+        };
+        total = total.checked_add(number.checked_mul(factor)?)?;
+        seen = true;
+        rest = rest[unit_len..].trim_start_matches([' ', ',']);
+    }
+    seen.then_some(total)
+}
+
+/// A year: an integer, or a string of four digits.
+pub(crate) fn year(value: &Value) -> Result<Option<i32>, Expected> {
+    let year = match value {
+        Value::Null => return Ok(None),
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) if s.trim().is_empty() => return Ok(None),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    year.filter(|y| (1000..=9999).contains(y))
+        .and_then(|y| i32::try_from(y).ok())
+        .map(Some)
+        .ok_or_else(|| format!("expected a year such as 2012, found {}", found(value)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn runtimes() {
+        for (text, minutes) in [
+            ("120", 120),
+            ("120 min", 120),
+            ("120 min.", 120),
+            ("1 hr 41 min", 101),
+            ("2h 28min", 148),
+            ("1:41", 101),
+            ("2 hr", 120),
+            ("2 hours 5 minutes", 125),
+            ("90 mins", 90),
+            ("1h", 60),
+        ] {
+            assert_eq!(runtime(&json!(text)), Ok(Some(minutes)), "{text}");
+        }
+        assert_eq!(runtime(&json!(95)), Ok(Some(95)));
+        assert_eq!(runtime(&json!(null)), Ok(None));
+        assert_eq!(runtime(&json!("")), Ok(None));
+    }
+
+    #[test]
+    fn runtime_errors_say_what_was_expected() {
+        assert_eq!(
+            runtime(&json!("forever")).unwrap_err(),
+            "expected minutes such as \"120\" or \"1 hr 41 min\", found \"forever\""
+        );
+        assert!(runtime(&json!(-5)).is_err());
+        assert!(runtime(&json!(1.5)).is_err());
+        assert!(runtime(&json!("1:75")).is_err());
+        assert!(runtime(&json!("2 weeks")).is_err());
+        assert!(runtime(&json!("120 90")).is_err());
+        assert!(runtime(&json!([1])).unwrap_err().ends_with("found a list"));
+    }
+
+    #[test]
+    fn people_shapes() {
+        assert_eq!(
+            people(&json!("Jacques Audiard")),
+            Ok(vec!["Jacques Audiard".into()])
+        );
+        assert_eq!(
+            people(&json!(
+                "Jacques Audiard, Martine Cassinelli and Pascal Caucheteux"
+            )),
+            Ok(vec![
+                "Jacques Audiard".into(),
+                "Martine Cassinelli".into(),
+                "Pascal Caucheteux".into()
+            ])
+        );
+        assert_eq!(people(&json!("A, B, and C")).unwrap(), ["A", "B", "C"]);
+        assert_eq!(people(&json!("A & B")).unwrap(), ["A", "B"]);
+        assert_eq!(people(&json!(["A B", null, " C "])).unwrap(), ["A B", "C"]);
+        assert_eq!(people(&json!(null)).unwrap(), Vec::<String>::new());
+        assert_eq!(
+            people(&json!({"a": 1})).unwrap_err(),
+            "expected a name or a list of names, found a mapping"
+        );
+        assert_eq!(
+            people(&json!([["x"]])).unwrap_err(),
+            "expected a name in each list item, found a list"
+        );
+    }
+
+    #[test]
+    fn years_and_text() {
+        assert_eq!(year(&json!(2012)), Ok(Some(2012)));
+        assert_eq!(year(&json!("2012")), Ok(Some(2012)));
+        assert_eq!(
+            year(&json!("soon")).unwrap_err(),
+            "expected a year such as 2012, found \"soon\""
+        );
+        assert!(year(&json!(12)).is_err());
+        assert_eq!(text(&json!(1984), Some("1984")), Ok(Some("1984".into())));
+        assert_eq!(text(&json!(false), Some("False")), Ok(Some("False".into())));
+        assert_eq!(text(&json!("  "), None), Ok(None));
+        assert_eq!(
+            text(&json!([1]), None).unwrap_err(),
+            "expected text, found a list"
+        );
+    }
+
+    #[test]
+    fn words_lists() {
+        assert_eq!(
+            words(&json!("drama, romance")).unwrap(),
+            ["drama", "romance"]
+        );
+        assert_eq!(words(&json!(["drama"])).unwrap(), ["drama"]);
+        assert!(
+            words(&json!({"a": 1}))
+                .unwrap_err()
+                .starts_with("expected a word")
+        );
+    }
+}
