@@ -18,9 +18,10 @@ mod terminal;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
+pub use commands::check_every_format;
 pub use diagnostics::Error;
 pub use front_matter::{Parsed, Scan, parse, scan};
-pub use output::{check_every_format, to_front_matter};
+pub use output::to_front_matter;
 pub use query::fold;
 pub use record::{Rating, Review, Score};
 

@@ -241,3 +241,88 @@ fn json_keeps_unknown_keys_in_extra() {
     );
     assert!(json[0].get("body").is_none(), "list JSON has no body");
 }
+
+/// `film-N` titled "Film N" (year 2000 + N % 5) for N in 1..=12, in a fresh folder.
+fn numbered_films() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 1..=12 {
+        let title = format!("title: Film {n}");
+        let year = format!("year: {}", 2000 + n % 5);
+        common::write_review(dir.path(), &format!("film-{n}"), &[&title, &year], b"");
+    }
+    dir
+}
+
+#[test]
+fn titles_sort_in_natural_number_order() {
+    let dir = numbered_films();
+    let out = stdout_of(reviews().arg("--dir").arg(dir.path()).arg("list"));
+    let expected: Vec<String> = (1..=12).map(|n| format!("film-{n}")).collect();
+    assert_eq!(slugs(&out), expected);
+}
+
+#[test]
+fn limit_keeps_the_best_in_every_format() {
+    let dir = numbered_films();
+    let run = |format: &str| {
+        stdout_of(reviews().arg("--dir").arg(dir.path()).args([
+            "list",
+            "--sort",
+            "year",
+            "--reverse",
+            "--limit",
+            "4",
+            "--format",
+            format,
+        ]))
+    };
+    // Years 2004 (4, 9), then 2003 (3, 8): ties by title.
+    let best = ["film-4", "film-9", "film-3", "film-8"];
+    assert_eq!(slugs(&run("tsv"))[1..], best);
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let json_slugs: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(json_slugs, best);
+    let lines: Vec<String> = run("jsonl")
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["slug"].to_string())
+        .collect();
+    assert_eq!(lines, best.map(|s| format!("\"{s}\"")));
+    let csv = run("csv");
+    assert_eq!(csv.lines().count(), 5, "a header and four rows: {csv}");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("film-4,Film 4,2004,")
+    );
+}
+
+#[test]
+fn ligatures_and_full_width_letters_match_plain_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write_review(
+        dir.path(),
+        "cut",
+        &[
+            "title: The \u{fb01}nal Cut",
+            "director: ＫＵＲＯＳＡＷＡ Akira",
+        ],
+        b"",
+    );
+    let list = |args: &[&str]| {
+        stdout_of(
+            reviews()
+                .arg("--dir")
+                .arg(dir.path())
+                .arg("list")
+                .args(args),
+        )
+    };
+    assert_eq!(slugs(&list(&["--title", "final"])), ["cut"]);
+    assert_eq!(slugs(&list(&["--director", "kurosawa"])), ["cut"]);
+}

@@ -158,3 +158,63 @@ fn hostile_text_is_cleaned_on_a_terminal() {
         "{screen:?}"
     );
 }
+
+#[test]
+fn a_pager_setting_with_quotes_runs_as_a_shell_would_split_it() {
+    let paged = on_terminal(
+        80,
+        10,
+        "show rust-and-bone",
+        &[("REVIEWS_PAGER", "sed 's/^/> /'")],
+    );
+    assert!(
+        paged.lines().all(|l| l.starts_with("> ")),
+        "every line through sed: {paged}"
+    );
+    assert!(without_colour(&paged).starts_with("> Rust and Bone (2012)"));
+}
+
+#[test]
+fn the_pager_gets_less_frx_only_when_less_is_unset() {
+    // A pager that reports the LESS it was given, then drains its input.
+    let reporter = "sh -c 'echo \"LESS=[$LESS]\"; cat >/dev/null'";
+    let unset = on_terminal(80, 10, "show rust-and-bone", &[("PAGER", reporter)]);
+    assert_eq!(unset.trim(), "LESS=[FRX]");
+    let own = on_terminal(
+        80,
+        10,
+        "show rust-and-bone",
+        &[("PAGER", reporter), ("LESS", "-S")],
+    );
+    assert_eq!(own.trim(), "LESS=[-S]");
+}
+
+#[test]
+fn clicolor_0_turns_colour_off_and_color_always_still_wins() {
+    let off = on_terminal(80, 40, "list", &[("CLICOLOR", "0")]);
+    assert!(!off.contains('\x1b'), "{off:?}");
+    assert!(off.contains("Rust and Bone"), "{off}");
+    let on = on_terminal(80, 40, "--color always list", &[("CLICOLOR", "0")]);
+    assert!(on.contains("\x1b["));
+}
+
+#[test]
+fn bidirectional_overrides_never_reach_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "turned",
+        &["title: \"Left \u{202e}thgir\u{202c} and \u{2067}isolated\u{2069}\""],
+        b"",
+    );
+    let screen = on_terminal(
+        80,
+        40,
+        &format!("--dir '{}' list", dir.path().display()),
+        &[("NO_COLOR", "1")],
+    );
+    assert!(screen.contains("Left thgir and isolated"), "{screen:?}");
+    for control in ['\u{202e}', '\u{202c}', '\u{2067}', '\u{2069}'] {
+        assert!(!screen.contains(control), "{control:?} in {screen:?}");
+    }
+}

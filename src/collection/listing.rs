@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::PathBuf;
 
 use super::walk::visit_sources;
@@ -34,22 +35,24 @@ impl Listing {
         });
         listing.files = paths.len() as u64;
         // Each slug's first path in byte order keeps it.
+        let mut kept = vec![true; paths.len()];
         let mut keeper: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(paths.len());
         for (i, path) in paths.iter().enumerate() {
-            keeper
-                .entry(slug(path))
-                .and_modify(|k| {
-                    if path.as_os_str() < paths[*k].as_os_str() {
-                        *k = i;
+            match keeper.entry(slug(path)) {
+                Entry::Vacant(entry) => {
+                    entry.insert(i);
+                }
+                Entry::Occupied(mut entry) => {
+                    let first = *entry.get();
+                    if path.as_os_str() < paths[first].as_os_str() {
+                        kept[first] = false;
+                        entry.insert(i);
+                    } else {
+                        kept[i] = false;
                     }
-                })
-                .or_insert(i);
+                }
+            }
         }
-        let kept: Vec<bool> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, path)| keeper[&slug(path)] == i)
-            .collect();
         for (path, _) in paths.iter().zip(&kept).filter(|(_, kept)| !**kept) {
             listing.errors.push(Error::DuplicateSlug {
                 slug: slug(path).into_owned(),

@@ -2,7 +2,7 @@
 
 use std::fs::{self, File};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -46,28 +46,32 @@ pub(crate) fn read_whole(path: &Path) -> Result<Vec<u8>> {
 
 /// Read the header of each file on all cores, keeping the files' order. `wanted` sees a header's
 /// raw text (fences excluded) first and may skip the parse of one that cannot match (`then` gets
-/// `None` for it); `then` runs on the same core, so work done there is parallel too.
-pub(crate) fn map_headers<T, W, F>(paths: &[PathBuf], wanted: W, then: F) -> Vec<T>
+/// `None` for it); `then` gets the file's index in `paths` and runs on the same core, so work done
+/// there is parallel too.
+pub(crate) fn map_headers<P, T, W, F>(paths: &[P], wanted: W, then: F) -> Vec<T>
 where
+    P: AsRef<Path> + Sync,
     T: Send,
     W: Fn(&[u8]) -> bool + Sync,
-    F: Fn(&Path, Option<Parsed>) -> T + Sync,
+    F: Fn(usize, Option<Parsed>) -> T + Sync,
 {
     paths
         .par_iter()
-        .map(|path| {
+        .enumerate()
+        .map(|(i, path)| {
+            let path = path.as_ref();
             let bytes = match read_header(path) {
                 Ok(bytes) => bytes,
-                Err(e) => return then(path, Some(Parsed::failed(e))),
+                Err(e) => return then(i, Some(Parsed::failed(e))),
             };
             let header = match front_matter::scan(&bytes, true) {
                 Scan::Complete(parts) => &bytes[parts.header],
                 _ => &bytes[..],
             };
             if !wanted(header) {
-                return then(path, None);
+                return then(i, None);
             }
-            then(path, Some(front_matter::parse(&bytes, path, false)))
+            then(i, Some(front_matter::parse(&bytes, path, false)))
         })
         .collect()
 }

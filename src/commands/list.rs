@@ -1,6 +1,7 @@
 //! `reviews list`: every review that passes the filters, sorted, in one format.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use super::{CHUNK, Outcome};
 use crate::collection::{Collection, Listing, map_headers};
@@ -22,20 +23,35 @@ pub(super) fn list(
     let painter = Painter {
         enabled: config.color,
     };
-    // JSON shows whole records; the other formats only a row's six columns.
     let matched = match options.format {
+        // A whole record is too large to keep for every review: JSON keeps where each one is,
+        // and reads the headers again in order as it prints.
         ListFormat::Json | ListFormat::Jsonl => {
-            let (reviews, matched) = gather(&listing, options, &mut notes, |review| review);
+            let (found, matched) = gather(&listing, options, &mut notes, |i, _| i);
             report(err, &mut notes);
+            let paths = listing.paths();
+            // Each batch is rendered on the reading cores; a file changed since it was first
+            // read into one that cannot be read is left out.
+            let documents = found.chunks(CHUNK).flat_map(|chunk| {
+                let chunk: Vec<&PathBuf> = chunk.iter().map(|&i| &paths[i]).collect();
+                map_headers(
+                    &chunk,
+                    |_| true,
+                    |_, parsed| parsed?.review.map(|review| output::json::compact(&review)),
+                )
+            });
+            let documents = documents.flatten();
             if options.format == ListFormat::Json {
-                output::json::write_array(out, &reviews)?;
+                output::json::write_array(out, documents)?;
             } else {
-                output::json::write_lines(out, &reviews)?;
+                output::json::write_lines(out, documents)?;
             }
             matched
         }
+        // The other formats keep a row of the six columns.
         ListFormat::Table | ListFormat::Tsv | ListFormat::Csv => {
-            let (rows, matched) = gather(&listing, options, &mut notes, Row::from);
+            let (rows, matched) =
+                gather(&listing, options, &mut notes, |_, review| Row::from(review));
             report(err, &mut notes);
             match options.format {
                 ListFormat::Table => output::table::write(out, &rows, config.width, painter)?,
@@ -64,23 +80,24 @@ struct Listed<T> {
     row: Option<(SortKeys, T)>,
 }
 
-/// Read every header, keep what `keep` makes of each review that passes the filters, and return
-/// the best of them in order, with how many matched. Problems are added to `notes`.
+/// Read every header, keep what `keep` makes of each review that passes the filters (given its
+/// index in the listing), and return the best of them in order, with how many matched. Problems
+/// are added to `notes`.
 fn gather<T: Send>(
     listing: &Listing,
     options: &ListOptions,
     notes: &mut Vec<Note>,
-    keep: impl Fn(Review) -> T + Sync,
+    keep: impl Fn(usize, Review) -> T + Sync,
 ) -> (Vec<T>, u64) {
     let matcher = Matcher::new(&options.filter);
     let order = options.order;
-    let mut ranking = Ranking::new(order, options.limit);
-    for chunk in listing.paths().chunks(CHUNK) {
+    let mut ranking = Ranking::new(order, options.limit, listing.paths().len());
+    for (n, chunk) in listing.paths().chunks(CHUNK).enumerate() {
         // Rows are made on the reading cores; a file's errors come before its warnings.
         let listed = map_headers(
             chunk,
             |raw| matcher.may_match(raw),
-            |_, parsed| {
+            |i, parsed| {
                 let Some(parsed) = parsed else {
                     return Listed {
                         notes: Vec::new(),
@@ -92,7 +109,12 @@ fn gather<T: Send>(
                 let row = parsed
                     .review
                     .filter(|review| matcher.matches(review))
-                    .map(|review| (SortKeys::new(&review, order.key), keep(review)));
+                    .map(|review| {
+                        (
+                            SortKeys::new(&review, order.key),
+                            keep(n * CHUNK + i, review),
+                        )
+                    });
                 Listed { notes, row }
             },
         );

@@ -2,12 +2,14 @@
 
 mod check;
 mod list;
+mod promises;
 mod show;
 
 use std::io::Write;
 
 use crate::config::{Command, Config};
 use crate::diagnostics::Result;
+pub use promises::check_every_format;
 
 /// How a run ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

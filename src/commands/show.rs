@@ -75,9 +75,9 @@ fn find(collection: &Collection, query: &str) -> Found {
         let candidates = map_headers(
             chunk,
             |_| true,
-            |path, parsed| {
+            |i, parsed| {
                 let review = parsed?.review?;
-                Some(lookup.judge(&review.slug, &review.title, path))
+                Some(lookup.judge(&review.slug, &review.title, &chunk[i]))
             },
         );
         for candidate in candidates.into_iter().flatten() {

@@ -4,20 +4,33 @@ use std::io::{self, Write};
 
 use crate::record::Review;
 
-/// The reviews as one array, one element per line.
-pub(crate) fn write_array(w: &mut dyn Write, reviews: &[Review]) -> io::Result<()> {
+/// One review as compact JSON, without a newline: made where the review is read, on any core,
+/// and written by [`write_array`] or [`write_lines`] in order.
+pub(crate) fn compact(review: &Review) -> Vec<u8> {
+    // Serialising plain data to memory cannot fail.
+    serde_json::to_vec(review).unwrap_or_default()
+}
+
+/// Documents made by [`compact`] as one array, one element per line.
+pub(crate) fn write_array(
+    w: &mut dyn Write,
+    documents: impl IntoIterator<Item = Vec<u8>>,
+) -> io::Result<()> {
     w.write_all(b"[")?;
-    for (i, review) in reviews.iter().enumerate() {
+    for (i, document) in documents.into_iter().enumerate() {
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *w, review)?;
+        w.write_all(&document)?;
     }
     w.write_all(b"\n]\n")
 }
 
-/// The reviews, one compact object per line.
-pub(crate) fn write_lines(w: &mut dyn Write, reviews: &[Review]) -> io::Result<()> {
-    for review in reviews {
-        serde_json::to_writer(&mut *w, review)?;
+/// Documents made by [`compact`], one per line.
+pub(crate) fn write_lines(
+    w: &mut dyn Write,
+    documents: impl IntoIterator<Item = Vec<u8>>,
+) -> io::Result<()> {
+    for document in documents {
+        w.write_all(&document)?;
         w.write_all(b"\n")?;
     }
     Ok(())

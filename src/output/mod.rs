@@ -4,7 +4,6 @@ pub(crate) mod csv;
 mod front_matter;
 pub(crate) mod json;
 pub(crate) mod markdown;
-mod promises;
 mod row;
 pub(crate) mod style;
 pub(crate) mod table;
@@ -12,5 +11,4 @@ pub(crate) mod text;
 pub(crate) mod tsv;
 
 pub use front_matter::to_front_matter;
-pub use promises::check_every_format;
 pub(crate) use row::Row;

@@ -34,47 +34,41 @@ pub(crate) struct Column {
     pub(crate) shrink: usize,
 }
 
-const fn column(name: &'static str, header: &'static str) -> Column {
+const fn column(
+    name: &'static str,
+    header: &'static str,
+    align: Align,
+    style: CellStyle,
+    unit: &'static str,
+    shrink: usize,
+) -> Column {
     Column {
         name,
         header,
-        align: Align::Left,
-        style: CellStyle::Plain,
-        unit: "",
-        shrink: 0,
+        align,
+        style,
+        unit,
+        shrink,
     }
 }
 
+use Align::{Left, Right};
+use CellStyle::{Certification, Plain};
+
 /// The columns, in order: the slug gives up width first, then the directors, the title last.
+#[rustfmt::skip]
 pub(crate) const COLUMNS: [Column; 6] = [
-    Column {
-        shrink: 4,
-        ..column("slug", "SLUG")
-    },
-    Column {
-        shrink: 2,
-        ..column("title", "TITLE")
-    },
-    Column {
-        align: Align::Right,
-        ..column("year", "YEAR")
-    },
-    Column {
-        shrink: 3,
-        ..column("directed_by", "DIRECTED BY")
-    },
-    Column {
-        style: CellStyle::Certification,
-        ..column("rating", "RATING")
-    },
-    Column {
-        align: Align::Right,
-        unit: " min",
-        ..column("runtime", "RUNTIME")
-    },
+    //     name           header         align  style          unit    shrink
+    column("slug",        "SLUG",        Left,  Plain,         "",     4),
+    column("title",       "TITLE",       Left,  Plain,         "",     2),
+    column("year",        "YEAR",        Right, Plain,         "",     0),
+    column("directed_by", "DIRECTED BY", Left,  Plain,         "",     3),
+    column("rating",      "RATING",      Left,  Certification, "",     0),
+    column("runtime",     "RUNTIME",     Right, Plain,         " min", 0),
 ];
 
 /// One listed review: only what the columns show, typed, so that a large listing stays small.
+/// Its text is cleaned of control characters as it is made, on the reading cores.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Row {
     slug: Box<str>,
@@ -87,11 +81,15 @@ pub(crate) struct Row {
 
 impl From<Review> for Row {
     fn from(review: Review) -> Row {
+        let cleaned = |text: String| match clean(&text, false) {
+            Cow::Borrowed(_) => text.into_boxed_str(),
+            Cow::Owned(cleaned) => cleaned.into_boxed_str(),
+        };
         Row {
-            directors: review.directors().into(),
-            rating: review.rating_code().into(),
-            slug: review.slug.into(),
-            title: review.title.into(),
+            directors: cleaned(review.directors()),
+            rating: cleaned(review.rating_code().to_string()),
+            slug: cleaned(review.slug),
+            title: cleaned(review.title),
             year: review.year,
             runtime: review.runtime,
         }
@@ -103,11 +101,11 @@ impl Row {
     pub(crate) fn cells(&self) -> [Cow<'_, str>; 6] {
         let number = |n: Option<String>| Cow::Owned(n.unwrap_or_default());
         [
-            clean(&self.slug, false),
-            clean(&self.title, false),
+            Cow::Borrowed(&*self.slug),
+            Cow::Borrowed(&*self.title),
             number(self.year.map(|y| y.to_string())),
-            clean(&self.directors, false),
-            clean(&self.rating, false),
+            Cow::Borrowed(&*self.directors),
+            Cow::Borrowed(&*self.rating),
             number(self.runtime.map(|m| m.to_string())),
         ]
     }

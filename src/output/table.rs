@@ -70,10 +70,9 @@ pub(crate) fn write(
     max_width: usize,
     painter: Painter,
 ) -> io::Result<()> {
-    let rows: Vec<[String; 6]> = rows.iter().map(table_cells).collect();
     let mut natural = COLUMNS.map(|c| c.header.width());
-    for cells in &rows {
-        for (n, cell) in natural.iter_mut().zip(cells) {
+    for cells in rows.iter().map(table_cells) {
+        for (n, cell) in natural.iter_mut().zip(&cells) {
             *n = (*n).max(cell.width());
         }
     }
@@ -99,7 +98,7 @@ pub(crate) fn write(
         writeln!(w)
     };
     write_row(w, COLUMNS.map(|c| c.header), true)?;
-    for cells in &rows {
+    for cells in rows.iter().map(table_cells) {
         write_row(w, std::array::from_fn(|i| cells[i].as_str()), false)?;
     }
     Ok(())

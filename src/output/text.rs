@@ -52,14 +52,10 @@ fn fields(review: &Review) -> Vec<(&'static str, String)> {
     let dated = |date: Option<jiff::civil::Date>, note: &Option<String>| {
         date.map_or_else(String::new, |d| with_note(d, note.as_deref(), "%B %-d, %Y"))
     };
-    add(
-        "U.S. release",
-        dated(review.us_release, &review.us_release_note),
-    );
-    add(
-        "Released",
-        dated(review.release_date, &review.release_date_note),
-    );
+    let us_release = dated(review.us_release, &review.us_release_note);
+    let released = dated(review.release_date, &review.release_date_note);
+    add("U.S. release", us_release);
+    add("Released", released);
     add("Reviewed", dated(review.reviewed, &None));
     add("Reviewer", review.reviewer.clone().unwrap_or_default());
     add("Genres", review.genres.join(", "));

@@ -170,15 +170,7 @@ impl Matcher {
 mod tests {
     use super::*;
 
-    fn review(slug: &str, title: &str, year: Option<i32>, director: &str) -> Review {
-        Review {
-            slug: slug.into(),
-            title: title.into(),
-            year,
-            directed_by: vec![director.into()],
-            ..Review::default()
-        }
-    }
+    use crate::query::tests::review;
 
     #[test]
     fn year_ranges() {

@@ -10,3 +10,19 @@ pub(crate) use filter::{Filter, Matcher, YearRange};
 pub use fold::fold;
 pub(crate) use lookup::{Found, Lookup};
 pub(crate) use sort::{Order, Ranking, SortKey, SortKeys};
+
+#[cfg(test)]
+mod tests {
+    use crate::record::Review;
+
+    /// A review with only the fields queries look at most.
+    pub(super) fn review(slug: &str, title: &str, year: Option<i32>, director: &str) -> Review {
+        Review {
+            slug: slug.into(),
+            title: title.into(),
+            year,
+            directed_by: vec![director.into()],
+            ..Review::default()
+        }
+    }
+}

@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use rayon::slice::ParallelSliceMut;
+
 use super::fold;
 use crate::record::Review;
 
@@ -130,11 +132,15 @@ pub(crate) struct Ranking<T> {
 }
 
 impl<T> Ranking<T> {
-    pub(crate) fn new(order: Order, limit: Option<usize>) -> Self {
+    /// A ranking of at most `candidates` rows. Room for them all is set aside at once: pages
+    /// never touched cost no memory, and the rows never wait in a half-empty copy as a growing
+    /// `Vec` leaves them.
+    pub(crate) fn new(order: Order, limit: Option<usize>, candidates: usize) -> Self {
+        let limit = limit.unwrap_or(usize::MAX);
         Ranking {
             order,
-            limit: limit.unwrap_or(usize::MAX),
-            rows: Vec::new(),
+            limit,
+            rows: Vec::with_capacity(candidates.min(limit.saturating_mul(2))),
             pushed: 0,
         }
     }
@@ -165,9 +171,15 @@ impl<T> Ranking<T> {
     }
 
     /// The best `limit` rows (or all of them), in order.
-    pub(crate) fn into_sorted(mut self) -> Vec<T> {
+    pub(crate) fn into_sorted(mut self) -> Vec<T>
+    where
+        T: Send,
+    {
         let order = self.order;
-        self.rows.sort_by(|a, b| Self::compare(order, a, b));
+        // The order of arrival settles every tie, so an unstable sort, which needs no scratch
+        // copy of the rows, gives the stable result.
+        self.rows
+            .par_sort_unstable_by(|a, b| Self::compare(order, a, b));
         self.rows.truncate(self.limit);
         self.rows.into_iter().map(|(_, _, row)| row).collect()
     }
@@ -177,19 +189,11 @@ impl<T> Ranking<T> {
 mod tests {
     use super::*;
 
-    fn review(slug: &str, title: &str, year: Option<i32>, director: &str) -> Review {
-        Review {
-            slug: slug.into(),
-            title: title.into(),
-            year,
-            directed_by: vec![director.into()],
-            ..Review::default()
-        }
-    }
+    use crate::query::tests::review;
 
     fn sorted(reviews: &[Review], key: SortKey, reverse: bool) -> Vec<String> {
         let order = Order { key, reverse };
-        let mut ranking = Ranking::new(order, None);
+        let mut ranking = Ranking::new(order, None, reviews.len());
         for r in reviews {
             ranking.push(SortKeys::new(r, key), r.slug.clone());
         }
@@ -243,7 +247,7 @@ mod tests {
                 .map(|(i, (t, year))| review(&format!("s{}", i % 7), titles[*t], *year, ""))
                 .collect();
             let order = Order { key, reverse };
-            let mut ranking = Ranking::new(order, limit);
+            let mut ranking = Ranking::new(order, limit, 0);
             let mut expected: Vec<(SortKeys, usize)> = Vec::new();
             for (i, r) in reviews.iter().enumerate() {
                 ranking.push(SortKeys::new(r, key), i);

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use super::{Row, csv, json, style::Painter, table, text, tsv};
 use crate::front_matter;
+use crate::output::{Row, csv, json, style::Painter, table, text, tsv};
 
 /// Parse `bytes` as a review file and render it in every format. `Err` says which promise was
 /// broken: a file with no record names an error; text, table and TSV without colour hold no
@@ -45,6 +45,6 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
     text::write(&mut other, &review, 20, coloured).map_err(write_failed)?;
     csv::write(&mut other, &rows).map_err(write_failed)?;
     json::write_one(&mut other, &review).map_err(write_failed)?;
-    json::write_lines(&mut other, std::slice::from_ref(&review)).map_err(write_failed)?;
+    json::write_lines(&mut other, [json::compact(&review)]).map_err(write_failed)?;
     Ok(())
 }
