@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::record::Review;
+use crate::record::{CERTIFICATIONS, Review, certification_rank};
 use crate::terminal::clean;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +75,8 @@ pub(crate) struct Row {
     title: Box<str>,
     year: Option<i32>,
     directors: Box<str>,
-    rating: Box<str>,
+    /// A certification from the table costs no allocation.
+    rating: Cow<'static, str>,
     runtime: Option<u32>,
 }
 
@@ -87,7 +88,10 @@ impl From<Review> for Row {
         };
         Row {
             directors: cleaned(review.directors()),
-            rating: cleaned(review.rating_code().to_string()),
+            rating: match certification_rank(review.rating_code()) {
+                Some(rank) => Cow::Borrowed(CERTIFICATIONS[rank]),
+                None => Cow::Owned(cleaned(review.rating_code().to_string()).into()),
+            },
             slug: cleaned(review.slug),
             title: cleaned(review.title),
             year: review.year,

@@ -13,7 +13,13 @@ pub(crate) fn write(w: &mut dyn Write, rows: &[Row], header_row: bool) -> io::Re
         writeln!(w, "{}", names.join("\t"))?;
     }
     for row in rows {
-        writeln!(w, "{}", row.cells().join("\t"))?;
+        for (i, cell) in row.cells().iter().enumerate() {
+            if i > 0 {
+                w.write_all(b"\t")?;
+            }
+            w.write_all(cell.as_bytes())?;
+        }
+        w.write_all(b"\n")?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 
 pub(crate) use build::{RawField, build};
 pub(crate) use dates::with_note;
-pub(crate) use review::certification_rank;
+pub(crate) use review::{CERTIFICATIONS, certification_rank};
 pub use review::{Rating, Review, Score};
 
 /// A review's slug: its file name without the extension.
