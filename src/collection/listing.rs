@@ -20,8 +20,6 @@ pub(crate) struct Listing {
     pub(crate) errors: Vec<Error>,
     /// Review files found, repeats included.
     pub(crate) files: u64,
-    /// Files left out because another has their slug.
-    pub(crate) repeats: u64,
 }
 
 impl Listing {
@@ -59,13 +57,17 @@ impl Listing {
                 first: paths[keeper[&slug(path)]].clone(),
                 second: path.clone(),
             });
-            listing.repeats += 1;
         }
         drop(keeper);
         let mut kept = kept.into_iter();
         paths.retain(|_| kept.next().unwrap_or(false));
         listing.paths = paths;
         listing
+    }
+
+    /// Files left out because another has their slug.
+    pub(crate) fn repeats(&self) -> u64 {
+        self.files - self.paths.len() as u64
     }
 
     /// The files to read.

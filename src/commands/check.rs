@@ -22,13 +22,9 @@ pub(super) fn check(
         paths.to_vec()
     };
     let listing = Listing::new(&sources);
-    let mut notes: Vec<Note> = listing
-        .errors
-        .iter()
-        .map(|e| Note::new(e, Severity::Error))
-        .collect();
+    let mut notes = Note::each(&listing.errors, Severity::Error);
     // Listed files with problems: repeated slugs, and those counted below.
-    let mut bad_files = listing.repeats;
+    let mut bad_files = listing.repeats();
     for chunk in listing.paths().chunks(CHUNK) {
         // Only the problems are kept, not the records; warnings count as problems here.
         let found = map_headers(
@@ -36,10 +32,10 @@ pub(super) fn check(
             |_| true,
             |_, parsed| {
                 let parsed = parsed.unwrap_or_default();
-                let problems = parsed.errors.iter().chain(&parsed.warnings);
-                problems
-                    .map(|e| Note::new(e, Severity::Error))
-                    .collect::<Vec<_>>()
+                Note::each(
+                    parsed.errors.iter().chain(&parsed.warnings),
+                    Severity::Error,
+                )
             },
         );
         for problems in found {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::{CHUNK, Outcome};
 use crate::collection::{Collection, Listing, map_headers};
 use crate::config::{Config, ListFormat, ListOptions};
-use crate::diagnostics::{Error, Note, Printer, Result, Severity};
+use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::output::{self, Row, style::Painter};
 use crate::query::{Matcher, Ranking, SortKeys};
 use crate::record::Review;
@@ -19,7 +19,7 @@ pub(super) fn list(
 ) -> Result<Outcome> {
     let collection = Collection::open(&config.dir, &config.dir_origin)?;
     let listing = collection.listing();
-    let mut notes = notes_of(&listing.errors, Severity::Error);
+    let mut notes = Note::each(&listing.errors, Severity::Error);
     let painter = Painter {
         enabled: config.color,
     };
@@ -70,10 +70,6 @@ pub(super) fn list(
     })
 }
 
-fn notes_of(errors: &[Error], severity: Severity) -> Vec<Note> {
-    errors.iter().map(|e| Note::new(e, severity)).collect()
-}
-
 /// What one file gave `list`: its problems, and its row if it matched.
 struct Listed<T> {
     notes: Vec<Note>,
@@ -104,8 +100,8 @@ fn gather<T: Send>(
                         row: None,
                     };
                 };
-                let mut notes = notes_of(&parsed.errors, Severity::Error);
-                notes.extend(notes_of(&parsed.warnings, Severity::Warning));
+                let mut notes = Note::each(&parsed.errors, Severity::Error);
+                notes.extend(Note::each(&parsed.warnings, Severity::Warning));
                 let row = parsed
                     .review
                     .filter(|review| matcher.matches(review))

@@ -61,6 +61,14 @@ impl Note {
         }
     }
 
+    /// Each of `errors` as a note of one severity.
+    pub(crate) fn each<'e>(
+        errors: impl IntoIterator<Item = &'e Error>,
+        severity: Severity,
+    ) -> Vec<Note> {
+        errors.into_iter().map(|e| Note::new(e, severity)).collect()
+    }
+
     /// By file (problems without one first), then line.
     pub(crate) fn order(a: &Note, b: &Note) -> Ordering {
         a.path.cmp(&b.path).then(a.line.cmp(&b.line))

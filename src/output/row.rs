@@ -90,7 +90,7 @@ impl From<Review> for Row {
             directors: cleaned(review.directors()),
             rating: match certification_rank(review.rating_code()) {
                 Some(rank) => Cow::Borrowed(CERTIFICATIONS[rank]),
-                None => Cow::Owned(cleaned(review.rating_code().to_string()).into()),
+                None => Cow::Owned(clean(review.rating_code(), false).into_owned()),
             },
             slug: cleaned(review.slug),
             title: cleaned(review.title),

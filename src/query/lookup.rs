@@ -40,12 +40,13 @@ impl Matches {
         self.first.truncate(Self::KEPT);
     }
 
-    fn slugs(self) -> Vec<String> {
-        self.first.into_iter().map(|(_, slug)| slug).collect()
-    }
-
-    fn only(mut self) -> Option<PathBuf> {
-        (self.count == 1).then(|| self.first.swap_remove(0).0)
+    /// The one match, or the first few slugs to suggest when there are several.
+    fn found(self) -> Found {
+        let mut first = self.first.into_iter();
+        match first.next() {
+            Some((path, _)) if self.count == 1 => Found::One(path),
+            one => Found::NotOne(one.into_iter().chain(first).map(|(_, slug)| slug).collect()),
+        }
     }
 }
 
@@ -124,19 +125,10 @@ impl Lookup {
         if let Some(path) = self.by_slug {
             return Found::One(path);
         }
-        let none = |suggested: Vec<String>| Found::NotOne(suggested);
         match (self.exact.count, self.partial.count) {
-            (1, _) => self
-                .exact
-                .only()
-                .map_or_else(|| none(Vec::new()), Found::One),
-            (0, 1) => self
-                .partial
-                .only()
-                .map_or_else(|| none(Vec::new()), Found::One),
-            (0, 0) => none(self.closest.into_iter().map(|(_, slug)| slug).collect()),
-            (0, _) => none(self.partial.slugs()),
-            _ => none(self.exact.slugs()),
+            (0, 0) => Found::NotOne(self.closest.into_iter().map(|(_, slug)| slug).collect()),
+            (0, _) => self.partial.found(),
+            _ => self.exact.found(),
         }
     }
 }
