@@ -3,8 +3,12 @@
 //! Two uses: telling which line and column each parsed key came from (serde_yaml's values carry no
 //! positions), and reading a header that is not valid YAML line by line, as the seed review does.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
+use super::tree::{MAX_NODES, TOO_MANY_NODES};
+use crate::diagnostics::Problem;
 use crate::record::RawField;
 
 /// One top-level `key: value` line of a header.
@@ -93,13 +97,25 @@ fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
 
 /// Read a header that is not valid YAML line by line: each top-level `key: value` line is a field
 /// whose value is the rest of the line; `[a, b]` and `- item` lines below an empty value are
-/// lists. A key given twice keeps its first value.
-pub(crate) fn recover(header: &str, first_line: usize) -> Vec<RawField> {
+/// lists. A key given twice keeps its first value. At most [`MAX_NODES`] keys and values are
+/// read; past that, the rest of the header is left unread, with the problem saying so.
+pub(crate) fn recover(header: &str, first_line: usize) -> (Vec<RawField>, Option<Problem>) {
     let lines: Vec<&str> = header.lines().collect();
     let mut fields: Vec<RawField> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut values = 0;
     for key_line in scan(header, first_line) {
-        if fields.iter().any(|f| f.key == key_line.key) {
+        if !seen.insert(key_line.key) {
             continue;
+        }
+        values += 2;
+        if values > MAX_NODES {
+            let problem = Problem::header(
+                key_line.line,
+                Some(1),
+                format!("{TOO_MANY_NODES}: the header is read up to here"),
+            );
+            return (fields, Some(problem));
         }
         let value = plain_value(key_line.value);
         let json = if value.is_empty() {
@@ -107,14 +123,17 @@ pub(crate) fn recover(header: &str, first_line: usize) -> Vec<RawField> {
                 .iter()
                 .map(|l| l.trim())
                 .take_while(|l| l.starts_with('-') && !l.starts_with("--"))
+                .take(MAX_NODES)
                 .map(|l| Value::String(plain_value(l[1..].trim()).to_string()))
                 .collect();
+            values += items.len();
             if items.is_empty() {
                 Value::Null
             } else {
                 Value::Array(items)
             }
         } else if let Some(inner) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+            values += inner.matches(',').count();
             Value::Array(
                 inner
                     .split(',')
@@ -134,7 +153,7 @@ pub(crate) fn recover(header: &str, first_line: usize) -> Vec<RawField> {
             column: Some(key_line.column),
         });
     }
-    fields
+    (fields, None)
 }
 
 /// Fields parsed by a real parser, placed at the line and column where each key is written.
@@ -144,10 +163,11 @@ pub(crate) fn place(
     lines: &[KeyLine<'_>],
     first_line: usize,
 ) -> Vec<RawField> {
+    let firsts = first_lines(lines);
     entries
         .into_iter()
         .map(|(key, value)| {
-            let place = lines.iter().find(|l| l.key == key);
+            let place = firsts.get(key.as_str()).copied();
             let raw = place
                 .filter(|_| matches!(value, Value::Number(_) | Value::Bool(_)))
                 .map(|l| plain_value(l.value).to_string());
@@ -166,14 +186,23 @@ pub(crate) fn place(
 pub(crate) fn repeated_keys<'l, 'a>(
     lines: &'l [KeyLine<'a>],
 ) -> Vec<(&'a str, usize, &'l KeyLine<'a>)> {
+    let firsts = first_lines(lines);
     lines
         .iter()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            let first = lines[..i].iter().find(|f| f.key == l.key)?;
-            Some((l.key, first.line, l))
+        .filter_map(|l| {
+            let first = firsts[l.key];
+            (!std::ptr::eq(first, l)).then_some((l.key, first.line, l))
         })
         .collect()
+}
+
+/// Each key's first line.
+fn first_lines<'l, 'a>(lines: &'l [KeyLine<'a>]) -> HashMap<&'a str, &'l KeyLine<'a>> {
+    let mut firsts = HashMap::with_capacity(lines.len());
+    for line in lines {
+        firsts.entry(line.key).or_insert(line);
+    }
+    firsts
 }
 
 /// A plain value as the line-by-line reader takes it: one layer of matching quotes removed, a
@@ -249,7 +278,7 @@ mod tests {
 
     #[test]
     fn recovers_headers_yaml_refuses() {
-        let fields = recover(
+        let (fields, _) = recover(
             "movie title: Lara Croft: Tomb Raider\nrating: 3\nlayout: a\nlayout: b\ncast:\n  - A\n  - 'B'\ntags: [x, \"y\"]\nempty:\n",
             2,
         );

@@ -5,6 +5,7 @@ mod fences;
 mod json;
 mod key_lines;
 mod toml;
+mod tree;
 mod yaml;
 
 use std::path::Path;
@@ -92,7 +93,10 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
             Err(problem) => return fail(problem),
         },
         Format::Json => match json::parse(text, parts.header_line) {
-            Ok(fields) => fields,
+            Ok((fields, repeats)) => {
+                warnings.extend(repeats);
+                fields
+            }
             Err(problem) => return fail(problem),
         },
         Format::Unsupported => {
@@ -125,20 +129,20 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
             match yaml::parse(text, parts.header_line, &key_lines) {
                 Ok(fields) => fields,
                 Err(mut problem) => {
-                    // A repeated key is already reported above.
-                    if repeats.is_empty() || !problem.message.contains("duplicate entry") {
-                        problem
-                            .message
-                            .push_str("; read line by line as `key: value` instead");
-                        warnings.push(problem);
-                    }
-                    key_lines::recover(text, parts.header_line)
+                    problem
+                        .message
+                        .push_str("; read line by line as `key: value` instead");
+                    warnings.push(problem);
+                    let (fields, cut) = key_lines::recover(text, parts.header_line);
+                    warnings.extend(cut);
+                    fields
                 }
             }
         }
     };
 
-    let built = record::build(raw_fields, parts.header_line - 1);
+    // A bare JSON object has no fence line: its first line stands for it.
+    let built = record::build(raw_fields, (parts.header_line - 1).max(1));
     warnings.extend(built.warnings);
     if !built.errors.is_empty() {
         return Parsed {

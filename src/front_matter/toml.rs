@@ -1,14 +1,30 @@
 //! The TOML reader, for Hugo's `+++` headers: every TOML call lives here.
 
-use serde_json::Value as Json;
-
 use super::key_lines::{self, Separator};
+use super::tree::{Document, MAX_NODES, TOO_MANY_NODES};
 use crate::diagnostics::{self, Problem};
 use crate::record::RawField;
 
 /// Parse a TOML header into its top-level fields, in the order written.
 pub(crate) fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Problem> {
-    let table: toml::Table = toml::from_str(header).map_err(|e| {
+    // The TOML parser builds its own tree before ours (a few hundred bytes a value): bound it
+    // first, by counting what can start a value. Each `=` is a key and its value.
+    let values: usize = header
+        .bytes()
+        .map(|b| match b {
+            b'=' => 2,
+            b',' | b'[' | b'{' => 1,
+            _ => 0,
+        })
+        .sum();
+    if values > MAX_NODES {
+        return Err(Problem::header(
+            first_line,
+            None,
+            format!("invalid TOML: {TOO_MANY_NODES}"),
+        ));
+    }
+    let document: Document = toml::from_str(header).map_err(|e| {
         let (line, column) = e.span().map_or((first_line, None), |span| {
             let (line, column) = diagnostics::position(header.as_bytes(), span.start, first_line);
             (line, Some(column))
@@ -20,28 +36,17 @@ pub(crate) fn parse(header: &str, first_line: usize) -> Result<Vec<RawField>, Pr
         )
     })?;
     let lines = key_lines::scan_with(header, first_line, Separator::Equals);
-    let entries = table.into_iter().map(|(key, value)| (key, to_json(value)));
-    Ok(key_lines::place(entries, &lines, first_line))
-}
-
-fn to_json(value: toml::Value) -> Json {
-    match value {
-        toml::Value::String(s) => Json::String(s),
-        toml::Value::Integer(i) => Json::from(i),
-        toml::Value::Float(f) => serde_json::Number::from_f64(f)
-            .map_or_else(|| Json::String(f.to_string()), Json::Number),
-        toml::Value::Boolean(b) => Json::Bool(b),
-        toml::Value::Datetime(d) => Json::String(d.to_string()),
-        toml::Value::Array(items) => Json::Array(items.into_iter().map(to_json).collect()),
-        toml::Value::Table(table) => {
-            Json::Object(table.into_iter().map(|(k, v)| (k, to_json(v))).collect())
-        }
-    }
+    let Document::Fields(fields) = document else {
+        // A TOML document is always a table.
+        return Ok(Vec::new());
+    };
+    Ok(key_lines::place(fields, &lines, first_line))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value as Json;
 
     #[test]
     fn hugo_header() {

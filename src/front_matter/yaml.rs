@@ -1,13 +1,14 @@
 //! The YAML reader: every call into serde_yaml to read a header lives here.
 
 use serde_json::Value as Json;
-use serde_yaml::Value as Yaml;
 
 use super::key_lines::{self, KeyLine};
-use crate::diagnostics::Problem;
+use super::tree::{Document, MAX_NODES, TOO_MANY_NODES};
+use crate::diagnostics::{self, Problem};
 use crate::record::RawField;
 
-/// Parse a YAML header into its top-level fields, in the order written.
+/// Parse a YAML header into its top-level fields, in the order written; a repeated key keeps its
+/// first value (the caller reports the repeat).
 ///
 /// `first_line` is the file line of the header's first line, so that problems point into the file;
 /// `lines` are the header's key lines ([`key_lines::scan`]), which say where each key stands.
@@ -16,63 +17,20 @@ pub(crate) fn parse(
     first_line: usize,
     lines: &[KeyLine<'_>],
 ) -> Result<Vec<RawField>, Problem> {
-    check_flow_depth(header, first_line)?;
-    // The fast path: straight into neutral values. Tagged values and keys that are not text
-    // need the general path below.
-    if let Ok(Document(entries)) = serde_yaml::from_str::<Document>(header) {
-        return Ok(key_lines::place(entries, lines, first_line));
-    }
-    let document: Yaml =
+    check_shape(header, first_line)?;
+    let document: Document =
         serde_yaml::from_str(header).map_err(|e| syntax_problem(&e, header, first_line))?;
-    let mapping = match document {
-        Yaml::Mapping(mapping) => mapping,
-        Yaml::Null => return Ok(Vec::new()),
-        other => {
-            return Err(Problem::header(
-                first_line,
-                Some(1),
-                format!(
-                    "expected the header to be `key: value` lines, found {}",
-                    describe(&other)
-                ),
-            ));
-        }
-    };
-    let entries = mapping
-        .into_iter()
-        .map(|(key, value)| (scalar_text(&key), to_json(value)));
-    Ok(key_lines::place(entries, lines, first_line))
-}
-
-/// A header that is a mapping with text keys (or empty), read without an intermediate tree.
-struct Document(Vec<(String, Json)>);
-
-impl<'de> serde::Deserialize<'de> for Document {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Document;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a mapping")
-            }
-            fn visit_unit<E>(self) -> Result<Document, E> {
-                Ok(Document(Vec::new()))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Document, A::Error> {
-                let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(16));
-                while let Some((key, value)) = map.next_entry::<String, Json>()? {
-                    // A repeated key keeps its first value (the caller reports the repeat).
-                    if !entries.iter().any(|(k, _)| *k == key) {
-                        entries.push((key, value));
-                    }
-                }
-                Ok(Document(entries))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
+    match document {
+        Document::Fields(fields) => Ok(key_lines::place(fields, lines, first_line)),
+        Document::Other(Json::Null) => Ok(Vec::new()),
+        Document::Other(other) => Err(Problem::header(
+            first_line,
+            Some(1),
+            format!(
+                "expected the header to be `key: value` lines, found {}",
+                describe(&other)
+            ),
+        )),
     }
 }
 
@@ -80,29 +38,123 @@ impl<'de> serde::Deserialize<'de> for Document {
 /// time grows with the square of the depth.
 const MAX_FLOW_DEPTH: usize = 64;
 
-fn check_flow_depth(header: &str, first_line: usize) -> Result<(), Problem> {
+/// Refuse, before parsing, a header nested deeper than [`MAX_FLOW_DEPTH`] or holding more than
+/// [`MAX_NODES`] values: the parser holds every event of a document at once (a few hundred bytes
+/// each), and its time grows with the square of the nesting.
+///
+/// Depth is counted over the whole header, so brackets continued over many lines add up; quoted
+/// scalars that close on their line and comments are skipped. Where it is unsure, the count errs
+/// towards refusing: a refused header is still read, line by line.
+fn check_shape(header: &str, first_line: usize) -> Result<(), Problem> {
+    let bytes = header.as_bytes();
     let mut depth = 0usize;
-    for (i, line) in header.lines().enumerate() {
-        // A new top-level key starts a new value: nothing is open there in valid YAML.
-        if line.starts_with(|c: char| !c.is_whitespace() && !matches!(c, ']' | '}' | '-' | '#')) {
-            depth = 0;
-        }
-        for (column, c) in line.chars().enumerate() {
-            match c {
-                '[' | '{' => depth += 1,
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
+    let mut values = 0usize;
+    let mut line = first_line;
+    let mut line_start = 0;
+    // At the start of a token: the line's start, after a blank or after a flow indicator.
+    let mut token_start = true;
+    // Inside a plain scalar, where brackets and quotes are text.
+    let mut in_plain = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next_is_blank = matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\r' | b'\n'));
+        match b {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+                token_start = true;
+                // A plain scalar in a flow collection goes on over line breaks.
+                in_plain &= depth > 0;
+                values += 1;
             }
-            if depth > MAX_FLOW_DEPTH {
-                return Err(Problem::header(
-                    first_line + i,
-                    Some(column + 1),
-                    format!("invalid YAML: nested more than {MAX_FLOW_DEPTH} levels deep"),
-                ));
+            b' ' | b'\t' | b'\r' => token_start = true,
+            b'#' if token_start => {
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'"' | b'\'' if token_start && !in_plain => {
+                if let Some(end) = quoted_end(bytes, i) {
+                    values += 1;
+                    token_start = false;
+                    i = end;
+                    continue;
+                }
+                in_plain = true;
+                token_start = false;
+            }
+            // An anchor, alias or tag: the node it belongs to may follow, after a blank.
+            b'&' | b'*' | b'!' if token_start && !in_plain => {
+                while i + 1 < bytes.len()
+                    && !matches!(
+                        bytes[i + 1],
+                        b' ' | b'\t' | b'\r' | b'\n' | b',' | b'[' | b']' | b'{' | b'}'
+                    )
+                {
+                    i += 1;
+                }
+                values += 1;
+                token_start = false;
+            }
+            b'[' | b'{' if depth > 0 || (token_start && !in_plain) => {
+                depth += 1;
+                values += 1;
+                token_start = true;
+                in_plain = false;
+                if depth > MAX_FLOW_DEPTH {
+                    return Err(Problem::header(
+                        line,
+                        Some(header[line_start..i].chars().count() + 1),
+                        format!("invalid YAML: nested more than {MAX_FLOW_DEPTH} levels deep"),
+                    ));
+                }
+            }
+            b']' | b'}' | b',' if depth > 0 => {
+                if b != b',' {
+                    depth -= 1;
+                }
+                values += 1;
+                token_start = true;
+                in_plain = false;
+            }
+            b'-' | b'?' | b':' if next_is_blank || (b == b':' && depth > 0) => {
+                values += 1;
+                token_start = true;
+                in_plain = false;
+            }
+            _ => {
+                in_plain |= token_start;
+                token_start = false;
             }
         }
+        i += 1;
+    }
+    if values > MAX_NODES {
+        return Err(Problem::header(
+            first_line,
+            None,
+            format!("invalid YAML: {TOO_MANY_NODES}"),
+        ));
     }
     Ok(())
+}
+
+/// The end (exclusive) of the quoted scalar that opens at `start`, when it closes on its line.
+fn quoted_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let quote = bytes[start];
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => return None,
+            b'\\' if quote == b'"' => i += 1,
+            // '' is an apostrophe inside single quotes.
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+            b if b == quote => return Some(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn syntax_problem(error: &serde_yaml::Error, header: &str, first_line: usize) -> Problem {
@@ -129,15 +181,14 @@ fn syntax_problem(error: &serde_yaml::Error, header: &str, first_line: usize) ->
     let mut position = error
         .location()
         .map(|l| (first_line + l.line() - 1, Some(l.column())));
-    // A repeated key is reported at the mapping's start; point at the repeat instead.
-    if let Some(key) = message
-        .strip_prefix("duplicate entry with key \"")
-        .and_then(|k| k.strip_suffix('"'))
-    {
-        let lines = key_lines::scan(header, first_line);
-        if let Some(repeat) = lines.iter().filter(|l| l.key == key).nth(1) {
-            position = Some((repeat.line, Some(1)));
-        }
+    // The reader's errors (a control character) give a byte offset in the header instead.
+    let (message, offset) = match message.rsplit_once(" at position ") {
+        Some((message, offset)) => (message, offset.parse::<usize>().ok()),
+        None => (message, None),
+    };
+    if let Some(offset) = offset.filter(|&o| o <= header.len()) {
+        let (line, column) = diagnostics::position(header.as_bytes(), offset, first_line);
+        position = Some((line, Some(column)));
     }
     let (line, column) = position.unwrap_or((first_line, None));
     Problem::header(
@@ -150,58 +201,14 @@ fn syntax_problem(error: &serde_yaml::Error, header: &str, first_line: usize) ->
     )
 }
 
-fn describe(value: &Yaml) -> &'static str {
+fn describe(value: &Json) -> &'static str {
     match value {
-        Yaml::Null => "nothing",
-        Yaml::Bool(_) => "a boolean",
-        Yaml::Number(_) => "a number",
-        Yaml::String(_) => "a single string",
-        Yaml::Sequence(_) => "a list",
-        Yaml::Mapping(_) => "a mapping",
-        Yaml::Tagged(_) => "a tagged value",
-    }
-}
-
-/// A mapping key as text: keys that YAML reads as numbers or booleans keep their spelling.
-fn scalar_text(value: &Yaml) -> String {
-    match value {
-        Yaml::String(s) => s.clone(),
-        Yaml::Number(n) => n.to_string(),
-        Yaml::Bool(b) => b.to_string(),
-        Yaml::Null => String::new(),
-        Yaml::Tagged(t) => scalar_text(&t.value),
-        other => serde_yaml::to_string(other)
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
-    }
-}
-
-/// Convert to the neutral value type the field parsers and `extra` use. Tags are dropped.
-fn to_json(value: Yaml) -> Json {
-    match value {
-        Yaml::Null => Json::Null,
-        Yaml::Bool(b) => Json::Bool(b),
-        Yaml::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Json::from(i)
-            } else if let Some(u) = n.as_u64() {
-                Json::from(u)
-            } else {
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                serde_json::Number::from_f64(f)
-                    .map_or_else(|| Json::String(n.to_string()), Json::Number)
-            }
-        }
-        Yaml::String(s) => Json::String(s),
-        Yaml::Sequence(items) => Json::Array(items.into_iter().map(to_json).collect()),
-        Yaml::Mapping(mapping) => Json::Object(
-            mapping
-                .into_iter()
-                .map(|(k, v)| (scalar_text(&k), to_json(v)))
-                .collect(),
-        ),
-        Yaml::Tagged(tagged) => to_json(tagged.value),
+        Json::Null => "nothing",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a single string",
+        Json::Array(_) => "a list",
+        Json::Object(_) => "a mapping",
     }
 }
 
@@ -304,6 +311,40 @@ mod tests {
             "invalid YAML: nested more than 64 levels deep"
         );
         assert!(parse(&format!("x: {}{}\n", "[".repeat(64), "]".repeat(64)), 2).is_ok());
+    }
+
+    #[test]
+    fn depth_is_counted_past_anchors_tags_and_line_breaks() {
+        for header in [
+            format!("x: &a {}\n", "[".repeat(70)),
+            format!("x: !t {}\n", "{a: ".repeat(70)),
+            format!("x:\n{}", "- [\n".repeat(70)),
+            format!("x: [a\n 'b, {} '\n", "[".repeat(70)),
+        ] {
+            let problem = parse(&header, 2).unwrap_err();
+            assert!(problem.message.contains("64 levels"), "{header}");
+        }
+        // Brackets inside plain text, quotes and comments are text.
+        let text =
+            "t: Film [2012] [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n";
+        assert!(parse(text, 2).is_ok());
+        assert!(
+            parse(
+                &format!("t: '{}' # {}\n", "[".repeat(70), "{".repeat(70)),
+                2
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn control_characters_are_placed_by_line_and_column() {
+        let problem = parse("title: X\nother: \"a\u{1}b\"\n", 2).unwrap_err();
+        assert_eq!((problem.line, problem.column), (3, Some(10)));
+        assert_eq!(
+            problem.message,
+            "invalid YAML: control characters are not allowed"
+        );
     }
 
     #[test]

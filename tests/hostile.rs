@@ -1,0 +1,200 @@
+//! Hostile collections, round two: every resource a file drives is bounded by a limit of its own.
+//!
+//! Each test is at a size that took the tool down before its fix (an abort, minutes, gigabytes).
+//! Runs are bounded by a generous timeout, to catch a hang or quadratic growth, and memory by an
+//! address-space limit set through the shell, far above what the run needs.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Output;
+use std::time::Duration;
+
+use common::{binary, reviews, slugs, write_review};
+
+/// Ten times what any of these runs takes in a debug build.
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+fn collection_with(name: &str, bytes: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(dir.path(), "good", &["title: Good"], b"Fine.\n");
+    fs::write(dir.path().join(name), bytes).unwrap();
+    dir
+}
+
+/// `reviews --dir DIR ARGS...`, within the timeout.
+fn run(dir: &Path, args: &[&str]) -> Output {
+    reviews()
+        .arg("--dir")
+        .arg(dir)
+        .args(args)
+        .timeout(TIMEOUT)
+        .output()
+        .unwrap()
+}
+
+/// `reviews --dir DIR ARGS...` with at most `mib` MiB of address space (`ulimit -v`).
+fn run_within(mib: usize, dir: &Path, args: &str) -> Output {
+    let script = format!(
+        "ulimit -v {}; exec '{}' --dir '{}' {args}",
+        mib * 1024,
+        binary().display(),
+        dir.display()
+    );
+    assert_cmd::Command::new("sh")
+        .args(["-c", &script])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .timeout(TIMEOUT)
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn aliases_of_aliases_are_bounded_by_what_they_expand_to() {
+    // Three anchors, each a list of 300 aliases of the one before: 27 million values.
+    let mut header = String::from("---\ntitle: Bomb\n");
+    header.push_str(&format!("a: &a [{}]\n", vec!["x"; 300].join(", ")));
+    header.push_str(&format!("b: &b [{}]\n", vec!["*a"; 300].join(", ")));
+    header.push_str(&format!("c: &c [{}]\n", vec!["*b"; 300].join(", ")));
+    header.push_str("---\nText.\n");
+    assert!(header.len() < 6_000);
+    let dir = collection_with("bomb.md", header.as_bytes());
+    let out = run_within(512, dir.path(), "list");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(slugs(&stdout(&out)), ["bomb", "good"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("bomb.md:") && err.contains("more than 50000 values"),
+        "{err}"
+    );
+}
+
+#[test]
+fn nesting_is_counted_over_the_whole_header() {
+    // Brackets on lines of their own: each line starts with `[`, none is deep on its own.
+    let depth = 60_000;
+    let header = format!(
+        "---\ntitle: Nest\nx:\n{}{}---\n",
+        "[\n".repeat(depth),
+        "]\n".repeat(depth)
+    );
+    let dir = collection_with("nest.md", header.as_bytes());
+    let out = run(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).contains("nest.md:68:1: invalid YAML: nested more than 64 levels deep"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn quoted_brackets_and_comments_are_not_nesting() {
+    let mut header = String::from("---\ntitle: X\n");
+    for i in 0..100 {
+        header.push_str(&format!("k{i}: \"[[[{{\" # [[[[ {{{{\n"));
+    }
+    header.push_str("---\n");
+    let dir = collection_with("quoted.md", header.as_bytes());
+    let out = run(dir.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+/// A header of `count` keys, each a line made by `line`, between the given fences.
+fn many_keys(
+    open: &str,
+    close: &str,
+    first: &str,
+    count: usize,
+    line: fn(usize) -> String,
+) -> Vec<u8> {
+    let mut text = format!("{open}\n{first}\n");
+    for i in 0..count {
+        text.push_str(&line(i));
+    }
+    text.push_str(close);
+    text.push('\n');
+    text.into_bytes()
+}
+
+#[test]
+fn many_keys_take_linear_time_in_every_format() {
+    let cases = [
+        (
+            "yaml.md",
+            many_keys("---", "---", "title: Keys", 90_000, |i| {
+                format!("k{i}: v\n")
+            }),
+        ),
+        (
+            // Not YAML (the title's colon): read line by line.
+            "lines.md",
+            many_keys("---", "---", "title: Keys: bad", 90_000, |i| {
+                format!("k{i}: v\n")
+            }),
+        ),
+        (
+            "toml.md",
+            many_keys("+++", "+++", "title = 'Keys'", 24_000, |i| {
+                format!("k{i} = 1\n")
+            }),
+        ),
+        (
+            "json.md",
+            many_keys("{", "}", "\"title\": \"Keys\",", 24_000, |i| {
+                format!("\"k{i}\": 1,\n")
+            })
+            .into_iter()
+            .collect::<Vec<u8>>()
+            .strip_suffix(b",\n}\n")
+            .map(|s| [s, b"\n}\n"].concat())
+            .unwrap(),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let dir = collection_with(name, &bytes);
+        let out = run(dir.path(), &["list", "--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let keys = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|review| review["slug"] != "good")
+            .unwrap();
+        let extra = keys["extra"].as_object().unwrap();
+        // Within the budget every key is kept; past it, the header is read up to the budget.
+        assert!(extra.len() >= 24_000, "{name}: {} keys", extra.len());
+    }
+}
+
+#[test]
+fn legal_deep_yaml_costs_a_bounded_amount_of_memory() {
+    // Thousands of keys, each nested 60 levels: within the depth limit, 250 MB a file before.
+    let mut header = String::from("---\ntitle: Deep\n");
+    for i in 0..8_000 {
+        header.push_str(&format!("k{i}: {}{}\n", "[".repeat(60), "]".repeat(60)));
+    }
+    header.push_str("---\n");
+    let dir = collection_with("deep.md", header.as_bytes());
+    for i in 0..3 {
+        fs::copy(
+            dir.path().join("deep.md"),
+            dir.path().join(format!("deep{i}.md")),
+        )
+        .unwrap();
+    }
+    let out = run_within(160, dir.path(), "list");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(slugs(&stdout(&out)).len(), 5);
+}
