@@ -198,3 +198,51 @@ fn legal_deep_yaml_costs_a_bounded_amount_of_memory() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(slugs(&stdout(&out)).len(), 5);
 }
+
+#[test]
+fn the_sanitiser_loses_no_text_to_a_string_left_open() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "besiktas",
+        &["title: \"Be\u{c5}\u{9f}ikta\u{c5}\u{9f} Story\""],
+        "First \u{1b}]0;open paragraph.\n\nSecond \u{9d} paragraph.\n\nThird paragraph.\n"
+            .as_bytes(),
+    );
+    let out = run(dir.path(), &["list"]);
+    assert_eq!(stdout(&out), "besiktas\tBe\u{c5}ikta\u{c5} Story\t\t\t\t\n");
+    let out = run(dir.path(), &["show", "besiktas"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("First \n") || text.contains("First\n"),
+        "{text}"
+    );
+    assert!(text.contains("Second  paragraph.") && text.contains("Third paragraph."));
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{9d}'));
+}
+
+#[test]
+fn json_escapes_what_could_drive_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "x",
+        &["title: \"a\u{9b}2Jb\u{202e}c\"", "note: \"\u{85}\u{7f}\""],
+        "Body \u{9d}0;t\u{9c}.\n".as_bytes(),
+    );
+    for args in [
+        &["list", "--format", "json"][..],
+        &["list", "--format", "jsonl"],
+        &["show", "x", "--format", "json"],
+    ] {
+        let out = run(dir.path(), args);
+        let text = stdout(&out);
+        assert!(
+            text.chars()
+                .all(|c| !matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}')),
+            "{args:?}: {text:?}"
+        );
+        assert!(text.contains(r"a\u009b2Jb\u202ec"), "{args:?}: {text}");
+        assert!(text.contains(r"\u0085\u007f"), "{args:?}: {text}");
+    }
+}

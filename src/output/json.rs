@@ -2,13 +2,20 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
+
 use crate::record::Review;
+use crate::terminal::sanitize::is_bidi_control;
 
 /// One review as compact JSON, without a newline: made where the review is read, on any core,
 /// and written by [`write_array`] or [`write_lines`] in order.
 pub(crate) fn compact(review: &Review) -> Vec<u8> {
+    let mut out = Vec::with_capacity(512);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Safe(CompactFormatter));
     // Serialising plain data to memory cannot fail.
-    serde_json::to_vec(review).unwrap_or_default()
+    let _ = review.serialize(&mut serializer);
+    out
 }
 
 /// Documents made by [`compact`] as one array, one element per line.
@@ -38,6 +45,104 @@ pub(crate) fn write_lines(
 
 /// One review, body included, pretty-printed.
 pub(crate) fn write_one(w: &mut dyn Write, review: &Review) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, review)?;
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut *w, Safe(PrettyFormatter::new()));
+    review.serialize(&mut serializer)?;
     writeln!(w)
+}
+
+/// JSON as `F` writes it, with the characters that can drive a terminal (DEL, the C1 controls,
+/// bidirectional overrides) escaped as `\uXXXX`: serde_json escapes only U+0000–U+001F, and
+/// `jq` output is often printed raw.
+struct Safe<F>(F);
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}') || is_bidi_control(c)
+}
+
+impl<F: Formatter> Formatter for Safe<F> {
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices().filter(|&(_, c)| needs_escape(c)) {
+            writer.write_all(&fragment.as_bytes()[start..i])?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            start = i + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn write_char_escape<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        escape: CharEscape,
+    ) -> io::Result<()> {
+        self.0.write_char_escape(writer, escape)
+    }
+    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_array(writer)
+    }
+    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array(writer)
+    }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(writer, first)
+    }
+    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_array_value(writer)
+    }
+    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object(writer)
+    }
+    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object(writer)
+    }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(writer, first)
+    }
+    fn end_object_key<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_key(writer)
+    }
+    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(writer)
+    }
+    fn end_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.0.end_object_value(writer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_are_escaped_in_every_form() {
+        let review = Review {
+            title: "a\u{9b}31m\u{7f}b\u{202e}c\u{85}é".into(),
+            ..Review::default()
+        };
+        let compact = String::from_utf8(compact(&review)).unwrap();
+        assert!(
+            compact.contains(r#""title":"a\u009b31m\u007fb\u202ec\u0085é""#),
+            "{compact}"
+        );
+        let mut pretty = Vec::new();
+        write_one(&mut pretty, &review).unwrap();
+        let pretty = String::from_utf8(pretty).unwrap();
+        assert!(pretty.contains(r#""title": "a\u009b31m"#), "{pretty}");
+        assert!(pretty.starts_with("{\n  \""));
+        let back: serde_json::Value = serde_json::from_str(&compact).unwrap();
+        assert_eq!(back["title"], review.title.as_str());
+    }
 }

@@ -15,13 +15,19 @@ pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
+    let mut chars = text.chars();
     while let Some(c) = chars.next() {
         match c {
             '\u{1b}' => skip_escape(&mut chars),
-            // C1 CSI and OSC introducers take their sequence with them.
+            // C1 CSI takes its parameters with it.
             '\u{9b}' => skip_csi(&mut chars),
-            '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            // A C1 string introducer takes its string only when the string is terminated: alone,
+            // it is most often a byte of mis-decoded text ("BeÅ\u{9f}iktaÅ\u{9f}"), and goes alone.
+            '\u{9d}' | '\u{90}' | '\u{9e}' | '\u{9f}' => {
+                if let Some(rest) = terminated_string(chars.as_str()) {
+                    chars = rest.chars();
+                }
+            }
             '\n' | '\t' if multiline => out.push(c),
             '\n' | '\t' => out.push(' '),
             c if c.is_control() || is_bidi_control(c) => {}
@@ -33,54 +39,80 @@ pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
 
 /// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) stay in force until they
 /// are closed, so one in a title would reorder the rest of its line, and the table's columns.
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+/// A string (OSC, DCS, ...) ends at BEL or ST; one left open ends at the end of its line or after
+/// this many characters, so that it never takes more of the text with it.
+const MAX_STRING_CHARS: usize = 256;
 
 fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek() {
+    let rest = chars.as_str();
+    match rest.chars().next() {
         Some('[') => {
             chars.next();
             skip_csi(chars);
         }
         Some(']' | 'P' | 'X' | '^' | '_') => {
             chars.next();
-            skip_string(chars);
+            let string = chars.as_str();
+            *chars = match terminated_string(string) {
+                Some(after) => after.chars(),
+                None => open_string_end(string).chars(),
+            };
         }
         // Two-character escapes such as `ESC c` (reset) or `ESC 7`.
-        Some(c) if ('\u{20}'..='\u{7e}').contains(c) => {
+        Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
             chars.next();
         }
         _ => {}
     }
 }
 
+type Chars<'a> = std::str::Chars<'a>;
+
 /// Parameters and intermediates, then one final byte.
 fn skip_csi(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
-        chars.next();
+    let mut ahead = chars.clone();
+    while let Some(c) = ahead.next() {
+        *chars = ahead.clone();
         if ('\u{40}'..='\u{7e}').contains(&c) || !('\u{20}'..='\u{3f}').contains(&c) {
             break;
         }
     }
 }
 
-/// Until BEL or `ESC \` (string terminator).
-fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(c) = chars.next() {
+/// The text after a string's terminator (BEL, ST or `ESC \`), when one comes within the line and
+/// [`MAX_STRING_CHARS`].
+fn terminated_string(string: &str) -> Option<&str> {
+    for (i, c) in string.char_indices().take(MAX_STRING_CHARS) {
         match c {
-            '\u{7}' | '\u{9c}' => break,
-            '\u{1b}' => {
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
-                }
-                break;
-            }
+            '\u{7}' | '\u{9c}' => return Some(&string[i + c.len_utf8()..]),
+            '\u{1b}' if string[i + 1..].starts_with('\\') => return Some(&string[i + 2..]),
+            '\u{1b}' | '\n' => return None,
             _ => {}
         }
     }
+    None
+}
+
+/// Where a string left open ends: at its line's end (the newline kept) or [`MAX_STRING_CHARS`].
+fn open_string_end(string: &str) -> &str {
+    let end = string
+        .char_indices()
+        .take(MAX_STRING_CHARS)
+        .find(|&(_, c)| c == '\n' || c == '\u{1b}')
+        .map_or_else(
+            || {
+                string
+                    .char_indices()
+                    .nth(MAX_STRING_CHARS)
+                    .map_or(string.len(), |(i, _)| i)
+            },
+            |(i, _)| i,
+        );
+    &string[end..]
 }
 
 #[cfg(test)]
@@ -118,8 +150,29 @@ mod tests {
     }
 
     #[test]
-    fn unterminated_sequences_end_the_text() {
+    fn an_open_string_ends_at_its_line_or_after_256_characters() {
         assert_eq!(clean("a\u{1b}]0;never ends", false), "a");
         assert_eq!(clean("a\u{1b}", false), "a");
+        assert_eq!(
+            clean("one \u{1b}]0;open\n\ntwo\n\nthree\n", true),
+            "one \n\ntwo\n\nthree\n"
+        );
+        assert_eq!(clean("x\u{1b}P1;2q", false), "x");
+        let long = format!("a\u{1b}]{}kept", "z".repeat(300));
+        assert_eq!(
+            clean(&long, false),
+            format!("{}kept", "z".repeat(44)).replacen("", "a", 1)
+        );
+    }
+
+    #[test]
+    fn a_lone_c1_introducer_drops_only_itself() {
+        assert_eq!(
+            clean("Be\u{c5}\u{9f}ikta\u{c5}\u{9f} Story", false),
+            "Be\u{c5}ikta\u{c5} Story"
+        );
+        assert_eq!(clean("a\u{9d}b\n\nc\u{90}d", true), "ab\n\ncd");
+        // Terminated, it takes its string.
+        assert_eq!(clean("a\u{9d}0;title\u{7}b", false), "ab");
     }
 }
