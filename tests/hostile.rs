@@ -246,3 +246,60 @@ fn json_escapes_what_could_drive_a_terminal() {
         assert!(text.contains(r"\u0085\u007f"), "{args:?}: {text}");
     }
 }
+
+#[test]
+fn an_indentation_bomb_prints_a_bounded_amount() {
+    let body = format!("{}{}\n", "\t".repeat(60_000), "word ".repeat(2_000));
+    let dir = collection_with(
+        "indent.md",
+        format!("---\ntitle: I\n---\n{body}").as_bytes(),
+    );
+    let out = run(dir.path(), &["show", "indent", "--width", "80"]);
+    assert_eq!(out.status.code(), Some(0));
+    // 2,000 words, each line indented by at most a quarter of the width.
+    assert!(
+        out.stdout.len() < 2 * body.trim_start().len(),
+        "{}",
+        out.stdout.len()
+    );
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .skip(2)
+            .all(|l| l.starts_with(&" ".repeat(20)) && !l.starts_with(&" ".repeat(21)))
+    );
+}
+
+#[test]
+fn show_reads_the_head_of_a_file_first() {
+    // 3 GB with no header (sparse, so it costs no disk): refused from its first line.
+    let dir = tempfile::tempdir().unwrap();
+    let file = fs::File::create(dir.path().join("huge.md")).unwrap();
+    file.set_len(3 << 30).unwrap();
+    let out = run_within(256, dir.path(), "show huge");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("huge.md:1: expected a front-matter header"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn show_holds_a_long_body_once() {
+    // A 100 MB body: within three times its size, plus the program's own 32 MiB.
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = format!("{}\n\n", "word ".repeat(200));
+    let mut text = String::from("---\ntitle: Long\n---\n");
+    text.push_str(&paragraph.repeat((100 << 20) / paragraph.len()));
+    fs::write(dir.path().join("long.md"), &text).unwrap();
+    for format in ["text", "json", "markdown"] {
+        let out = run_within(
+            3 * 100 + 32 + 64,
+            dir.path(),
+            &format!("show long --format {format}"),
+        );
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(out.stdout.len() > 90 << 20, "{format}");
+    }
+}

@@ -1,7 +1,7 @@
 //! Reading review files: a bounded read of the header, or the whole file.
 
-use std::fs::{self, File};
-use std::io::Read;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -10,7 +10,7 @@ use crate::diagnostics::{Error, Result};
 use crate::front_matter::{self, MAX_HEADER_BYTES, Parsed, Scan};
 
 /// Read just enough of a file to hold its whole header (bounded by [`MAX_HEADER_BYTES`]).
-fn read_header(path: &Path) -> Result<Vec<u8>> {
+pub(crate) fn read_header(path: &Path) -> Result<Vec<u8>> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -36,12 +36,17 @@ fn read_header(path: &Path) -> Result<Vec<u8>> {
     }
 }
 
-/// Read a whole file.
-pub(crate) fn read_whole(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|source| Error::Read {
+/// Read the rest of a file whose first bytes, `head`, were read by [`read_header`].
+pub(crate) fn read_rest(path: &Path, mut head: Vec<u8>) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let mut file = File::open(path).map_err(read_error)?;
+    file.seek(SeekFrom::Start(head.len() as u64))
+        .map_err(read_error)?;
+    file.read_to_end(&mut head).map_err(read_error)?;
+    Ok(head)
 }
 
 /// Read the header of each file on all cores, keeping the files' order. `wanted` sees a header's

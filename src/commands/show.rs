@@ -3,13 +3,14 @@
 use std::io::Write;
 
 use super::{CHUNK, Outcome};
-use crate::collection::{Collection, map_headers, read_whole};
+use crate::collection::{Collection, map_headers, read_header, read_rest};
 use crate::config::{Config, ShowFormat, ShowOptions};
 use crate::diagnostics::{Printer, Result};
-use crate::front_matter;
+use crate::front_matter::{self, Parsed, Scan};
 use crate::output::{self, style::Painter};
 use crate::query::{Found, Lookup};
 use crate::record::slug;
+use crate::terminal::pager::Paged;
 
 pub(super) fn show(
     config: &Config,
@@ -29,29 +30,39 @@ pub(super) fn show(
             return Ok(Outcome::NothingFound);
         }
     };
-    let bytes = read_whole(&path)?;
-    let parsed = front_matter::parse(&bytes, &path, true);
+    // The header first, as `list` reads it: a file that is not a review is never read whole.
+    let (parsed, head) = match read_header(&path) {
+        Ok(head) => (front_matter::parse(&head, &path, false), head),
+        Err(error) => (Parsed::failed(error), Vec::new()),
+    };
     printer.file(&parsed.errors, &parsed.warnings);
-    let Some(review) = parsed.review else {
+    let Some(mut review) = parsed.review else {
         return Ok(Outcome::FileErrors);
     };
+    let body_start = match front_matter::scan(&head, true) {
+        Scan::Complete(parts) => parts.body_start,
+        _ => head.len(),
+    };
+    let mut bytes = read_rest(&path, head)?;
+    if options.format == ShowFormat::Markdown {
+        output::markdown::write(out, &bytes, config.terminal)?;
+        return Ok(Outcome::Found);
+    }
+    // The body is the file's own buffer, moved down: the text is held once.
+    bytes.drain(..body_start);
+    review.body = Some(
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    );
     match options.format {
         ShowFormat::Json => output::json::write_one(out, &review)?,
-        ShowFormat::Markdown => output::markdown::write(out, &bytes, config.terminal)?,
-        ShowFormat::Text => {
-            let mut text = Vec::new();
+        ShowFormat::Text | ShowFormat::Markdown => {
             let painter = Painter {
                 enabled: config.color,
             };
-            output::text::write(&mut text, &review, config.width, painter)?;
-            let lines = text.iter().filter(|&&b| b == b'\n').count();
-            match (&config.pager, config.height) {
-                (Some(pager), Some(height)) if lines >= height => {
-                    out.flush()?;
-                    pager.page(&text, out)?;
-                }
-                _ => out.write_all(&text)?,
-            }
+            let mut paged = Paged::new(out, config.pager.as_ref(), config.height);
+            output::text::write(&mut paged, &review, config.width, painter)?;
+            paged.finish()?;
         }
     }
     Ok(Outcome::Found)
