@@ -55,6 +55,15 @@ fn collection() -> tempfile::TempDir {
             body.as_bytes(),
         );
     }
+    // Titles that come from the file's name.
+    for i in 0..5 {
+        write_review(
+            dir.path(),
+            &format!("amelie-{i}"),
+            &["director: Jean-Pierre Jeunet"],
+            b"",
+        );
+    }
     dir
 }
 
@@ -84,7 +93,7 @@ fn names(review: &serde_json::Value, field: &str) -> Vec<String> {
 fn filtered_lists_equal_filtering_every_parsed_review() {
     let dir = collection();
     let everything = all_reviews(&dir);
-    assert_eq!(everything.len(), 400);
+    assert_eq!(everything.len(), 405);
     let cases: &[(&str, &str, &[&str])] = &[
         ("--director", "audiard", &["directed_by"]),
         ("--director", "Jacques Audiard", &["directed_by"]),
@@ -97,6 +106,7 @@ fn filtered_lists_equal_filtering_every_parsed_review() {
         ("--cast", "almodovar", &["starring"]),
         ("--tag", "comedie", &["tags", "genres"]),
         ("--title", "a paris", &["title"]),
+        ("--title", "amélie", &["title"]),
     ];
     for (flag, value, fields) in cases {
         let needle = fold(value);
@@ -158,4 +168,43 @@ fn the_generated_names_parse_as_intended() {
         ["Jacques AUDIARD"],
         "the folded line is joined"
     );
+}
+
+#[test]
+fn an_unreadable_file_is_named_under_every_filter() {
+    let dir = collection();
+    let bad: &[(&str, &[u8])] = &[
+        ("nul.md", b"---\ntitle: Nul\x00\n---\n"),
+        ("unclosed.md", b"---\ntitle: Never closed\n"),
+        ("latin1.md", b"---\ntitle: Caf\xe9\n---\n"),
+        ("toml.md", b"+++\ntitle = \n+++\n"),
+        ("json.md", b"{\"title\": }\n"),
+    ];
+    for (name, bytes) in bad {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    for filter in [
+        &[][..],
+        &["--director", "audiard"],
+        &["--director", "zzz-nobody"],
+        &["--title", "amelie"],
+        &["--cast", "almodovar", "--tag", "drame"],
+        &["--year", "1990"],
+    ] {
+        let out = reviews()
+            .arg("--dir")
+            .arg(dir.path())
+            .arg("list")
+            .args(filter)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{filter:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for (name, _) in bad {
+            assert!(
+                stderr.contains(&format!("{name}:")),
+                "{filter:?} {name}: {stderr}"
+            );
+        }
+    }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Error, Result};
-use crate::front_matter::{self, MAX_HEADER_BYTES, Parsed, Scan};
+use crate::front_matter::{self, Format, MAX_HEADER_BYTES, Parsed, Scan};
 
 /// Read just enough of a file to hold its whole header (bounded by [`MAX_HEADER_BYTES`]).
 pub(crate) fn read_header(path: &Path) -> Result<Vec<u8>> {
@@ -49,15 +49,16 @@ pub(crate) fn read_rest(path: &Path, mut head: Vec<u8>) -> Result<Vec<u8>> {
     Ok(head)
 }
 
-/// Read the header of each file on all cores, keeping the files' order. `wanted` sees a header's
-/// raw text (fences excluded) first and may skip the parse of one that cannot match (`then` gets
-/// `None` for it); `then` gets the file's index in `paths` and runs on the same core, so work done
-/// there is parallel too.
+/// Read the header of each file on all cores, keeping the files' order. `wanted` sees a file's
+/// path and its header's raw text (fences excluded) first and may skip the parse of one that
+/// cannot match (`then` gets `None` for it); a header that the parse would refuse is always
+/// parsed, so that its problem is reported whatever the filter. `then` gets the file's index in
+/// `paths` and runs on the same core, so work done there is parallel too.
 pub(crate) fn map_headers<P, T, W, F>(paths: &[P], wanted: W, then: F) -> Vec<T>
 where
     P: AsRef<Path> + Sync,
     T: Send,
-    W: Fn(&[u8]) -> bool + Sync,
+    W: Fn(&Path, &[u8]) -> bool + Sync,
     F: Fn(usize, Option<Parsed>) -> T + Sync,
 {
     paths
@@ -69,11 +70,19 @@ where
                 Ok(bytes) => bytes,
                 Err(e) => return then(i, Some(Parsed::failed(e))),
             };
-            let header = match front_matter::scan(&bytes, true) {
-                Scan::Complete(parts) => &bytes[parts.header],
-                _ => &bytes[..],
+            let skippable = match front_matter::scan(&bytes, true) {
+                // TOML and JSON syntax errors are errors (YAML's are read line by line): those
+                // rarer headers are always parsed.
+                Scan::Complete(parts) if parts.format == Format::Yaml => {
+                    let header = &bytes[parts.header];
+                    header.len() <= MAX_HEADER_BYTES
+                        && memchr::memchr(0, header).is_none()
+                        && std::str::from_utf8(header).is_ok()
+                        && !wanted(path, header)
+                }
+                _ => false,
             };
-            if !wanted(header) {
+            if skippable {
                 return then(i, None);
             }
             then(i, Some(front_matter::parse(&bytes, path, false)))

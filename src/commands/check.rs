@@ -29,7 +29,7 @@ pub(super) fn check(
         // Only the problems are kept, not the records; warnings count as problems here.
         let found = map_headers(
             chunk,
-            |_| true,
+            |_, _| true,
             |_, parsed| {
                 let parsed = parsed.unwrap_or_default();
                 Note::each(

@@ -9,7 +9,7 @@ use crate::config::{Config, ListFormat, ListOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::output::{self, Row, style::Painter};
 use crate::query::{Matcher, Ranking, SortKeys};
-use crate::record::Review;
+use crate::record::{Review, slug};
 
 pub(super) fn list(
     config: &Config,
@@ -36,7 +36,7 @@ pub(super) fn list(
                 let chunk: Vec<&PathBuf> = chunk.iter().map(|&i| &paths[i]).collect();
                 map_headers(
                     &chunk,
-                    |_| true,
+                    |_, _| true,
                     |_, parsed| parsed?.review.map(|review| output::json::compact(&review)),
                 )
             });
@@ -92,7 +92,7 @@ fn gather<T: Send>(
         // Rows are made on the reading cores; a file's errors come before its warnings.
         let listed = map_headers(
             chunk,
-            |raw| matcher.may_match(raw),
+            |path, raw| matcher.may_match(raw, &slug(path)),
             |i, parsed| {
                 let Some(parsed) = parsed else {
                     return Listed {

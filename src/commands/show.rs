@@ -85,7 +85,7 @@ fn find(collection: &Collection, query: &str) -> Found {
     for chunk in listing.paths().chunks(CHUNK) {
         let candidates = map_headers(
             chunk,
-            |_| true,
+            |_, _| true,
             |i, parsed| {
                 let review = parsed?.review?;
                 Some(lookup.judge(&review.slug, &review.title, &chunk[i]))

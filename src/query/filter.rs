@@ -138,16 +138,11 @@ impl Matcher {
     }
 
     /// Can a header with this raw text match? `false` only when it surely cannot, so its parse
-    /// can be skipped: every text filter's value must appear somewhere in the folded header.
-    pub(crate) fn may_match(&self, raw_header: &[u8]) -> bool {
-        let groups = [
-            &self.titles,
-            &self.directors,
-            &self.writers,
-            &self.cast,
-            &self.tags,
-        ];
-        if groups.iter().all(|g| g.is_empty()) {
+    /// can be skipped: every text filter's value must appear somewhere in the folded header, or
+    /// for a title in the file's slug (a header without a title takes its file's name).
+    pub(crate) fn may_match(&self, raw_header: &[u8], slug: &str) -> bool {
+        let others = [&self.directors, &self.writers, &self.cast, &self.tags];
+        if self.titles.is_empty() && others.iter().all(|g| g.is_empty()) {
             return true;
         }
         let Ok(text) = std::str::from_utf8(raw_header) else {
@@ -158,11 +153,16 @@ impl Matcher {
             return true;
         }
         let folded = fold(text);
-        groups.iter().all(|g| {
-            g.is_empty()
-                || g.iter()
-                    .any(|n| memchr::memmem::find(folded.as_bytes(), n.as_bytes()).is_some())
-        })
+        let in_header =
+            |needle: &String| memchr::memmem::find(folded.as_bytes(), needle.as_bytes()).is_some();
+        (self.titles.is_empty() || {
+            let slug = fold(slug);
+            self.titles
+                .iter()
+                .any(|n| in_header(n) || slug.contains(n.as_str()))
+        }) && others
+            .iter()
+            .all(|g| g.is_empty() || g.iter().any(in_header))
     }
 }
 
@@ -213,9 +213,9 @@ mod tests {
             directors: vec!["Almodóvar".into()],
             ..Filter::default()
         });
-        assert!(m.may_match("director: PEDRO ALMODOVAR".as_bytes()));
-        assert!(m.may_match("director: Pedro Almodo\u{301}var".as_bytes()));
-        assert!(m.may_match(b"director: \"Pedro Almod\\u00f3var\""));
-        assert!(!m.may_match(b"director: Someone Else"));
+        assert!(m.may_match("director: PEDRO ALMODOVAR".as_bytes(), "x"));
+        assert!(m.may_match("director: Pedro Almodo\u{301}var".as_bytes(), "x"));
+        assert!(m.may_match(b"director: \"Pedro Almod\\u00f3var\"", "x"));
+        assert!(!m.may_match(b"director: Someone Else", "x"));
     }
 }
