@@ -303,3 +303,73 @@ fn show_holds_a_long_body_once() {
         assert!(out.stdout.len() > 90 << 20, "{format}");
     }
 }
+
+#[test]
+fn links_out_of_the_collection_are_named_never_read() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("config.json");
+    fs::write(&secret, "{\"auths\": {\"registry\": \"SECRET\"}}\n").unwrap();
+    let dir = collection_with("inside.md", b"---\ntitle: Inside\n---\n");
+    std::os::unix::fs::symlink(&secret, dir.path().join("cfg.md")).unwrap();
+    // A link to a file inside is the same review: read once, under the file's own slug.
+    std::os::unix::fs::symlink("good.md", dir.path().join("again.md")).unwrap();
+    for args in [
+        &["list", "--format", "json"][..],
+        &["show", "cfg", "--format", "markdown"],
+        &["check"],
+    ] {
+        let out = run(dir.path(), args);
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert!(!all.contains("SECRET"), "{args:?}: {all}");
+        assert!(
+            !all.contains("config.json"),
+            "{args:?}: the target is never named: {all}"
+        );
+        if args[0] != "show" {
+            assert!(
+                all.contains("cfg.md: warning: a link to a file outside the collection; not read"),
+                "{args:?}: {all}"
+            );
+        }
+    }
+    let out = run(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(slugs(&stdout(&out)), ["good", "inside"]);
+}
+
+#[test]
+fn a_file_given_twice_is_read_once() {
+    let dir = collection_with("bad.md", b"---\ntitle: Bad\nruntime: forever\n---\n");
+    let bad = dir.path().join("bad.md");
+    for sources in [
+        vec![dir.path().to_path_buf(), bad.clone()],
+        vec![bad.clone(), bad.clone()],
+        vec![bad.clone(), dir.path().join(".").join("bad.md")],
+    ] {
+        let out = reviews()
+            .arg("check")
+            .args(&sources)
+            .timeout(TIMEOUT)
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        assert!(
+            text.contains("bad.md:3:10: runtime: expected minutes"),
+            "{sources:?}: {text}"
+        );
+        assert!(!text.contains("slug"), "{sources:?}: {text}");
+        assert_eq!(text.lines().count(), 1, "{sources:?}: {text}");
+    }
+}
+
+#[test]
+fn dir_naming_a_file_says_so() {
+    let dir = collection_with("x.md", b"---\ntitle: X\n---\n");
+    let out = run(&dir.path().join("x.md"), &["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("x.md: is a file, not a folder"),
+        "{}",
+        stderr(&out)
+    );
+}

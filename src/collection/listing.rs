@@ -1,11 +1,12 @@
 //! The review files of some folders and files, each slug once.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::fs;
 use std::path::PathBuf;
 
-use super::walk::visit_sources;
+use super::walk::{Found, visit_sources};
 use crate::diagnostics::Error;
 use crate::record::slug;
 
@@ -18,6 +19,8 @@ pub(crate) struct Listing {
     paths: Vec<PathBuf>,
     /// Problems met while listing, in the order met (callers sort them with the others).
     pub(crate) errors: Vec<Error>,
+    /// Links out of the collection, left unread.
+    pub(crate) warnings: Vec<Error>,
     /// Review files found, repeats included.
     pub(crate) files: u64,
 }
@@ -27,10 +30,16 @@ impl Listing {
     pub(crate) fn new(sources: &[PathBuf]) -> Listing {
         let mut listing = Listing::default();
         let mut paths = Vec::new();
+        let mut links = Vec::new();
         visit_sources(sources, &mut |found| match found {
-            Ok(path) => paths.push(path),
-            Err(e) => listing.errors.push(e),
+            Found::File(path) => paths.push(path),
+            Found::Link(path, target) => links.push((path, target)),
+            Found::Outside(e) => listing.warnings.push(e),
+            Found::Problem(e) => listing.errors.push(e),
         });
+        if sources.len() > 1 || !links.is_empty() {
+            paths = each_file_once(paths, links);
+        }
         listing.files = paths.len() as u64;
         // Each slug's first path in byte order keeps it.
         let mut kept = vec![true; paths.len()];
@@ -74,4 +83,26 @@ impl Listing {
     pub(crate) fn paths(&self) -> &[PathBuf] {
         &self.paths
     }
+}
+
+/// Each file once, however many times it was named or linked to: `check DIR DIR/a.md` reads
+/// `a.md` once, and a link to a file that is listed anyway is dropped (the file keeps its own
+/// slug). Only run when there are links or several sources: one folder's walk names each file
+/// once.
+fn each_file_once(files: Vec<PathBuf>, links: Vec<(PathBuf, PathBuf)>) -> Vec<PathBuf> {
+    let mut seen = HashSet::with_capacity(files.len() + links.len());
+    let mut kept = Vec::with_capacity(files.len() + links.len());
+    for path in files {
+        // A file that cannot be resolved is kept: reading it reports why.
+        let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if seen.insert(canonical) {
+            kept.push(path);
+        }
+    }
+    for (path, target) in links {
+        if seen.insert(target) {
+            kept.push(path);
+        }
+    }
+    kept
 }

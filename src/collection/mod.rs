@@ -26,6 +26,10 @@ impl Collection {
             Ok(Collection {
                 dir: dir.to_path_buf(),
             })
+        } else if dir.is_file() {
+            Err(Error::NotAFolder {
+                path: dir.to_path_buf(),
+            })
         } else {
             Err(Error::NoCollection {
                 tried: tried.to_string(),
@@ -44,9 +48,11 @@ impl Collection {
         if !is_plain_slug(slug) {
             return None;
         }
+        // A link is left to the listing, which follows it only inside the collection.
         EXTENSIONS.iter().find_map(|ext| {
             let path = self.dir.join(format!("{slug}.{ext}"));
-            path.is_file().then_some(path)
+            let meta = path.symlink_metadata().ok()?;
+            meta.is_file().then_some(path)
         })
     }
 }

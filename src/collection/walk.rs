@@ -4,14 +4,26 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::has_review_extension;
-use crate::diagnostics::{Error, Result};
+use crate::diagnostics::Error;
+
+/// What the walk found: a review file, a link to one inside the collection (to be read once, with
+/// the file it names), or a problem.
+pub(super) enum Found {
+    File(PathBuf),
+    /// A link to a file inside the collection, and where it leads.
+    Link(PathBuf, PathBuf),
+    /// A link out of the collection, not followed.
+    Outside(Error),
+    Problem(Error),
+}
 
 /// Visit every review file under `dir` in the order the folders list them, or the problem met
 /// instead. Hidden entries are skipped, and links to folders are not followed (so a link loop
-/// cannot trap the walk).
-fn walk(dir: &Path, visit: &mut dyn FnMut(Result<PathBuf>)) {
+/// cannot trap the walk); a link to a file is followed only when the file is inside `root`, the
+/// collection's folder with its links resolved.
+fn walk(dir: &Path, root: &Path, visit: &mut dyn FnMut(Found)) {
     let read_error = |source| {
-        Err(Error::Read {
+        Found::Problem(Error::Read {
             path: dir.to_path_buf(),
             source,
         })
@@ -36,37 +48,48 @@ fn walk(dir: &Path, visit: &mut dyn FnMut(Result<PathBuf>)) {
             continue;
         };
         if kind.is_dir() {
-            walk(&path, visit);
+            walk(&path, root, visit);
         } else if !has_review_extension(&path) {
         } else if kind.is_file() {
-            visit(Ok(path));
+            visit(Found::File(path));
         } else if kind.is_symlink() {
-            // A link to a file counts; a link to a folder is not followed; a broken or looping
-            // link is reported.
-            match fs::metadata(&path) {
-                Ok(meta) if meta.is_file() => visit(Ok(path)),
+            // A link to a file inside counts; a link to a folder is not followed; a broken or
+            // looping link is reported.
+            match fs::metadata(&path).and_then(|meta| Ok((meta, fs::canonicalize(&path)?))) {
+                Ok((meta, target)) if meta.is_file() && target.starts_with(root) => {
+                    visit(Found::Link(path, target));
+                }
+                Ok((meta, _)) if meta.is_file() => {
+                    visit(Found::Outside(Error::LinkOutside { path }));
+                }
                 Ok(_) => {}
-                Err(source) => visit(Err(Error::Read { path, source })),
+                Err(source) => visit(Found::Problem(Error::Read { path, source })),
             }
         }
     }
 }
 
-/// Visit the review files of `sources`: folders are walked, files taken as they are.
-pub(super) fn visit_sources(sources: &[PathBuf], visit: &mut dyn FnMut(Result<PathBuf>)) {
+/// Visit the review files of `sources`: folders are walked, files taken as they are (a file the
+/// user names is read wherever it is).
+pub(super) fn visit_sources(sources: &[PathBuf], visit: &mut dyn FnMut(Found)) {
     for source in sources {
+        let problem = |source_error| {
+            Found::Problem(Error::Read {
+                path: source.clone(),
+                source: source_error,
+            })
+        };
         match fs::metadata(source) {
-            Ok(meta) if meta.is_dir() => walk(source, visit),
-            Ok(meta) if meta.is_file() => visit(Ok(source.clone())),
+            Ok(meta) if meta.is_dir() => match fs::canonicalize(source) {
+                Ok(root) => walk(source, &root, visit),
+                Err(e) => visit(problem(e)),
+            },
+            Ok(meta) if meta.is_file() => visit(Found::File(source.clone())),
             // A FIFO or device would block or never end: refuse it.
-            Ok(_) => visit(Err(Error::Read {
-                path: source.clone(),
-                source: std::io::Error::other("not a regular file or folder"),
-            })),
-            Err(e) => visit(Err(Error::Read {
-                path: source.clone(),
-                source: e,
-            })),
+            Ok(_) => visit(problem(std::io::Error::other(
+                "not a regular file or folder",
+            ))),
+            Err(e) => visit(problem(e)),
         }
     }
 }

@@ -23,6 +23,7 @@ pub(super) fn check(
     };
     let listing = Listing::new(&sources);
     let mut notes = Note::each(&listing.errors, Severity::Error);
+    notes.extend(Note::each(&listing.warnings, Severity::Warning));
     // Listed files with problems: repeated slugs, and those counted below.
     let mut bad_files = listing.repeats();
     for chunk in listing.paths().chunks(CHUNK) {

@@ -20,6 +20,7 @@ pub(super) fn list(
     let collection = Collection::open(&config.dir, &config.dir_origin)?;
     let listing = collection.listing();
     let mut notes = Note::each(&listing.errors, Severity::Error);
+    notes.extend(Note::each(&listing.warnings, Severity::Warning));
     let painter = Painter {
         enabled: config.color,
     };

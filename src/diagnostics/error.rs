@@ -75,6 +75,20 @@ pub enum Error {
         tried: String,
     },
 
+    /// `--dir` names a file.
+    #[error("{}: is a file, not a folder: `--dir` takes the collection's folder (`reviews check FILE` reads one file)", path.display())]
+    NotAFolder {
+        /// The file named.
+        path: PathBuf,
+    },
+
+    /// A link in the collection points outside it: it is not followed.
+    #[error("{}: a link to a file outside the collection; not read", path.display())]
+    LinkOutside {
+        /// The link (never its target, which is not the collection's to show).
+        path: PathBuf,
+    },
+
     /// Two files in the collection have the same slug.
     #[error("{}: slug \"{slug}\" is also used by {}", second.display(), first.display())]
     DuplicateSlug {
@@ -113,7 +127,7 @@ impl Error {
     pub fn path(&self) -> Option<&std::path::Path> {
         match self {
             Error::Header { location, .. } | Error::Field { location, .. } => Some(&location.path),
-            Error::Read { path, .. } => Some(path),
+            Error::Read { path, .. } | Error::LinkOutside { path } => Some(path),
             Error::DuplicateSlug { second, .. } => Some(second),
             _ => None,
         }

@@ -31,7 +31,14 @@ pub(crate) fn problem_line(error: &Error, severity: Severity) -> String {
                 message,
             },
         ) => format!("{location}: warning: {field}: {message}"),
-        (Severity::Warning, other) if other.path().is_some() => format!("warning: {other}"),
+        (Severity::Warning, other) if other.path().is_some() => {
+            let text = other.to_string();
+            let place = format!("{}: ", other.path().unwrap_or(Path::new("")).display());
+            match text.strip_prefix(&place) {
+                Some(rest) => format!("{place}warning: {rest}"),
+                None => format!("warning: {text}"),
+            }
+        }
         (Severity::Warning, other) => format!("warning: reviews: {other}"),
         (Severity::Error, other) if other.path().is_some() => other.to_string(),
         (Severity::Error, other) => format!("reviews: {other}"),
