@@ -373,3 +373,69 @@ fn dir_naming_a_file_says_so() {
         stderr(&out)
     );
 }
+
+#[test]
+fn smaller_problems_found_by_the_adversarial_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: &[(&str, &[u8])] = &[
+        ("bare.md", b"{\"runtime\": 5}\n"),
+        ("repeat.md", b"{\"title\": \"A\",\n\"title\": \"B\"}\n"),
+        ("big.md", b"---\ntitle: Big\nyear: 99999999999999999999999\n---\n"),
+        ("inf.md", b"---\ntitle: .inf\n---\n"),
+        ("ctl.md", b"---\ntitle: X\nnote: \"a\x01b\"\n---\n"),
+        ("cr.md", b"---\rtitle: Old Mac\r---\rBody\r"),
+        (
+            "wide.md",
+            b"---\ntitle: W\nrating: Approved-By-The-Regional-Board-Of-Somewhere\ndirector: \"A\\tB\\nC\"\n---\n",
+        ),
+    ];
+    for (name, bytes) in files {
+        fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let utf16: Vec<u8> = "\u{feff}---\ntitle: X\n---\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    fs::write(dir.path().join("utf16.md"), utf16).unwrap();
+    let out = run(dir.path(), &["check"]);
+    assert_eq!(
+        stdout(&out),
+        [
+            "bare.md:1: title: missing or empty: the file name is used as the title",
+            "big.md:3:7: year: expected a year such as 2012, found \"99999999999999999999999\"",
+            "cr.md:1: lines end with a lone carriage return (\\r, classic Mac OS): expected \\n or \\r\\n line endings",
+            "ctl.md:3:9: invalid YAML: control characters are not allowed; read line by line as `key: value` instead",
+            "repeat.md:2: title: key given twice (first on line 1); the first value is used",
+            "utf16.md:1: the file is encoded as UTF-16 (little-endian): expected UTF-8 text (save it as UTF-8)",
+        ]
+        .iter()
+        .map(|line| format!("{}/{line}\n", dir.path().display()))
+        .collect::<String>(),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(dir.path(), &["list", "--format", "jsonl"]);
+    let titles: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["title"].to_string())
+        .collect();
+    assert!(titles.contains(&"\".inf\"".to_string()), "{titles:?}");
+    assert!(titles.contains(&"\"A\"".to_string()), "{titles:?}");
+    // CSV quotes the tab and the newline; TSV and the table make them spaces.
+    let csv = stdout(&run(
+        dir.path(),
+        &["list", "--format", "csv", "--title", "w"],
+    ));
+    assert!(csv.contains("\"A\tB\nC\""), "{csv}");
+    let tsv = stdout(&run(
+        dir.path(),
+        &["list", "--format", "tsv", "--title", "w"],
+    ));
+    assert!(tsv.contains("\tA B C\t"), "{tsv}");
+    // The rating gives up width like the other text columns.
+    let table = stdout(&run(
+        dir.path(),
+        &["list", "--format", "table", "--width", "50", "--title", "w"],
+    ));
+    assert!(table.lines().all(|l| l.chars().count() <= 50), "{table}");
+}

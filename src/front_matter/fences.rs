@@ -210,8 +210,46 @@ pub(crate) fn split(bytes: &[u8]) -> Result<Parts, Problem> {
     match scan(bytes, true) {
         Scan::Complete(parts) => Ok(parts),
         Scan::Unclosed { format } => Err(unclosed(format)),
-        Scan::NoHeader => Err(no_header()),
+        Scan::NoHeader => Err(not_text(bytes).unwrap_or_else(no_header)),
     }
+}
+
+/// Why a file with no header cannot be read as text, when its first bytes tell: UTF-16, or lines
+/// ended by lone carriage returns (classic Mac OS), where a fence may well be there.
+fn not_text(bytes: &[u8]) -> Option<Problem> {
+    let head = &bytes[..bytes.len().min(64)];
+    let utf16 = if head.starts_with(b"\xFF\xFE")
+        || (head.len() >= 2 && head[1] == 0 && head[0] != 0)
+    {
+        Some("UTF-16 (little-endian)")
+    } else if head.starts_with(b"\xFE\xFF") || (head.len() >= 2 && head[0] == 0 && head[1] != 0) {
+        Some("UTF-16 (big-endian)")
+    } else {
+        None
+    };
+    if let Some(encoding) = utf16 {
+        return Some(Problem::header(
+            1,
+            None,
+            format!("the file is encoded as {encoding}: expected UTF-8 text (save it as UTF-8)"),
+        ));
+    }
+    let start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let first_line = bytes[start..]
+        .split(|&b| b == b'\n')
+        .next()
+        .unwrap_or_default();
+    let lone_cr = first_line
+        .iter()
+        .position(|&b| b == b'\r')
+        .is_some_and(|i| i + 1 < first_line.len());
+    lone_cr.then(|| {
+        Problem::header(
+            1,
+            None,
+            "lines end with a lone carriage return (\\r, classic Mac OS): expected \\n or \\r\\n line endings",
+        )
+    })
 }
 
 /// The problem of a file with no header.
@@ -252,6 +290,23 @@ pub(crate) fn unclosed(format: Format) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_and_lone_carriage_returns_are_named() {
+        let message = |bytes: &[u8]| split(bytes).unwrap_err().message;
+        let utf16le: Vec<u8> = "\u{feff}---\ntitle: X\n---\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(message(&utf16le).contains("encoded as UTF-16 (little-endian)"));
+        let utf16be: Vec<u8> = "---\ntitle: X\n---\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert!(message(&utf16be).contains("encoded as UTF-16 (big-endian)"));
+        assert!(message(b"---\rtitle: X\r---\rBody\r").contains("lone carriage return"));
+        assert!(message(b"Plain text\n").contains("the first line should be"));
+    }
 
     fn parts(text: &str) -> (String, String, usize) {
         let p = split(text.as_bytes()).unwrap();

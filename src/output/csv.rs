@@ -9,7 +9,7 @@ pub(crate) fn write(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(w);
     writer.write_record(COLUMNS.iter().map(|c| c.name))?;
     for row in rows {
-        writer.write_record(row.cells().iter().map(|c| c.as_ref()))?;
+        writer.write_record(row.values().iter().map(|c| c.as_ref()))?;
     }
     writer.flush()
 }

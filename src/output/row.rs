@@ -63,12 +63,12 @@ pub(crate) const COLUMNS: [Column; 6] = [
     column("title",       "TITLE",       Left,  Plain,         "",     2),
     column("year",        "YEAR",        Right, Plain,         "",     0),
     column("directed_by", "DIRECTED BY", Left,  Plain,         "",     3),
-    column("rating",      "RATING",      Left,  Certification, "",     0),
+    column("rating",      "RATING",      Left,  Certification, "",     1),
     column("runtime",     "RUNTIME",     Right, Plain,         " min", 0),
 ];
 
 /// One listed review: only what the columns show, typed, so that a large listing stays small.
-/// Its text is cleaned of control characters as it is made, on the reading cores.
+/// Its text is kept as written and cleaned as each format needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Row {
     slug: Box<str>,
@@ -82,18 +82,14 @@ pub(crate) struct Row {
 
 impl From<Review> for Row {
     fn from(review: Review) -> Row {
-        let cleaned = |text: String| match clean(&text, false) {
-            Cow::Borrowed(_) => text.into_boxed_str(),
-            Cow::Owned(cleaned) => cleaned.into_boxed_str(),
-        };
         Row {
-            directors: cleaned(review.directors()),
+            directors: review.directors().into_boxed_str(),
             rating: match certification_rank(review.rating_code()) {
                 Some(rank) => Cow::Borrowed(CERTIFICATIONS[rank]),
-                None => Cow::Owned(clean(review.rating_code(), false).into_owned()),
+                None => Cow::Owned(review.rating_code().to_string()),
             },
-            slug: cleaned(review.slug),
-            title: cleaned(review.title),
+            slug: review.slug.into_boxed_str(),
+            title: review.title.into_boxed_str(),
             year: review.year,
             runtime: review.runtime,
         }
@@ -101,15 +97,26 @@ impl From<Review> for Row {
 }
 
 impl Row {
-    /// The cells in [`COLUMNS`] order, as plain text: no tab, newline or control character.
+    /// The cells in [`COLUMNS`] order, as one line each: no tab, newline or control character.
     pub(crate) fn cells(&self) -> [Cow<'_, str>; 6] {
+        self.cells_cleaned(false)
+    }
+
+    /// The cells with their tabs and newlines kept (for CSV, which quotes them); control
+    /// characters are still removed.
+    pub(crate) fn values(&self) -> [Cow<'_, str>; 6] {
+        self.cells_cleaned(true)
+    }
+
+    fn cells_cleaned(&self, multiline: bool) -> [Cow<'_, str>; 6] {
         let number = |n: Option<String>| Cow::Owned(n.unwrap_or_default());
+        let text = |text| clean(text, multiline);
         [
-            Cow::Borrowed(&*self.slug),
-            Cow::Borrowed(&*self.title),
+            text(&self.slug),
+            text(&self.title),
             number(self.year.map(|y| y.to_string())),
-            Cow::Borrowed(&*self.directors),
-            Cow::Borrowed(&*self.rating),
+            text(&self.directors),
+            text(&self.rating),
             number(self.runtime.map(|m| m.to_string())),
         ]
     }
