@@ -5,10 +5,12 @@ use std::path::Path;
 
 use crate::front_matter;
 use crate::output::{Row, csv, json, style::Painter, table, text, tsv};
+use crate::terminal::sanitize::is_bidi_control;
 
 /// Parse `bytes` as a review file and render it in every format. `Err` says which promise was
 /// broken: a file with no record names an error; text, table and TSV without colour hold no
-/// control character but newlines (and TSV's tabs); TSV is one line of six cells.
+/// control character but newlines (and TSV's tabs), and no bidirectional control; TSV is one
+/// line of six cells; JSON holds none of them raw.
 pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
     let _ = front_matter::scan(bytes, false);
     let parsed = front_matter::parse(bytes, Path::new("fuzz.md"), true);
@@ -25,7 +27,7 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
     let rows = [Row::from(review.clone())];
     table::write(&mut shown, &rows, 60, plain).map_err(write_failed)?;
     let shown = String::from_utf8(shown).map_err(|_| "text output is not UTF-8")?;
-    if shown.chars().any(|c| c.is_control() && c != '\n') {
+    if shown.chars().any(|c| (c.is_control() && c != '\n') || is_bidi_control(c)) {
         return Err(format!("control character in {shown:?}"));
     }
     let mut lines = Vec::new();
@@ -44,7 +46,15 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
     let coloured = Painter { enabled: true };
     text::write(&mut other, &review, 20, coloured).map_err(write_failed)?;
     csv::write(&mut other, &rows).map_err(write_failed)?;
-    json::write_one(&mut other, &review).map_err(write_failed)?;
-    json::write_lines(&mut other, [json::compact(&review)]).map_err(write_failed)?;
+    let mut documents = Vec::new();
+    json::write_one(&mut documents, &review).map_err(write_failed)?;
+    json::write_lines(&mut documents, [json::compact(&review)]).map_err(write_failed)?;
+    let documents = String::from_utf8(documents).map_err(|_| "JSON output is not UTF-8")?;
+    if documents
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || is_bidi_control(c))
+    {
+        return Err(format!("raw control character in JSON {documents:?}"));
+    }
     Ok(())
 }
