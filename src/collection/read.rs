@@ -58,7 +58,7 @@ pub(crate) fn map_headers<P, T, W, F>(paths: &[P], wanted: W, then: F) -> Vec<T>
 where
     P: AsRef<Path> + Sync,
     T: Send,
-    W: Fn(&Path, &[u8]) -> bool + Sync,
+    W: Fn(&Path, &str) -> bool + Sync,
     F: Fn(usize, Option<Parsed>) -> T + Sync,
 {
     paths
@@ -77,8 +77,7 @@ where
                     let header = &bytes[parts.header];
                     header.len() <= MAX_HEADER_BYTES
                         && memchr::memchr(0, header).is_none()
-                        && std::str::from_utf8(header).is_ok()
-                        && !wanted(path, header)
+                        && std::str::from_utf8(header).is_ok_and(|text| !wanted(path, text))
                 }
                 _ => false,
             };

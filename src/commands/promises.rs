@@ -27,7 +27,10 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
     let rows = [Row::from(review.clone())];
     table::write(&mut shown, &rows, 60, plain).map_err(write_failed)?;
     let shown = String::from_utf8(shown).map_err(|_| "text output is not UTF-8")?;
-    if shown.chars().any(|c| (c.is_control() && c != '\n') || is_bidi_control(c)) {
+    if shown
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || is_bidi_control(c))
+    {
         return Err(format!("control character in {shown:?}"));
     }
     let mut lines = Vec::new();

@@ -167,7 +167,7 @@ pub(crate) fn place(
     entries
         .into_iter()
         .map(|(key, value)| {
-            let place = firsts.get(key.as_str()).copied();
+            let place = firsts.get(&key);
             let raw = place
                 .filter(|_| matches!(value, Value::Number(_) | Value::Bool(_)))
                 .map(|l| plain_value(l.value).to_string());
@@ -190,19 +190,37 @@ pub(crate) fn repeated_keys<'l, 'a>(
     lines
         .iter()
         .filter_map(|l| {
-            let first = firsts[l.key];
+            let first = firsts.get(l.key)?;
             (!std::ptr::eq(first, l)).then_some((l.key, first.line, l))
         })
         .collect()
 }
 
-/// Each key's first line.
-fn first_lines<'l, 'a>(lines: &'l [KeyLine<'a>]) -> HashMap<&'a str, &'l KeyLine<'a>> {
-    let mut firsts = HashMap::with_capacity(lines.len());
-    for line in lines {
-        firsts.entry(line.key).or_insert(line);
+/// Each key's first line: looked up along the lines for a review's dozen keys, in a map past
+/// that, so that many keys stay linear.
+struct FirstLines<'l, 'a> {
+    lines: &'l [KeyLine<'a>],
+    map: Option<HashMap<&'a str, &'l KeyLine<'a>>>,
+}
+
+fn first_lines<'l, 'a>(lines: &'l [KeyLine<'a>]) -> FirstLines<'l, 'a> {
+    let map = (lines.len() > 32).then(|| {
+        let mut firsts = HashMap::with_capacity(lines.len());
+        for line in lines {
+            firsts.entry(line.key).or_insert(line);
+        }
+        firsts
+    });
+    FirstLines { lines, map }
+}
+
+impl<'l, 'a> FirstLines<'l, 'a> {
+    fn get(&self, key: &str) -> Option<&'l KeyLine<'a>> {
+        match &self.map {
+            Some(map) => map.get(key).copied(),
+            None => self.lines.iter().find(|l| l.key == key),
+        }
     }
-    firsts
 }
 
 /// A plain value as the line-by-line reader takes it: one layer of matching quotes removed, a

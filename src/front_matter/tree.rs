@@ -19,6 +19,9 @@ pub(crate) const MAX_NODES: usize = 50_000;
 /// What the message of a budget error starts with, so that readers can tell it from a syntax error.
 pub(crate) const TOO_MANY_NODES: &str = "more than 50000 values";
 
+/// Up to this many keys, a repeat is found by looking along them.
+const SMALL: usize = 32;
+
 /// TOML hands a date to serde as a map with this one key.
 const TOML_DATETIME: &str = "$__toml_private_datetime";
 
@@ -178,13 +181,22 @@ impl<'de> Visitor<'de> for Node<'_> {
         self.spend()?;
         let child = self.child();
         if self.top {
-            let mut fields = Vec::new();
-            let mut seen = HashSet::new();
+            let mut fields: Vec<(String, Json)> = Vec::new();
+            // A review has a dozen keys, where a look along them beats hashing; a set takes over
+            // past that, so that many keys stay linear.
+            let mut seen: Option<HashSet<String>> = None;
             while let Some(key) = map.next_key_seed(child)? {
                 let key = key_text(key);
                 let value = map.next_value_seed(child)?;
-                if seen.insert(key.clone()) {
+                let repeated = match &mut seen {
+                    Some(seen) => !seen.insert(key.clone()),
+                    None => fields.iter().any(|(k, _)| *k == key),
+                };
+                if !repeated {
                     fields.push((key, value));
+                    if seen.is_none() && fields.len() > SMALL {
+                        seen = Some(fields.iter().map(|(k, _)| k.clone()).collect());
+                    }
                 }
             }
             return Ok(Built::Document(Document::Fields(fields)));
