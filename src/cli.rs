@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions};
+use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions, Warnings};
 use crate::diagnostics::Printer;
 use crate::query::{Filter, Order, SortKey, YearRange};
 use crate::terminal::pager::Pager;
@@ -37,8 +37,16 @@ pub(crate) struct Cli {
     dir: Option<PathBuf>,
 
     /// When to use colour
-    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    #[arg(long, global = true, value_enum, ignore_case = true, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
+
+    /// Say nothing of warnings (errors are still printed)
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+
+    /// Print each warning, not one line counting them
+    #[arg(short, long, global = true)]
+    verbose: bool,
 
     /// Fit output to N columns [default: the terminal's width, else $COLUMNS, else 80]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
@@ -109,7 +117,7 @@ struct ListArgs {
     #[arg(long, value_name = "T")]
     tag: Vec<String>,
     /// Sort by this field (reviews without it come last)
-    #[arg(long, value_enum, default_value_t = SortKey::Title)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = SortKey::Title)]
     sort: SortKey,
     /// Reverse the order
     #[arg(long)]
@@ -118,8 +126,11 @@ struct ListArgs {
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
     /// Output format [default: table on a terminal, tsv in a pipe]
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     format: Option<ListFormat>,
+    /// Include drafts (`draft: true`, `published: false`), which are left out as site generators do
+    #[arg(long)]
+    drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -128,7 +139,7 @@ struct ShowArgs {
     #[arg(required = true, value_name = "QUERY")]
     query: Vec<String>,
     /// Output format
-    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ShowFormat::Text)]
     format: ShowFormat,
     /// Never page, even when the review is taller than the terminal
     #[arg(long)]
@@ -262,9 +273,15 @@ impl Cli {
                 Command::Print(page)
             }
         };
+        let warnings = match (self.quiet, self.verbose) {
+            (true, _) => Warnings::Silent,
+            (_, true) => Warnings::Each,
+            _ => Warnings::Counted,
+        };
         Config {
             dir,
             dir_origin,
+            warnings,
             terminal,
             color,
             width,
@@ -310,6 +327,7 @@ fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
             tags: args.tag,
             ratings: args.rating,
             years: args.year,
+            drafts: args.drafts,
         },
         order: Order {
             key: args.sort,

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+pub(crate) use crate::diagnostics::Warnings;
 use crate::query::{Filter, Order};
 use crate::terminal::pager::Pager;
 
@@ -12,6 +13,8 @@ pub(crate) struct Config {
     pub(crate) dir: PathBuf,
     /// How `dir` was chosen, for the error when it does not exist.
     pub(crate) dir_origin: String,
+    /// How `list` and `show` report warnings (`check` always prints each).
+    pub(crate) warnings: Warnings,
     /// Is standard output a terminal?
     pub(crate) terminal: bool,
     /// Write ANSI colour and styles.

@@ -13,7 +13,7 @@ fn check_names_every_problem_with_its_line() {
         .assert()
         .code(2)
         .stdout(expected)
-        .stderr("11 files with problems, 1 ok\n");
+        .stderr("10 files with problems, 2 ok\n");
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn check_takes_files_and_reports_missing_ones() {
         .assert()
         .code(2)
         .stdout(predicate::str::starts_with(
-            "tests/fixtures/problems/wrong-shape.md:3:10: runtime:",
+            "tests/fixtures/problems/wrong-shape.md:3:10: warning: runtime:",
         ))
         .stderr("1 file with problems, 1 ok\n");
     reviews()

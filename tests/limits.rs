@@ -46,7 +46,7 @@ fn alias_expansion_is_bounded() {
     let out = reviews()
         .arg("--dir")
         .arg(dir.path())
-        .args(["list", "--format", "json"])
+        .args(["--verbose", "list", "--format", "json"])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -136,12 +136,27 @@ fn markdown_is_the_file_byte_for_byte() {
 
 #[test]
 fn showing_a_bad_file_names_it_and_exits_2() {
-    in_fixture("mixed", &["show", "forever"])
+    in_fixture("mixed", &["show", "no-header"])
         .assert()
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains(
-            "forever.md:4:10: runtime: expected minutes",
+            "no-header.md:1: expected a front-matter header",
+        ));
+}
+
+#[test]
+fn an_odd_value_is_shown_with_one_line_counting_it() {
+    in_fixture("mixed", &["show", "forever"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Forever (2012)\n"))
+        .stderr("1 review read with warnings; `reviews check` lists it\n");
+    in_fixture("mixed", &["-v", "show", "forever"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "forever.md:4:10: warning: runtime: expected minutes",
         ));
 }
 

@@ -33,10 +33,9 @@ pub(super) fn check(
             |_, _| true,
             |_, parsed| {
                 let parsed = parsed.unwrap_or_default();
-                Note::each(
-                    parsed.errors.iter().chain(&parsed.warnings),
-                    Severity::Error,
-                )
+                let mut notes = Note::each(&parsed.errors, Severity::Error);
+                notes.extend(Note::each(&parsed.warnings, Severity::Warning));
+                notes
             },
         );
         for problems in found {

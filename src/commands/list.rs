@@ -29,7 +29,7 @@ pub(super) fn list(
         // and reads the headers again in order as it prints.
         ListFormat::Json | ListFormat::Jsonl => {
             let (found, matched) = gather(&listing, options, &mut notes, |i, _| i);
-            report(err, &mut notes);
+            Printer::new(err).report(&mut notes, config.warnings);
             let paths = listing.paths();
             // Each batch is rendered on the reading cores; a file changed since it was first
             // read into one that cannot be read is left out.
@@ -53,7 +53,7 @@ pub(super) fn list(
         ListFormat::Table | ListFormat::Tsv | ListFormat::Csv => {
             let (rows, matched) =
                 gather(&listing, options, &mut notes, |_, review| Row::from(review));
-            report(err, &mut notes);
+            Printer::new(err).report(&mut notes, config.warnings);
             match options.format {
                 ListFormat::Table => output::table::write(out, &rows, config.width, painter)?,
                 ListFormat::Csv => output::csv::write(out, &rows)?,
@@ -124,10 +124,4 @@ fn gather<T: Send>(
     }
     let matched = ranking.pushed();
     (ranking.into_sorted(), matched)
-}
-
-/// Print the problems in file and line order, whatever order the files were read in.
-fn report(err: &mut dyn Write, notes: &mut [Note]) {
-    notes.sort_by(Note::order);
-    Printer::new(err).notes(notes.iter());
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::{CHUNK, Outcome};
 use crate::collection::{Collection, map_headers, read_header, read_rest};
 use crate::config::{Config, ShowFormat, ShowOptions};
-use crate::diagnostics::{Printer, Result};
+use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::front_matter::{self, Parsed, Scan};
 use crate::output::{self, style::Painter};
 use crate::query::{Found, Lookup};
@@ -35,7 +35,9 @@ pub(super) fn show(
         Ok(head) => (front_matter::parse(&head, &path, false), head),
         Err(error) => (Parsed::failed(error), Vec::new()),
     };
-    printer.file(&parsed.errors, &parsed.warnings);
+    let mut notes = Note::each(&parsed.errors, Severity::Error);
+    notes.extend(Note::each(&parsed.warnings, Severity::Warning));
+    printer.report(&mut notes, config.warnings);
     let Some(mut review) = parsed.review else {
         return Ok(Outcome::FileErrors);
     };

@@ -8,4 +8,4 @@ mod report;
 pub(crate) use error::Location;
 pub use error::{Error, Result};
 pub(crate) use problem::{Problem, position};
-pub(crate) use report::{Note, Printer, Severity};
+pub(crate) use report::{Note, Printer, Severity, Warnings};

@@ -15,6 +15,17 @@ pub(crate) enum Severity {
     Warning,
 }
 
+/// How `list` and `show` report warnings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Warnings {
+    /// Not at all (`--quiet`).
+    Silent,
+    /// One line counting the reviews read with warnings.
+    Counted,
+    /// Each one (`--verbose`).
+    Each,
+}
+
 /// One problem as a line, without the newline. A problem inside a file starts with its place
 /// (`path:line:col: ...`), a warning with `warning:` after the place, and a problem that belongs
 /// to no file with `reviews: `.
@@ -101,23 +112,39 @@ impl<'a> Printer<'a> {
         let _ = writeln!(self.err, "{}", problem_line(error, severity));
     }
 
-    /// Problems kept in [`Note`]s, in the order given.
-    pub(crate) fn notes<'n>(&mut self, notes: impl IntoIterator<Item = &'n Note>) {
-        for note in notes {
-            let _ = writeln!(self.err, "{}", note.text);
+    /// Problems kept in [`Note`]s, sorted, as `list` and `show` report them: errors in full; warnings
+    /// each, counted in one line, or not at all.
+    pub(crate) fn report(&mut self, notes: &mut [Note], warnings: Warnings) {
+        notes.sort_by(Note::order);
+        let mut warned: Vec<&Path> = Vec::new();
+        for note in notes.iter() {
+            match note.severity {
+                Severity::Error => {
+                    let _ = writeln!(self.err, "{}", note.text);
+                }
+                Severity::Warning => {
+                    if warnings == Warnings::Each {
+                        let _ = writeln!(self.err, "{}", note.text);
+                    }
+                    // Sorted by path: a file's warnings are together.
+                    if let Some(path) = &note.path {
+                        if warned.last() != Some(&path.as_path()) {
+                            warned.push(path);
+                        }
+                    }
+                }
+            }
         }
-    }
-
-    /// One file's errors and warnings, in the order of their lines.
-    pub(crate) fn file(&mut self, errors: &[Error], warnings: &[Error]) {
-        let mut all: Vec<(Severity, &Error)> = errors
-            .iter()
-            .map(|e| (Severity::Error, e))
-            .chain(warnings.iter().map(|e| (Severity::Warning, e)))
-            .collect();
-        all.sort_by_key(|(_, e)| e.line());
-        for (severity, error) in all {
-            self.problem(error, severity);
+        if warnings == Warnings::Counted && !warned.is_empty() {
+            let count = warned.len();
+            let (reviews, them) = if count == 1 {
+                ("review", "lists it")
+            } else {
+                ("reviews", "lists them")
+            };
+            self.line(&format!(
+                "{count} {reviews} read with warnings; `reviews check` {them}"
+            ));
         }
     }
 

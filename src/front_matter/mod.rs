@@ -1,6 +1,7 @@
 //! Front matter: one file's bytes to one `Review`. The fences say where the header is and in
 //! which language; each language's reader turns it into raw fields, and the record types them.
 
+mod conventions;
 mod fences;
 mod json;
 mod key_lines;
@@ -11,7 +12,8 @@ mod yaml;
 use std::path::Path;
 
 use crate::diagnostics::{self, Error, Problem};
-use crate::record::{self, Review};
+use crate::record::{self, RawField, Review};
+use conventions::INLINE_WINDOW;
 pub(crate) use fences::too_large;
 pub use fences::{Format, MAX_HEADER_BYTES, Parts, Scan, scan};
 
@@ -80,14 +82,25 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
     };
     let parts = match fences::split(bytes) {
         Ok(parts) => parts,
-        Err(problem) => return fail(problem),
+        Err(problem) => {
+            if fences::scan(bytes, true) == Scan::NoHeader {
+                if let Some(review) = inline_only(bytes, path, with_body) {
+                    return Parsed {
+                        review: Some(review),
+                        errors: Vec::new(),
+                        warnings: Vec::new(),
+                    };
+                }
+            }
+            return fail(problem);
+        }
     };
     let text = match header_text(bytes, &parts) {
         Ok(text) => text,
         Err(problem) => return fail(problem),
     };
     let mut warnings = Vec::new();
-    let raw_fields = match parts.format {
+    let mut raw_fields = match parts.format {
         Format::Toml => match toml::parse(text, parts.header_line) {
             Ok(fields) => fields,
             Err(problem) => return fail(problem),
@@ -141,31 +154,63 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
         }
     };
 
-    // A bare JSON object has no fence line: its first line stands for it.
-    let built = record::build(raw_fields, (parts.header_line - 1).max(1));
-    warnings.extend(built.warnings);
-    if !built.errors.is_empty() {
-        return Parsed {
-            review: None,
-            errors: in_file(built.errors),
-            warnings: in_file(warnings),
-        };
+    conventions::lift_nested(&mut raw_fields);
+    let body = &bytes[parts.body_start..];
+    let window = &body[..body
+        .len()
+        .min(INLINE_WINDOW.saturating_sub(parts.body_start))];
+    if memchr::memmem::find(window, b"::").is_some() {
+        let inline = conventions::inline_fields(
+            &String::from_utf8_lossy(window),
+            parts.body_line,
+            &raw_fields,
+        );
+        raw_fields.extend(inline);
     }
-    let mut review = built.review;
-    review.slug = record::slug(path).into_owned();
-    review.path = path.to_path_buf();
-    if review.title.is_empty() {
-        review.title = review.slug.clone();
-    }
+    let mut review = finish(raw_fields, path, &mut warnings);
     if with_body {
-        let body = String::from_utf8_lossy(&bytes[parts.body_start..]);
-        review.body = Some(body.into_owned());
+        review.body = Some(String::from_utf8_lossy(body).into_owned());
     }
     Parsed {
         review: Some(review),
         errors: Vec::new(),
         warnings: in_file(warnings),
     }
+}
+
+/// Type the fields and fill what the file's name gives: the slug, a title, a year, a date.
+fn finish(fields: Vec<RawField>, path: &Path, warnings: &mut Vec<Problem>) -> Review {
+    let built = record::build(fields);
+    warnings.extend(built.warnings);
+    let mut review = built.review;
+    review.slug = record::slug(path).into_owned();
+    review.path = path.to_path_buf();
+    if review.title.is_empty() {
+        let (title, year) = record::title_from_slug(&review.slug);
+        review.title = title;
+        review.year = review.year.or(year);
+    }
+    if review.reviewed.is_none() {
+        review.reviewed = record::date_in_file_name(path);
+    }
+    review
+}
+
+/// A file without fences that holds Dataview inline fields in its first bytes (an Obsidian note):
+/// a review of those fields, its title from its name.
+fn inline_only(bytes: &[u8], path: &Path, with_body: bool) -> Option<Review> {
+    let window = &bytes[..bytes.len().min(INLINE_WINDOW)];
+    memchr::memmem::find(window, b"::")?;
+    let fields = conventions::inline_fields(&String::from_utf8_lossy(window), 1, &[]);
+    if fields.is_empty() {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    let mut review = finish(fields, path, &mut warnings);
+    if with_body {
+        review.body = Some(String::from_utf8_lossy(bytes).into_owned());
+    }
+    Some(review)
 }
 
 #[cfg(test)]
@@ -193,13 +238,63 @@ mod tests {
     }
 
     #[test]
-    fn field_errors_name_file_line_column_and_field() {
+    fn field_warnings_name_file_line_column_and_field() {
         let text = "---\ntitle: X\nyear: 2012\nruntime: forever\n---\n";
+        let parsed = parse(text.as_bytes(), Path::new("r/x.md"), false);
         assert_eq!(
-            messages(parse(text.as_bytes(), Path::new("r/x.md"), false)),
+            warnings(&parsed),
             [
-                "r/x.md:4:10: runtime: expected minutes such as \"120\" or \"1 hr 41 min\", found \"forever\""
+                "r/x.md:4:10: runtime: expected minutes such as \"120\" or \"1 hr 41 min\", found \"forever\"; kept as written in \"extra\""
             ]
+        );
+        let review = parsed.review.unwrap();
+        assert_eq!(review.runtime, None);
+        assert_eq!(review.extra["runtime"], "forever");
+    }
+
+    #[test]
+    fn conventions_of_jekyll_hugo_and_obsidian() {
+        let jekyll = parse(
+            b"---\nlayout: post\n---\n",
+            Path::new("_posts/2023-05-14-heat.md"),
+            false,
+        );
+        let review = jekyll.review.unwrap();
+        assert_eq!(
+            (review.slug.as_str(), review.title.as_str()),
+            ("heat", "heat")
+        );
+        assert_eq!(
+            review.reviewed.map(|d| d.to_string()),
+            Some("2023-05-14".into())
+        );
+        let hugo = parse(
+            b"+++\ntitle = 'Heat'\n[params]\ndirector = 'Michael Mann'\n+++\n",
+            Path::new("content/heat/index.md"),
+            false,
+        );
+        let review = hugo.review.unwrap();
+        assert_eq!(review.slug, "heat");
+        assert_eq!(review.directed_by, ["Michael Mann"]);
+        let note = parse(
+            b"# A Bug's Life\n\ndirector:: [[John Lasseter]], [[Andrew Stanton]]\nyear:: 1998\nrating::\n",
+            Path::new("notes/a-bugs-life.md"),
+            true,
+        );
+        assert!(note.errors.is_empty() && note.warnings.is_empty());
+        let review = note.review.unwrap();
+        assert_eq!(review.directed_by, ["John Lasseter", "Andrew Stanton"]);
+        assert_eq!(review.year, Some(1998));
+        assert!(review.body.unwrap().starts_with("# A Bug's Life"));
+        let year = parse(
+            b"---\nrating: R\n---\n",
+            Path::new("nightmare-honeymoon-1973.md"),
+            false,
+        );
+        let review = year.review.unwrap();
+        assert_eq!(
+            (review.title.as_str(), review.year),
+            ("nightmare-honeymoon", Some(1973))
         );
     }
 
@@ -285,17 +380,14 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_title_becomes_the_file_name() {
+    fn a_missing_title_becomes_the_file_name_without_a_word() {
         let parsed = parse(
             b"---\nyear: 2001\n---\n",
             Path::new("dir/my-film.md"),
             false,
         );
         assert_eq!(parsed.review.as_ref().unwrap().title, "my-film");
-        assert_eq!(
-            warnings(&parsed),
-            ["dir/my-film.md:1: title: missing or empty: the file name is used as the title"]
-        );
+        assert!(warnings(&parsed).is_empty());
     }
 
     #[test]

@@ -54,9 +54,13 @@ pub fn to_front_matter(review: &Review) -> String {
         dated(review.release_date, &review.release_date_note),
     );
     put("reviewed", dated(review.reviewed, &None));
+    put("watched", dated(review.watched, &None));
     put("reviewer", text(&review.reviewer));
     put("tags", list(&review.tags));
     put("genres", list(&review.genres));
+    if review.draft {
+        put("draft", Yaml::Bool(true));
+    }
     for (key, value) in &review.extra {
         put(key, serde_yaml::to_value(value).unwrap_or(Yaml::Null));
     }

@@ -59,8 +59,12 @@ fn fields(review: &Review) -> Vec<(&'static str, String)> {
     add("Released", released);
     add("Reviewed", dated(review.reviewed, &None));
     add("Reviewer", review.reviewer.clone().unwrap_or_default());
+    add("Watched", dated(review.watched, &None));
     add("Genres", review.genres.join(", "));
     add("Tags", review.tags.join(", "));
+    if review.draft {
+        add("Draft", "not published".to_string());
+    }
     out
 }
 

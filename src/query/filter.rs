@@ -72,6 +72,8 @@ pub(crate) struct Filter {
     /// Certification codes, matched exactly (ignoring case).
     pub(crate) ratings: Vec<String>,
     pub(crate) years: Vec<YearRange>,
+    /// Keep drafts, which are left out otherwise.
+    pub(crate) drafts: bool,
 }
 
 /// A filter with its text folded once, ready to test many reviews.
@@ -84,6 +86,7 @@ pub(crate) struct Matcher {
     tags: Vec<String>,
     ratings: Vec<String>,
     years: Vec<YearRange>,
+    drafts: bool,
 }
 
 fn fold_all(values: &[String]) -> Vec<String> {
@@ -114,11 +117,15 @@ impl Matcher {
             tags: fold_all(&filter.tags),
             ratings: filter.ratings.iter().map(|r| r.to_uppercase()).collect(),
             years: filter.years.clone(),
+            drafts: filter.drafts,
         }
     }
 
     /// Does `review` pass every filter?
     pub(crate) fn matches(&self, review: &Review) -> bool {
+        if review.draft && !self.drafts {
+            return false;
+        }
         let title = [review.title.clone()];
         let titles = title.iter().chain(review.original_title.iter());
         any_contains(&self.titles, titles)

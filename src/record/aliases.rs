@@ -17,9 +17,13 @@ pub(crate) enum Field {
     UsRelease,
     ReleaseDate,
     Reviewed,
+    /// The day the film was seen (the review may be written later).
+    Watched,
     Reviewer,
     Tags,
     Genres,
+    /// `draft: true` (Hugo, Jekyll, Astro).
+    Draft,
 }
 
 /// Normalised key → field. Keys are normalised by [`normalize_key`] before the lookup.
@@ -44,6 +48,7 @@ const ALIASES: &[(&str, Field)] = &[
     ("producers", Field::ProducedBy),
     ("starring", Field::Starring),
     ("cast", Field::Starring),
+    // `stars:` is the score or the cast, as its value says: see `build`.
     ("stars", Field::Starring),
     ("actors", Field::Starring),
     ("rating", Field::Rating),
@@ -55,6 +60,8 @@ const ALIASES: &[(&str, Field)] = &[
     ("rating_reason", Field::RatingReason),
     ("score", Field::Score),
     ("grade", Field::Score),
+    ("my_rating", Field::Score),
+    ("rating_emoji", Field::Score),
     ("runtime", Field::Runtime),
     ("running_time", Field::Runtime),
     ("run_time", Field::Runtime),
@@ -75,46 +82,33 @@ const ALIASES: &[(&str, Field)] = &[
     ("publish_date", Field::Reviewed),
     ("review_date", Field::Reviewed),
     ("reviewed_on", Field::Reviewed),
-    ("watched", Field::Reviewed),
-    ("watched_date", Field::Reviewed),
+    ("watched", Field::Watched),
+    ("watched_date", Field::Watched),
+    ("watched_on", Field::Watched),
+    ("viewing_date", Field::Watched),
+    ("date_watched", Field::Watched),
+    ("seen", Field::Watched),
     ("reviewer", Field::Reviewer),
     ("author", Field::Reviewer),
     ("tags", Field::Tags),
     ("tag", Field::Tags),
     ("genres", Field::Genres),
     ("genre", Field::Genres),
-];
-
-/// Aliases that are also everyday words in other tools' front matter (Jekyll's `published: false`,
-/// a template's `date: <%= ... %>`): a value of the wrong shape under one of these means the key
-/// is not that field, so it is kept in `extra` with a warning rather than failing the file.
-pub(crate) const LOOSE_ALIASES: &[&str] = &[
-    "date",
-    "published",
-    "published_date",
-    "publish_date",
-    "watched",
-    "watched_date",
-    "release",
-    "released",
-    "length",
-    "duration",
-    "stars",
-    "grade",
-    "rated",
-    "film",
-    "movie",
-    "author",
-    "tag",
+    ("draft", Field::Draft),
 ];
 
 /// Lower-case a key and treat spaces, hyphens, dots, underscores and camelCase humps alike:
 /// `U.S. release date`, `us-release-date` and `usReleaseDate` all become `u_s_release_date` or
-/// `us_release_date`.
+/// `us_release_date`. A leading `:` (a Ruby symbol key, `:movie:`) is not part of the key.
 pub(crate) fn normalize_key(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     let mut previous_lower = false;
-    for c in key.trim().chars() {
+    for c in key
+        .trim()
+        .trim_start_matches(':')
+        .trim_end_matches(':')
+        .chars()
+    {
         if matches!(c, ' ' | '-' | '.' | '_' | '\t') {
             if !out.is_empty() && !out.ends_with('_') {
                 out.push('_');
@@ -176,6 +170,7 @@ mod tests {
             ("producers", Field::ProducedBy),
             ("produced by", Field::ProducedBy),
             ("cast", Field::Starring),
+            // `stars:` is the score or the cast, as its value says: see `build`.
             ("stars", Field::Starring),
             ("running time", Field::Runtime),
             ("release date", Field::ReleaseDate),
@@ -184,6 +179,12 @@ mod tests {
             ("date", Field::Reviewed),
             ("published", Field::Reviewed),
             ("movie title", Field::Title),
+            (":movie", Field::Title),
+            (":grade", Field::Score),
+            ("watchedDate", Field::Watched),
+            ("Viewing Date", Field::Watched),
+            ("seen", Field::Watched),
+            ("ratingEmoji", Field::Score),
         ] {
             assert_eq!(field_for(key), Some(field), "{key}");
         }

@@ -2,9 +2,9 @@
 
 use serde_json::Value;
 
-use super::aliases::{Field, LOOSE_ALIASES, field_for, normalize_key};
+use super::aliases::{Field, field_for, normalize_key};
 use super::dates::dated;
-use super::review::{Review, Score};
+use super::review::Review;
 use super::scores::{self, RatingValue};
 use super::values;
 use crate::diagnostics::Problem;
@@ -24,54 +24,78 @@ pub(crate) struct RawField {
     pub(crate) column: Option<usize>,
 }
 
-/// A record built from a header, with the problems found on the way. A missing title is left
-/// empty (with a warning) for the caller to fill from the file name.
+/// A record built from a header's raw fields, with the problems found on the way. A missing title
+/// is left empty for the caller to fill from the file name.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Built {
-    /// The record: complete when `errors` is empty.
+    /// The record, always: a value that does not fit its field leaves the field empty.
     pub(crate) review: Review,
-    /// Values that could not be read; any one makes the file bad.
-    pub(crate) errors: Vec<Problem>,
-    /// Things `check` reports but that do not stop the file being read (a key given twice).
+    /// Values that did not fit their field (kept in `extra`), keys given twice, an empty title.
     pub(crate) warnings: Vec<Problem>,
 }
 
-/// Type the raw fields of one header. `fence_line` is the opening fence's line, where a missing
-/// title is reported.
-pub(crate) fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
+/// What a field's value fills: usually its field, but a numeric `rating` or a `stars:` of star
+/// characters is the score, so that a conflict is settled by what the values are.
+fn slot(kind: Field, field: &RawField) -> Field {
+    match kind {
+        Field::Rating
+            if matches!(
+                scores::rating(&field.value),
+                Ok(Some(RatingValue::Score(_)))
+            ) =>
+        {
+            Field::Score
+        }
+        Field::Starring
+            if normalize_key(&field.key) == "stars" && scores::is_stars(&field.value) =>
+        {
+            Field::Score
+        }
+        other => other,
+    }
+}
+
+/// Type the raw fields of one header.
+///
+/// Nothing is lost and no value stops the record: a value of the wrong shape is a warning and is
+/// kept as written in `extra`, as is one that loses to an earlier value for the same field.
+pub(crate) fn build(fields: Vec<RawField>) -> Built {
     let mut review = Review::default();
-    let mut errors = Vec::new();
     let mut warnings = Vec::new();
     let mut seen: Vec<(Field, String, usize)> = Vec::new();
     let mut rating_reason = None;
-    let mut score_from_rating = None;
 
     for field in fields {
         let Some(kind) = field_for(&field.key) else {
             review.extra.insert(field.key, field.value);
             continue;
         };
-        if let Some((_, first_key, first_line)) = seen.iter().find(|(f, _, _)| *f == kind) {
+        let slot = slot(kind, &field);
+        if let Some((_, first_key, first_line)) = seen.iter().find(|(f, _, _)| *f == slot) {
             warnings.push(Problem::field(
                 field.line,
                 field.column,
                 field.key.clone(),
                 format!(
-                    "means the same field as \"{first_key}\" on line {first_line}; this value is ignored"
+                    "means the same field as \"{first_key}\" on line {first_line}; kept as written in \"extra\""
                 ),
             ));
+            review.extra.insert(field.key, field.value);
             continue;
         }
-        let applied = apply(
-            kind,
-            &field,
-            &mut review,
-            &mut rating_reason,
-            &mut score_from_rating,
-        );
-        match applied {
-            Ok(()) => seen.push((kind, field.key.clone(), field.line)),
-            Err(message) if LOOSE_ALIASES.contains(&normalize_key(&field.key).as_str()) => {
+        match apply(slot, &field, &mut review, &mut rating_reason) {
+            Ok(()) => {
+                if slot == Field::Title && review.title.is_empty() {
+                    warnings.push(Problem::field(
+                        field.line,
+                        None,
+                        field.key.clone(),
+                        "empty: the file name is used as the title",
+                    ));
+                }
+                seen.push((slot, field.key, field.line));
+            }
+            Err(message) => {
                 warnings.push(Problem::field(
                     field.line,
                     field.column,
@@ -79,10 +103,6 @@ pub(crate) fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
                     format!("{message}; kept as written in \"extra\""),
                 ));
                 review.extra.insert(field.key, field.value);
-            }
-            Err(message) => {
-                seen.push((kind, field.key.clone(), field.line));
-                errors.push(Problem::field(field.line, field.column, field.key, message));
             }
         }
     }
@@ -98,8 +118,9 @@ pub(crate) fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
             }
         }
     }
-    if review.score.is_none() {
-        review.score = score_from_rating;
+    if let Some((title, year)) = title_and_year(&review.title) {
+        review.year = review.year.or(Some(year));
+        review.title = title;
     }
     if review.year.is_none() {
         review.year = review
@@ -107,43 +128,30 @@ pub(crate) fn build(fields: Vec<RawField>, fence_line: usize) -> Built {
             .or(review.release_date)
             .map(|d| i32::from(d.year()));
     }
-    if review.title.is_empty()
-        && !errors.iter().any(|p| {
-            p.field
-                .as_deref()
-                .is_some_and(|f| field_for(f) == Some(Field::Title))
-        })
-    {
-        let (line, key) = seen
-            .iter()
-            .find(|(f, _, _)| *f == Field::Title)
-            .map_or((fence_line, "title".to_string()), |(_, key, line)| {
-                (*line, key.clone())
-            });
-        warnings.push(Problem::field(
-            line,
-            None,
-            key,
-            "missing or empty: the file name is used as the title",
-        ));
-    }
-    Built {
-        review,
-        errors,
-        warnings,
-    }
+    Built { review, warnings }
+}
+
+/// A title that ends in its year, `Suspicion (1941)`: the title without it, and the year.
+fn title_and_year(title: &str) -> Option<(String, i32)> {
+    let (title, year) = title.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+    let year: i32 = year
+        .trim()
+        .parse()
+        .ok()
+        .filter(|y| (1870..=2200).contains(y))?;
+    let title = title.trim_end();
+    (!title.is_empty()).then(|| (title.to_string(), year))
 }
 
 fn apply(
-    kind: Field,
+    slot: Field,
     field: &RawField,
     review: &mut Review,
     rating_reason: &mut Option<String>,
-    score_from_rating: &mut Option<Score>,
 ) -> Result<(), values::Expected> {
     let value = &field.value;
     let raw = field.raw.as_deref();
-    match kind {
+    match slot {
         Field::Title => review.title = values::text(value, raw)?.unwrap_or_default(),
         Field::OriginalTitle => review.original_title = values::text(value, raw)?,
         Field::Year => review.year = values::year(value)?,
@@ -153,7 +161,7 @@ fn apply(
         Field::Starring => review.starring = values::people(value)?,
         Field::Rating => match scores::rating(value)? {
             Some(RatingValue::Certification(rating)) => review.rating = Some(rating),
-            Some(RatingValue::Score(score)) => *score_from_rating = Some(score),
+            Some(RatingValue::Score(score)) => review.score = Some(score),
             None => {}
         },
         Field::RatingReason => *rating_reason = values::text(value, raw)?,
@@ -171,10 +179,16 @@ fn apply(
                 review.release_date_note = note;
             }
         }
+        // Jekyll's `published: false` says a post is a draft, not when it was written.
+        Field::Reviewed if value.is_boolean() && normalize_key(&field.key) == "published" => {
+            review.draft = value == &Value::Bool(false);
+        }
         Field::Reviewed => review.reviewed = dated(value)?.map(|(date, _)| date),
+        Field::Watched => review.watched = dated(value)?.map(|(date, _)| date),
         Field::Reviewer => review.reviewer = values::text(value, raw)?,
         Field::Tags => review.tags = values::words(value)?,
         Field::Genres => review.genres = values::words(value)?,
+        Field::Draft => review.draft = values::flag(value)?,
     }
     Ok(())
 }
@@ -197,17 +211,14 @@ mod tests {
 
     #[test]
     fn builds_the_seed_header() {
-        let built = build(
-            vec![
-                raw("title", json!("Rust and Bone"), 2),
-                raw("U.S. release date", json!("November 23, 2012 (limited)"), 3),
-                raw("rating", json!("R"), 4),
-                raw("rating_reason", json!("for language"), 5),
-                raw("layout", json!("post"), 6),
-            ],
-            1,
-        );
-        assert!(built.errors.is_empty());
+        let built = build(vec![
+            raw("title", json!("Rust and Bone"), 2),
+            raw("U.S. release date", json!("November 23, 2012 (limited)"), 3),
+            raw("rating", json!("R"), 4),
+            raw("rating_reason", json!("for language"), 5),
+            raw("layout", json!("post"), 6),
+        ]);
+        assert!(built.warnings.is_empty());
         let review = built.review;
         assert_eq!(review.year, Some(2012), "year from the release date");
         assert_eq!(review.us_release_note.as_deref(), Some("limited"));
@@ -222,60 +233,55 @@ mod tests {
     }
 
     #[test]
-    fn bad_values_are_errors_and_a_missing_title_a_warning() {
-        let built = build(vec![raw("runtime", json!("forever"), 4)], 1);
-        assert_eq!(built.errors.len(), 1);
-        assert_eq!(built.errors[0].field.as_deref(), Some("runtime"));
-        assert_eq!(built.errors[0].line, 4);
-        assert_eq!(
-            built.warnings[0].message,
-            "missing or empty: the file name is used as the title"
+    fn a_value_that_does_not_fit_is_a_warning_kept_in_extra() {
+        let built = build(vec![
+            raw("title", json!("X"), 2),
+            raw("runtime", json!("about two hours"), 4),
+            raw("score", json!("great"), 5),
+        ]);
+        assert_eq!(built.review.runtime, None);
+        assert_eq!(built.review.extra["runtime"], json!("about two hours"));
+        assert_eq!(built.review.extra["score"], json!("great"));
+        assert_eq!(built.warnings.len(), 2);
+        assert_eq!(built.warnings[0].field.as_deref(), Some("runtime"));
+        assert_eq!(built.warnings[0].line, 4);
+        assert!(
+            built.warnings[0]
+                .message
+                .ends_with("; kept as written in \"extra\"")
         );
-        assert_eq!(built.warnings[0].line, 1);
-        let empty = build(vec![raw("movie title", json!(null), 2)], 1);
-        assert!(empty.errors.is_empty());
+    }
+
+    #[test]
+    fn a_missing_title_is_no_problem_but_an_empty_one_is() {
+        assert!(build(vec![raw("year", json!(2001), 2)]).warnings.is_empty());
+        let empty = build(vec![raw("movie title", json!(null), 2)]);
         assert_eq!(empty.warnings[0].field.as_deref(), Some("movie title"));
         assert_eq!(empty.warnings[0].line, 2);
     }
 
     #[test]
-    fn a_loose_alias_with_a_foreign_value_goes_to_extra() {
-        let built = build(
-            vec![
-                raw("title", json!("X"), 2),
-                raw("published", json!(false), 3),
-            ],
-            1,
-        );
-        assert!(built.errors.is_empty());
+    fn jekyll_published_false_is_a_draft() {
+        let built = build(vec![
+            raw("title", json!("X"), 2),
+            raw("published", json!(false), 3),
+        ]);
+        assert!(built.warnings.is_empty());
+        assert!(built.review.draft);
         assert_eq!(built.review.reviewed, None);
-        assert_eq!(built.review.extra["published"], json!(false));
-        assert!(
-            built.warnings[0]
-                .message
-                .ends_with("kept as written in \"extra\"")
-        );
-        let strict = build(
-            vec![
-                raw("title", json!("X"), 2),
-                raw("reviewed", json!(false), 3),
-            ],
-            1,
-        );
-        assert_eq!(strict.errors.len(), 1);
+        let built = build(vec![raw("draft", json!(true), 2)]);
+        assert!(built.review.draft);
     }
 
     #[test]
-    fn a_field_given_twice_is_a_warning_and_the_first_wins() {
-        let built = build(
-            vec![
-                raw("title", json!("X"), 2),
-                raw("director", json!("A"), 3),
-                raw("directed by", json!("B"), 4),
-            ],
-            1,
-        );
+    fn a_field_given_twice_keeps_the_first_and_the_second_in_extra() {
+        let built = build(vec![
+            raw("title", json!("X"), 2),
+            raw("director", json!("A"), 3),
+            raw("directed by", json!("B"), 4),
+        ]);
         assert_eq!(built.review.directed_by, ["A"]);
+        assert_eq!(built.review.extra["directed by"], json!("B"));
         assert_eq!(built.warnings[0].line, 4);
         assert!(
             built.warnings[0]
@@ -285,12 +291,44 @@ mod tests {
     }
 
     #[test]
-    fn numeric_rating_becomes_the_score() {
-        let built = build(
-            vec![raw("title", json!("X"), 2), raw("rating", json!(3), 3)],
-            1,
+    fn conflicts_are_settled_by_what_the_values_are() {
+        let built = build(vec![
+            raw("title", json!("X"), 2),
+            raw("mpaa", json!("R"), 3),
+            raw("rating", json!(4), 4),
+            raw("stars", json!("★★★½"), 5),
+        ]);
+        assert_eq!(built.review.rating_code(), "R");
+        assert_eq!(
+            built.review.score,
+            Some(crate::record::Score::Points {
+                value: 4.0,
+                max: None
+            })
         );
-        assert_eq!(built.review.rating, None);
-        assert!(built.review.score.is_some());
+        // The stars lose to the earlier score, and are kept.
+        assert_eq!(built.review.extra["stars"], json!("★★★½"));
+        assert!(built.review.starring.is_empty());
+        let cast = build(vec![raw("stars", json!("Brad Pitt, Edward Norton"), 2)]);
+        assert_eq!(cast.review.starring, ["Brad Pitt", "Edward Norton"]);
+    }
+
+    #[test]
+    fn a_title_ending_in_its_year() {
+        let built = build(vec![raw("title", json!("Suspicion (1941)"), 2)]);
+        assert_eq!(built.review.title, "Suspicion");
+        assert_eq!(built.review.year, Some(1941));
+        let kept = build(vec![
+            raw("title", json!("Blade Runner (1982)"), 2),
+            raw("year", json!(2007), 3),
+        ]);
+        assert_eq!(kept.review.title, "Blade Runner");
+        assert_eq!(kept.review.year, Some(2007));
+        assert_eq!(
+            build(vec![raw("title", json!("Ran (Chaos)"), 2)])
+                .review
+                .title,
+            "Ran (Chaos)"
+        );
     }
 }

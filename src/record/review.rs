@@ -69,10 +69,14 @@ pub struct Review {
     pub release_date_note: Option<String>,
     /// When the review was written.
     pub reviewed: Option<Date>,
+    /// When the film was seen.
+    pub watched: Option<Date>,
     /// Who wrote the review.
     pub reviewer: Option<String>,
     pub tags: Vec<String>,
     pub genres: Vec<String>,
+    /// A draft (`draft: true`, Jekyll's `published: false`): `list` leaves it out unless asked.
+    pub draft: bool,
     /// Every other key of the header, untouched.
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// The review text, when it was read (`show`), not when only the header was (`list`).

@@ -34,16 +34,42 @@ pub(crate) fn rating(value: &Value) -> Result<Option<RatingValue>, Expected> {
     }
 }
 
-/// `R (for strong language)`, `Rated R for strong language`, `PG-13`.
+/// Ways of writing "not rated", all read as `NR`.
+const NOT_RATED: [&str; 6] = [
+    "nr",
+    "n/r",
+    "not rated",
+    "unrated",
+    "not-rated",
+    "no rating",
+];
+
+/// `R (for strong language)`, `Rated R for strong language`, `PG-13`, `Not Rated`. A rating that
+/// is not a U.S. certification (`Approved`, `Passed`, `TV-MA`, `12A`) is kept as written.
 fn certification(s: &str) -> Rating {
     let s = s
         .strip_prefix("Rated ")
         .or_else(|| s.strip_prefix("rated "))
         .unwrap_or(s)
         .trim();
+    if NOT_RATED.contains(&s.to_lowercase().as_str()) {
+        return Rating {
+            code: "NR".into(),
+            reason: None,
+        };
+    }
     let (code, reason) = match s.split_once(char::is_whitespace) {
-        Some((code, reason)) => (code, reason.trim()),
-        None => (s, ""),
+        // A code is one word of capitals, digits and hyphens (`PG-13`, `TV-MA`): anything else
+        // is the rating as written.
+        Some((code, reason))
+            if CERTIFICATIONS.iter().any(|k| k.eq_ignore_ascii_case(code))
+                || code
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-') =>
+        {
+            (code, reason.trim())
+        }
+        _ => (s, ""),
     };
     let reason = reason
         .strip_prefix('(')
@@ -91,7 +117,25 @@ pub(crate) fn score(value: &Value) -> Result<Option<Score>, Expected> {
     }
 }
 
-/// `3.5`, `3.5/4`, `8 / 10`, `3 of 4`, `★★★½`, `4 stars`.
+/// Is this a score written in stars (`★★★½`, `⭐️⭐️⭐️`, `***`) or a number, the way a `stars:`
+/// key is meant as a score? A value made of star characters is never a person.
+pub(crate) fn is_stars(value: &Value) -> bool {
+    match value {
+        Value::Number(_) => true,
+        Value::String(s) => {
+            let s = s.trim();
+            !s.is_empty()
+                && (s.parse::<f64>().is_ok() || s.chars().all(|c| is_star(c) || c.is_whitespace()))
+        }
+        _ => false,
+    }
+}
+
+fn is_star(c: char) -> bool {
+    matches!(c, '★' | '☆' | '½' | '*' | '⭐' | '\u{fe0f}' | '🌟')
+}
+
+/// `3.5`, `3.5/4`, `8 / 10`, `3 of 4`, `85%`, `★★★½`, `⭐️⭐️⭐️` (out of 5), `4 stars`.
 fn points(s: &str) -> Option<Score> {
     let number = |t: &str| {
         t.trim()
@@ -101,6 +145,21 @@ fn points(s: &str) -> Option<Score> {
     };
     if let Some(value) = number(s) {
         return Some(Score::Points { value, max: None });
+    }
+    if let Some(value) = s.strip_suffix('%').and_then(number) {
+        return Some(Score::Points {
+            value,
+            max: Some(100.0),
+        });
+    }
+    // Emoji stars, with or without their variation selector, are always out of five.
+    if s.contains(['⭐', '🌟']) {
+        let emoji = s.chars().filter(|c| matches!(c, '⭐' | '🌟')).count();
+        let only_stars = s.chars().all(|c| is_star(c) || c.is_whitespace());
+        return only_stars.then(|| Score::Points {
+            value: emoji as f64 + if s.contains('½') { 0.5 } else { 0.0 },
+            max: Some(5.0),
+        });
     }
     for separator in ["/", " of ", " out of "] {
         if let Some((v, m)) = s.split_once(separator) {
@@ -165,6 +224,19 @@ mod tests {
             Ok(cert("PG", Some("for mild peril")))
         );
         assert_eq!(rating(&json!("TV-MA")), Ok(cert("TV-MA", None)));
+        for nr in ["Not Rated", "Unrated", "N/R", "nr"] {
+            assert_eq!(rating(&json!(nr)), Ok(cert("NR", None)), "{nr}");
+        }
+        assert_eq!(rating(&json!("Approved")), Ok(cert("Approved", None)));
+        assert_eq!(rating(&json!("Passed")), Ok(cert("Passed", None)));
+        assert_eq!(
+            rating(&json!("TV-14 for language")),
+            Ok(cert("TV-14", Some("for language")))
+        );
+        assert_eq!(
+            rating(&json!("Approved by the board")),
+            Ok(cert("Approved by the board", None))
+        );
         assert!(rating(&json!(["R"])).is_err());
     }
 
@@ -186,6 +258,11 @@ mod tests {
         assert_eq!(score(&json!("3 of 4")), p(3.0, Some(4.0)));
         assert_eq!(score(&json!("★★★☆")), p(3.0, Some(4.0)));
         assert_eq!(score(&json!("4 stars")), p(4.0, None));
+        assert_eq!(score(&json!("85%")), p(85.0, Some(100.0)));
+        assert_eq!(score(&json!("⭐️⭐️⭐️")), p(3.0, Some(5.0)));
+        assert_eq!(score(&json!("⭐⭐⭐⭐")), p(4.0, Some(5.0)));
+        assert!(is_stars(&json!("★★★½")) && is_stars(&json!(4)) && is_stars(&json!("⭐️⭐️")));
+        assert!(!is_stars(&json!("Brad Pitt, Edward Norton")));
         assert_eq!(
             score(&json!("b+")),
             Ok(Some(Score::Grade { grade: "B+".into() }))

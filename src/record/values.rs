@@ -5,6 +5,8 @@
 
 use serde_json::Value;
 
+use super::dates::parse_date;
+
 /// A parser's complaint: what was expected, what was found.
 pub(crate) type Expected = String;
 
@@ -37,49 +39,79 @@ pub(crate) fn non_empty(s: &str) -> Option<String> {
 }
 
 /// People: a list of names, or one string of names joined by `,`, ` and `, ` & ` or `;`.
+/// Obsidian links give their names (`[[Wong Kar-wai]]`, `[[Wong Kar-wai|Wong]]`), and an unquoted
+/// `[[A], [B]]`, which YAML reads as lists in a list, is flattened.
 pub(crate) fn people(value: &Value) -> Result<Vec<String>, Expected> {
-    match value {
-        Value::Null => Ok(Vec::new()),
-        Value::Array(items) => {
-            let mut names = Vec::new();
-            for item in items {
-                match item {
-                    Value::Null => {}
-                    Value::String(s) => names.extend(non_empty(s.trim())),
-                    Value::Number(n) => names.push(n.to_string()),
-                    other => {
-                        return Err(format!(
-                            "expected a name in each list item, found {}",
-                            found(other)
-                        ));
-                    }
-                }
-            }
-            Ok(names)
-        }
-        Value::String(s) => Ok(split_names(s)),
-        Value::Number(n) => Ok(vec![n.to_string()]),
-        other => Err(format!(
-            "expected a name or a list of names, found {}",
-            found(other)
-        )),
-    }
+    let mut names = Vec::new();
+    collect_people(value, &mut names, 0)?;
+    Ok(names)
 }
 
-/// Split "A, B and C" into names; an Oxford comma ("B, and C") is understood.
+fn collect_people(value: &Value, names: &mut Vec<String>, depth: usize) -> Result<(), Expected> {
+    match value {
+        Value::Null => {}
+        Value::String(s) if depth == 0 => names.extend(split_names(s)),
+        // A list item is one name as written.
+        Value::String(s) => names.extend(non_empty(unlink(s.trim()))),
+        Value::Number(n) => names.push(n.to_string()),
+        // An Obsidian link left unquoted is a list in a list: two levels at most.
+        Value::Array(items) if depth < 2 => {
+            for item in items {
+                collect_people(item, names, depth + 1)?;
+            }
+        }
+        other if depth > 0 => {
+            return Err(format!(
+                "expected a name in each list item, found {}",
+                found(other)
+            ));
+        }
+        other => {
+            return Err(format!(
+                "expected a name or a list of names, found {}",
+                found(other)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Words that follow a name after a comma and belong to it: `Harry Connick, Jr.`.
+const NAME_SUFFIXES: [&str; 8] = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "esq."];
+
+/// Split "A, B and C" into names; an Oxford comma ("B, and C") is understood, a suffix stays
+/// with its name, and Obsidian's `[[link|alias]]` gives the link's name.
 pub(crate) fn split_names(s: &str) -> Vec<String> {
-    s.split([',', ';'])
-        .flat_map(|part| part.split(" and ").flat_map(|p| p.split(" & ")))
-        .map(|name| {
+    let mut names: Vec<String> = Vec::new();
+    for part in s.split([',', ';']) {
+        for (k, name) in part.split(" and ").flat_map(|p| p.split(" & ")).enumerate() {
             let name = name.trim();
+            if k == 0 && NAME_SUFFIXES.contains(&name.to_lowercase().as_str()) {
+                if let Some(last) = names.last_mut() {
+                    last.push_str(", ");
+                    last.push_str(name);
+                    continue;
+                }
+            }
             let name = name
                 .strip_prefix("and ")
                 .or_else(|| name.strip_prefix("& "))
                 .unwrap_or(name);
-            name.trim().to_string()
-        })
-        .filter(|name| !name.is_empty())
-        .collect()
+            let name = unlink(name.trim());
+            if !name.is_empty() && name != "and" && name != "&" {
+                names.push(name.to_string());
+            }
+        }
+    }
+    names
+}
+
+/// `[[Wong Kar-wai|Wong]]` → `Wong Kar-wai`; other text as it is.
+fn unlink(name: &str) -> &str {
+    match name.strip_prefix("[[").and_then(|n| n.strip_suffix("]]")) {
+        Some(link) => link.split('|').next().unwrap_or(link).trim(),
+        None => name,
+    }
 }
 
 /// A list of words (tags, genres): a list, or a string split on commas.
@@ -144,13 +176,32 @@ fn parse_runtime(s: &str) -> Option<u32> {
     seen.then_some(total)
 }
 
-/// A year: an integer, or a string of four digits.
+/// A yes or no: `true`, `false`, or the words YAML 1.1 and people use for them.
+pub(crate) fn flag(value: &Value) -> Result<bool, Expected> {
+    match value {
+        Value::Null => Ok(false),
+        Value::Bool(b) => Ok(*b),
+        Value::String(s) => match s.trim().to_lowercase().as_str() {
+            "true" | "yes" | "y" | "on" | "1" => Ok(true),
+            "false" | "no" | "n" | "off" | "0" | "" => Ok(false),
+            _ => Err(format!("expected true or false, found {}", found(value))),
+        },
+        Value::Number(n) => Ok(n.as_f64() != Some(0.0)),
+        other => Err(format!("expected true or false, found {}", found(other))),
+    }
+}
+
+/// A year: an integer, a string of four digits, or a full date (`1999-03-31`, `March 31, 1999`).
 pub(crate) fn year(value: &Value) -> Result<Option<i32>, Expected> {
     let year = match value {
         Value::Null => return Ok(None),
         Value::Number(n) => n.as_i64(),
         Value::String(s) if s.trim().is_empty() => return Ok(None),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::String(s) => s
+            .trim()
+            .parse()
+            .ok()
+            .or_else(|| parse_date(s).map(|d| i64::from(d.year()))),
         _ => None,
     };
     year.filter(|y| (1000..=9999).contains(y))
@@ -224,9 +275,34 @@ mod tests {
             "expected a name or a list of names, found a mapping"
         );
         assert_eq!(
-            people(&json!([["x"]])).unwrap_err(),
-            "expected a name in each list item, found a list"
+            people(&json!([{"x": 1}])).unwrap_err(),
+            "expected a name in each list item, found a mapping"
         );
+    }
+
+    #[test]
+    fn obsidian_links_suffixes_and_a_leading_and() {
+        assert_eq!(
+            people(&json!([["Quentin Tarantino"]])).unwrap(),
+            ["Quentin Tarantino"]
+        );
+        assert_eq!(
+            people(&json!("[[Wong Kar-wai]], [[Christopher Doyle|Doyle]]")).unwrap(),
+            ["Wong Kar-wai", "Christopher Doyle"]
+        );
+        assert_eq!(
+            people(&json!([["John Lasseter"], ["Andrew Stanton"]])).unwrap(),
+            ["John Lasseter", "Andrew Stanton"]
+        );
+        assert_eq!(
+            people(&json!("Will Smith, Harry Connick, Jr., Jeff Goldblum")).unwrap(),
+            ["Will Smith", "Harry Connick, Jr.", "Jeff Goldblum"]
+        );
+        assert_eq!(
+            people(&json!("Ken Griffey, Sr. and Davis Love III")).unwrap(),
+            ["Ken Griffey, Sr.", "Davis Love III"]
+        );
+        assert_eq!(people(&json!("and A, B")).unwrap(), ["A", "B"]);
     }
 
     #[test]
@@ -238,6 +314,8 @@ mod tests {
             "expected a year such as 2012, found \"soon\""
         );
         assert!(year(&json!(12)).is_err());
+        assert_eq!(year(&json!("1999-03-31")), Ok(Some(1999)));
+        assert_eq!(year(&json!("March 31, 1999")), Ok(Some(1999)));
         assert_eq!(text(&json!(1984), Some("1984")), Ok(Some("1984".into())));
         assert_eq!(text(&json!(false), Some("False")), Ok(Some("False".into())));
         assert_eq!(text(&json!("  "), None), Ok(None));

@@ -1,0 +1,127 @@
+//! Where site generators and notes apps put fields besides the top of the header: Hugo's
+//! `[params]`, Zola's `[extra]`, and Obsidian's Dataview inline fields (`director:: ...`) in the
+//! body.
+
+use serde_json::Value;
+
+use crate::record::{Field, RawField, field_for};
+
+/// Inline fields are looked for in the file's first bytes only, the part `list` reads anyway.
+pub(crate) const INLINE_WINDOW: usize = 4096;
+
+/// The fields a header already gives.
+fn given(fields: &[RawField]) -> Vec<Field> {
+    fields.iter().filter_map(|f| field_for(&f.key)).collect()
+}
+
+/// Hugo's `params:` and Zola's `extra:` tables: their known fields are read as top-level fields
+/// when the top level does not give them. The table itself stays in `extra`, as written.
+pub(crate) fn lift_nested(fields: &mut Vec<RawField>) {
+    let mut present = given(fields);
+    let mut lifted = Vec::new();
+    for field in fields.iter() {
+        let Value::Object(table) = &field.value else {
+            continue;
+        };
+        if !matches!(field.key.as_str(), "params" | "extra") {
+            continue;
+        }
+        for (key, value) in table {
+            let Some(kind) = field_for(key) else {
+                continue;
+            };
+            if present.contains(&kind) {
+                continue;
+            }
+            present.push(kind);
+            lifted.push(RawField {
+                key: key.clone(),
+                value: value.clone(),
+                raw: None,
+                line: field.line,
+                column: None,
+            });
+        }
+    }
+    fields.extend(lifted);
+}
+
+/// Dataview's inline fields (`director:: [[John Lasseter]]`, `year:: 1998`) in `body`, whose first
+/// line is line `first_line` of the file: those the header does not give, for known fields only.
+/// An empty value (`rating::`) is no value.
+pub(crate) fn inline_fields(body: &str, first_line: usize, header: &[RawField]) -> Vec<RawField> {
+    let mut present = given(header);
+    let mut fields = Vec::new();
+    for (i, line) in body.lines().enumerate() {
+        let Some((key, value)) = line.split_once("::") else {
+            continue;
+        };
+        let key = key.trim().trim_start_matches(['-', '*', ' ']);
+        let value = value.trim();
+        if key.is_empty() || value.is_empty() || key.contains(['[', ']', '`']) {
+            continue;
+        }
+        let Some(kind) = field_for(key) else {
+            continue;
+        };
+        if present.contains(&kind) {
+            continue;
+        }
+        present.push(kind);
+        fields.push(RawField {
+            key: key.to_string(),
+            value: Value::String(value.to_string()),
+            raw: Some(value.to_string()),
+            line: first_line + i,
+            column: Some(line.find("::").map_or(1, |c| c + 3)),
+        });
+    }
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn raw(key: &str, value: Value) -> RawField {
+        RawField {
+            key: key.into(),
+            value,
+            raw: None,
+            line: 2,
+            column: None,
+        }
+    }
+
+    #[test]
+    fn hugo_params_fill_what_the_top_level_lacks() {
+        let mut fields = vec![
+            raw("title", json!("Heat")),
+            raw(
+                "params",
+                json!({"director": "Michael Mann", "title": "Other"}),
+            ),
+        ];
+        lift_nested(&mut fields);
+        let keys: Vec<_> = fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["title", "params", "director"]);
+    }
+
+    #[test]
+    fn dataview_fields_in_the_body() {
+        let body = "# Toy Story\n\ndirector:: [[John Lasseter]], [[Andrew Stanton]]\nyear:: 1995\nrating::\nNote:: not a field\ntitle:: given above\n";
+        let fields = inline_fields(body, 5, &[raw("title", json!("Toy Story"))]);
+        let pairs: Vec<_> = fields
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.as_str().unwrap(), f.line))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("director", "[[John Lasseter]], [[Andrew Stanton]]", 7),
+                ("year", "1995", 8)
+            ]
+        );
+    }
+}
