@@ -119,7 +119,9 @@ fn bad_files_are_named_odd_values_counted_and_every_review_listed() {
         )
     );
     // --verbose prints each warning in file order; --quiet none.
-    let verbose = in_fixture("mixed", &["--verbose", "list"]).output().unwrap();
+    let verbose = in_fixture("mixed", &["--verbose", "list"])
+        .output()
+        .unwrap();
     let lines: Vec<String> = String::from_utf8_lossy(&verbose.stderr)
         .lines()
         .map(String::from)

@@ -73,16 +73,6 @@ fn a_near_miss_exits_1_with_suggestions() {
 }
 
 #[test]
-fn an_ambiguous_part_lists_the_candidates() {
-    in_fixture("mixed", &["show", "good"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "did you mean: bad-yaml, good-one, good-two?",
-        ));
-}
-
-#[test]
 fn nothing_like_it_exits_1_without_suggestions() {
     reviews()
         .args(["show", "zzzzzzzz"])
@@ -161,12 +151,51 @@ fn an_odd_value_is_shown_with_one_line_counting_it() {
 }
 
 #[test]
-fn slugs_never_leave_the_collection() {
-    for query in ["../../etc/passwd", "/etc/passwd", "..", "../shapes/lists"] {
+fn slugs_never_leave_the_collection_but_paths_name_their_file() {
+    for query in ["..", "lists", "shapes"] {
         in_fixture("mixed", &["show", query])
             .assert()
             .code(1)
             .stdout("")
             .stderr(predicate::str::contains("no review matches"));
     }
+    // What `grep -l` prints, from the collection or not.
+    in_fixture(
+        "mixed",
+        &[
+            "show",
+            "tests/fixtures/shapes/lists.markdown",
+            "--format",
+            "json",
+        ],
+    )
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("\"slug\": \"lists\""));
+    in_fixture("mixed", &["show", "no/such/file.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.md"));
+}
+
+#[test]
+fn several_matches_are_named_and_unreadable_files_mentioned() {
+    // "good" is in three titles of the mixed fixture.
+    let out = in_fixture("mixed", &["show", "good"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("reviews: several reviews match \"good\" (3); name one by its slug:\n  bad-yaml\n  good-one\n  good-two\n"),
+        "{stderr}"
+    );
+    let out = in_fixture("mixed", &["show", "zzz-nothing"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 file could not be read and may be the one: ")
+            && stderr.contains("no-header.md"),
+        "{stderr}"
+    );
 }

@@ -65,10 +65,21 @@ fn is_plain_slug(slug: &str) -> bool {
         && !Path::new(slug).is_absolute()
 }
 
-fn has_review_extension(path: &Path) -> bool {
-    path.extension()
+/// Files that sit beside reviews in a repository or a site and are not reviews: skipped without a
+/// word. `_index.md` is Hugo's section page.
+const NOT_REVIEWS: [&str; 5] = ["readme", "license", "changelog", "contributing", "_index"];
+
+/// A file that may hold a review: a review extension, and not a repository's own document.
+fn may_be_review(path: &Path) -> bool {
+    let review_extension = path
+        .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    review_extension && !NOT_REVIEWS.iter().any(|n| n.eq_ignore_ascii_case(stem))
 }
 
 #[cfg(test)]

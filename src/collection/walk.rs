@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::has_review_extension;
+use super::may_be_review;
 use crate::diagnostics::Error;
 
 /// What the walk found: a review file, a link to one inside the collection (to be read once, with
@@ -49,7 +49,7 @@ fn walk(dir: &Path, root: &Path, visit: &mut dyn FnMut(Found)) {
         };
         if kind.is_dir() {
             walk(&path, root, visit);
-        } else if !has_review_extension(&path) {
+        } else if !may_be_review(&path) {
         } else if kind.is_file() {
             visit(Found::File(path));
         } else if kind.is_symlink() {

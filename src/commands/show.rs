@@ -1,6 +1,7 @@
 //! `reviews show`: one review, found by slug, title or part of the title.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use super::{CHUNK, Outcome};
 use crate::collection::{Collection, map_headers, read_header, read_rest};
@@ -18,16 +19,50 @@ pub(super) fn show(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let collection = Collection::open(&config.dir, &config.dir_origin)?;
     let mut printer = Printer::new(err);
-    let path = match find(&collection, &options.query) {
-        Found::One(path) => path,
-        Found::NotOne(suggestions) => {
-            printer.message(&format!("no review matches \"{}\"", options.query));
-            if !suggestions.is_empty() {
-                printer.hint(&format!("did you mean: {}?", suggestions.join(", ")));
+    // A path, as grep -l and find print them, names its file wherever it is; a query that is
+    // not a path is only ever looked up in the collection.
+    let named = Path::new(&options.query);
+    let path = if options.query.contains('/') || named.is_file() {
+        named.to_path_buf()
+    } else {
+        let collection = Collection::open(&config.dir, &config.dir_origin)?;
+        let (found, unreadable) = find(&collection, &options.query);
+        match found {
+            Found::One(path) => path,
+            Found::Several(count, slugs) => {
+                printer.message(&format!(
+                    "several reviews match \"{}\" ({count}); name one by its slug:",
+                    options.query
+                ));
+                for slug in &slugs {
+                    printer.hint(slug);
+                }
+                if count > slugs.len() {
+                    printer.hint(&format!("... and {} more", count - slugs.len()));
+                }
+                return Ok(Outcome::FileErrors);
             }
-            return Ok(Outcome::NothingFound);
+            Found::Nothing(suggestions) => {
+                printer.message(&format!("no review matches \"{}\"", options.query));
+                if !suggestions.is_empty() {
+                    printer.hint(&format!("did you mean: {}?", suggestions.join(", ")));
+                }
+                if !unreadable.is_empty() {
+                    let names: Vec<String> = unreadable
+                        .iter()
+                        .take(10)
+                        .map(|p| p.display().to_string())
+                        .collect();
+                    printer.hint(&format!(
+                        "{} file{} could not be read and may be the one: {}",
+                        unreadable.len(),
+                        if unreadable.len() == 1 { "" } else { "s" },
+                        names.join(", ")
+                    ));
+                }
+                return Ok(Outcome::NothingFound);
+            }
         }
     };
     // The header first, as `list` reads it: a file that is not a review is never read whole.
@@ -71,10 +106,10 @@ pub(super) fn show(
 }
 
 /// The file the query names: a slug at the top of the folder is opened at once; otherwise every
-/// slug is looked at, and only then every title.
-fn find(collection: &Collection, query: &str) -> Found {
+/// slug is looked at, and only then every title. Beside it, the files that could not be read.
+fn find(collection: &Collection, query: &str) -> (Found, Vec<PathBuf>) {
     if let Some(path) = collection.direct(query) {
-        return Found::One(path);
+        return (Found::One(path), Vec::new());
     }
     let listing = collection.listing();
     let mut lookup = Lookup::new(query);
@@ -82,20 +117,24 @@ fn find(collection: &Collection, query: &str) -> Found {
         lookup.offer_slug(&slug(path), path);
     }
     if lookup.slug_matched() {
-        return lookup.finish();
+        return (lookup.finish(), Vec::new());
     }
+    let mut unreadable = Vec::new();
     for chunk in listing.paths().chunks(CHUNK) {
         let candidates = map_headers(
             chunk,
             |_, _| true,
-            |i, parsed| {
-                let review = parsed?.review?;
-                Some(lookup.judge(&review.slug, &review.title, &chunk[i]))
+            |i, parsed| match parsed?.review {
+                Some(review) => Some(Ok(lookup.judge(&review.slug, &review.title, &chunk[i]))),
+                None => Some(Err(chunk[i].clone())),
             },
         );
         for candidate in candidates.into_iter().flatten() {
-            lookup.add(candidate);
+            match candidate {
+                Ok(candidate) => lookup.add(candidate),
+                Err(path) => unreadable.push(path),
+            }
         }
     }
-    lookup.finish()
+    (lookup.finish(), unreadable)
 }

@@ -9,8 +9,10 @@ use super::fold;
 #[derive(Debug, PartialEq)]
 pub(crate) enum Found {
     One(PathBuf),
-    /// Nothing, or more than one: a few slugs to suggest.
-    NotOne(Vec<String>),
+    /// More than one: how many, and the first slugs (by path).
+    Several(usize, Vec<String>),
+    /// Nothing: the closest slugs, to suggest.
+    Nothing(Vec<String>),
 }
 
 /// How well one review answers the query: judged on the reading cores, so that only this
@@ -31,7 +33,7 @@ struct Matches {
 }
 
 impl Matches {
-    const KEPT: usize = 3;
+    const KEPT: usize = 10;
 
     fn add(&mut self, path: &Path, slug: &str) {
         self.count += 1;
@@ -40,12 +42,15 @@ impl Matches {
         self.first.truncate(Self::KEPT);
     }
 
-    /// The one match, or the first few slugs to suggest when there are several.
+    /// The one match, or the first few when there are several.
     fn found(self) -> Found {
         let mut first = self.first.into_iter();
         match first.next() {
             Some((path, _)) if self.count == 1 => Found::One(path),
-            one => Found::NotOne(one.into_iter().chain(first).map(|(_, slug)| slug).collect()),
+            one => Found::Several(
+                self.count,
+                one.into_iter().chain(first).map(|(_, slug)| slug).collect(),
+            ),
         }
     }
 }
@@ -90,14 +95,18 @@ impl Lookup {
         self.by_slug.is_some()
     }
 
-    /// Judge one review by its slug and title (pure, so it runs on any core).
+    /// Judge one review by its slug and title (pure, so it runs on any core). The slug counts as
+    /// words too, its `-` and `_` read as spaces: `dragon tattoo` finds
+    /// `the-girl-with-the-dragon-tattoo-2011`.
     pub(crate) fn judge(&self, slug: &str, title: &str, path: &Path) -> Candidate {
         let title = fold(title);
+        let slug_words = fold(&slug.replace(['-', '_'], " "));
         let closeness = strsim::jaro_winkler(&self.wanted, &fold(slug))
             .max(strsim::jaro_winkler(&self.wanted, &title));
+        let holds = |text: &str| !self.wanted.is_empty() && text.contains(&self.wanted);
         Candidate {
             exact: title == self.wanted,
-            partial: !self.wanted.is_empty() && title.contains(&self.wanted),
+            partial: holds(&title) || holds(&slug_words),
             closeness,
             slug: slug.to_string(),
             path: path.to_path_buf(),
@@ -126,7 +135,7 @@ impl Lookup {
             return Found::One(path);
         }
         match (self.exact.count, self.partial.count) {
-            (0, 0) => Found::NotOne(self.closest.into_iter().map(|(_, slug)| slug).collect()),
+            (0, 0) => Found::Nothing(self.closest.into_iter().map(|(_, slug)| slug).collect()),
             (0, _) => self.partial.found(),
             _ => self.exact.found(),
         }
@@ -169,16 +178,43 @@ mod tests {
         );
         assert_eq!(
             look("prophet", &reviews),
-            Found::NotOne(vec!["a-prophet".into(), "prophets".into()])
+            Found::Several(2, vec!["a-prophet".into(), "prophets".into()])
         );
         assert_eq!(
             look("rust and bon", &reviews),
             Found::One("rust-and-bone.md".into())
         );
-        assert_eq!(look("zzzz", &reviews), Found::NotOne(Vec::new()));
+        assert_eq!(look("zzzz", &reviews), Found::Nothing(Vec::new()));
         assert_eq!(
             look("rust-and-bane", &reviews),
-            Found::NotOne(vec!["rust-and-bone".into()])
+            Found::Nothing(vec!["rust-and-bone".into()])
+        );
+    }
+
+    #[test]
+    fn slugs_read_as_words_and_several_matches_are_named() {
+        let reviews = [
+            (
+                "the-girl-with-the-dragon-tattoo-2011",
+                "Män som hatar kvinnor",
+            ),
+            ("madagascar-3", "Madagascar 3: Europe's Most Wanted"),
+            ("rust-and-bone", "Rust and Bone"),
+        ];
+        assert_eq!(
+            look("dragon tattoo", &reviews),
+            Found::One("the-girl-with-the-dragon-tattoo-2011.md".into())
+        );
+        assert_eq!(
+            look("an", &reviews),
+            Found::Several(
+                3,
+                vec![
+                    "madagascar-3".into(),
+                    "rust-and-bone".into(),
+                    "the-girl-with-the-dragon-tattoo-2011".into()
+                ]
+            )
         );
     }
 }
