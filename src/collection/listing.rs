@@ -4,11 +4,11 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::walk::{Found, visit_sources};
 use crate::diagnostics::Error;
-use crate::record::slug;
+use crate::record::{Review, slug};
 
 /// What one walk found: the files to read, and the problems met (unreadable folders, broken
 /// links, a slug used twice).
@@ -23,6 +23,9 @@ pub(crate) struct Listing {
     pub(crate) warnings: Vec<Error>,
     /// Review files found, repeats included.
     pub(crate) files: u64,
+    /// Files whose name is their slug in full, because the slug their name gives (a Jekyll post's,
+    /// without its date) is another file's too.
+    full_names: HashSet<PathBuf>,
 }
 
 impl Listing {
@@ -43,6 +46,7 @@ impl Listing {
         listing.files = paths.len() as u64;
         // Each slug's first path in byte order keeps it.
         let mut kept = vec![true; paths.len()];
+        let mut full_names = HashSet::new();
         let mut keeper: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(paths.len());
         for (i, path) in paths.iter().enumerate() {
             match keeper.entry(slug(path)) {
@@ -51,6 +55,13 @@ impl Listing {
                 }
                 Entry::Occupied(mut entry) => {
                     let first = *entry.get();
+                    // Two posts of one name on different dates (or a post and a page): each keeps
+                    // its whole name, with no clash.
+                    if !slug_is_stem(path) || !slug_is_stem(&paths[first]) {
+                        full_names.insert(path.clone());
+                        full_names.insert(paths[first].clone());
+                        continue;
+                    }
                     if path.as_os_str() < paths[first].as_os_str() {
                         kept[first] = false;
                         entry.insert(i);
@@ -71,7 +82,27 @@ impl Listing {
         let mut kept = kept.into_iter();
         paths.retain(|_| kept.next().unwrap_or(false));
         listing.paths = paths;
+        listing.full_names = full_names;
         listing
+    }
+
+    /// The slug of a listed file: what its name gives, or its whole name (see `full_names`).
+    pub(crate) fn slug<'p>(&self, path: &'p Path) -> Cow<'p, str> {
+        if self.full_names.contains(path) {
+            path.file_stem().unwrap_or_default().to_string_lossy()
+        } else {
+            slug(path)
+        }
+    }
+
+    /// Give a review read from `path` the slug the listing settled on.
+    pub(crate) fn name(&self, path: &Path, review: &mut Review) {
+        if !self.full_names.is_empty() {
+            let slug = self.slug(path);
+            if review.slug != slug {
+                review.slug = slug.into_owned();
+            }
+        }
     }
 
     /// Files left out because another has their slug.
@@ -83,6 +114,12 @@ impl Listing {
     pub(crate) fn paths(&self) -> &[PathBuf] {
         &self.paths
     }
+}
+
+/// Is a file's slug its whole name (not a Jekyll post's or a page bundle's)?
+fn slug_is_stem(path: &Path) -> bool {
+    path.file_stem()
+        .is_some_and(|stem| slug(path) == stem.to_string_lossy())
 }
 
 /// Each file once, however many times it was named or linked to: `check DIR DIR/a.md` reads

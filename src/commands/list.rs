@@ -38,7 +38,11 @@ pub(super) fn list(
                 map_headers(
                     &chunk,
                     |_, _| true,
-                    |_, parsed| parsed?.review.map(|review| output::json::compact(&review)),
+                    |i, parsed| {
+                        let mut review = parsed?.review?;
+                        listing.name(chunk[i], &mut review);
+                        Some(output::json::compact(&review))
+                    },
                 )
             });
             let documents = documents.flatten();
@@ -101,17 +105,23 @@ fn gather<T: Send>(
                         row: None,
                     };
                 };
+                // Errors always; warnings of the reviews listed only, so that a filter (or a
+                // hidden draft) never counts what it leaves out.
                 let mut notes = Note::each(&parsed.errors, Severity::Error);
-                notes.extend(Note::each(&parsed.warnings, Severity::Warning));
-                let row = parsed
-                    .review
-                    .filter(|review| matcher.matches(review))
-                    .map(|review| {
-                        (
-                            SortKeys::new(&review, order.key),
-                            keep(n * CHUNK + i, review),
-                        )
-                    });
+                let row =
+                    parsed
+                        .review
+                        .filter(|review| matcher.matches(review))
+                        .map(|mut review| {
+                            listing.name(&chunk[i], &mut review);
+                            (
+                                SortKeys::new(&review, order.key),
+                                keep(n * CHUNK + i, review),
+                            )
+                        });
+                if row.is_some() {
+                    notes.extend(Note::each(&parsed.warnings, Severity::Warning));
+                }
                 Listed { notes, row }
             },
         );

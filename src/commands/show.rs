@@ -10,7 +10,6 @@ use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::front_matter::{self, Parsed, Scan};
 use crate::output::{self, style::Painter};
 use crate::query::{Found, Lookup};
-use crate::record::slug;
 use crate::terminal::pager::Paged;
 
 pub(super) fn show(
@@ -114,7 +113,7 @@ fn find(collection: &Collection, query: &str) -> (Found, Vec<PathBuf>) {
     let listing = collection.listing();
     let mut lookup = Lookup::new(query);
     for path in listing.paths() {
-        lookup.offer_slug(&slug(path), path);
+        lookup.offer_slug(&listing.slug(path), path);
     }
     if lookup.slug_matched() {
         return (lookup.finish(), Vec::new());
@@ -125,7 +124,10 @@ fn find(collection: &Collection, query: &str) -> (Found, Vec<PathBuf>) {
             chunk,
             |_, _| true,
             |i, parsed| match parsed?.review {
-                Some(review) => Some(Ok(lookup.judge(&review.slug, &review.title, &chunk[i]))),
+                Some(review) => {
+                    let slug = listing.slug(&chunk[i]);
+                    Some(Ok(lookup.judge(&slug, &review.title, &chunk[i])))
+                }
                 None => Some(Err(chunk[i].clone())),
             },
         );

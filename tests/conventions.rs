@@ -1,0 +1,140 @@
+//! Files in the styles people really write (Obsidian, Hugo, Jekyll, Ruby's YAML, Letterboxd-like
+//! stars): every one is a review, each value read as its writer meant it.
+
+mod common;
+
+use common::{in_fixture, stdout_of};
+use serde_json::{Value, json};
+
+fn reviews(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["list", "--format", "jsonl"];
+    all.extend_from_slice(args);
+    stdout_of(in_fixture("conventions", &all))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn review(slug: &str) -> Value {
+    reviews(&["--drafts"])
+        .into_iter()
+        .find(|r| r["slug"] == slug)
+        .unwrap_or_else(|| panic!("no review {slug}"))
+}
+
+#[test]
+fn every_file_is_a_review_and_repository_files_are_skipped() {
+    let slugs: Vec<String> = reviews(&["--drafts"])
+        .iter()
+        .map(|r| r["slug"].as_str().unwrap().to_string())
+        .collect();
+    let mut sorted = slugs.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [
+            "2020-01-01-heat",
+            "2021-01-01-heat",
+            "a-bugs-life",
+            "collateral",
+            "draft",
+            "emoji",
+            "independence-day",
+            "nightmare-honeymoon-1973",
+            "odd-runtime",
+            "pulp-fiction",
+            "ruby-heat",
+            "suspicion",
+            "thief"
+        ]
+    );
+}
+
+#[test]
+fn values_as_people_mean_them() {
+    let pulp = review("pulp-fiction");
+    assert_eq!(pulp["directed_by"], json!(["Quentin Tarantino"]));
+    assert_eq!(pulp["year"], 1994);
+    assert_eq!(pulp["score"], json!({"value": 85.0, "max": 100.0}));
+    assert_eq!(pulp["watched"], "2020-01-02");
+    assert_eq!(pulp["reviewed"], "2020-02-03");
+
+    let day = review("independence-day");
+    assert_eq!(day["score"], json!({"value": 3.5, "max": null}));
+    assert_eq!(
+        day["starring"],
+        json!(["Will Smith", "Harry Connick, Jr.", "Jeff Goldblum"])
+    );
+    assert_eq!(day["rating"], json!({"code": "NR", "reason": null}));
+
+    let ruby = review("ruby-heat");
+    assert_eq!(ruby["title"], "The Insider");
+    assert_eq!(ruby["score"], json!({"grade": "A"}));
+    assert_eq!(ruby["reviewed"], "2011-06-24");
+
+    let suspicion = review("suspicion");
+    assert_eq!(
+        (&suspicion["title"], &suspicion["year"]),
+        (&json!("Suspicion"), &json!(1941))
+    );
+    assert_eq!(suspicion["rating"]["code"], "Approved");
+
+    let honeymoon = review("nightmare-honeymoon-1973");
+    assert_eq!(honeymoon["title"], "nightmare-honeymoon");
+    assert_eq!(honeymoon["year"], 1973);
+    // A numeric rating beside a certification is the score.
+    assert_eq!(honeymoon["rating"]["code"], "R");
+    assert_eq!(honeymoon["score"], json!({"value": 4.0, "max": null}));
+
+    assert_eq!(review("emoji")["score"], json!({"value": 3.0, "max": 5.0}));
+    let odd = review("odd-runtime");
+    assert_eq!(odd["runtime"], Value::Null);
+    assert_eq!(odd["extra"]["runtime"], "about two hours");
+}
+
+#[test]
+fn site_generators_and_notes_apps() {
+    let thief = review("thief");
+    assert_eq!(thief["directed_by"], json!(["Michael Mann"]));
+    assert_eq!(thief["runtime"], 123);
+    let collateral = review("collateral");
+    assert_eq!(collateral["reviewed"], "2023-05-14");
+    assert_eq!(review("2020-01-01-heat")["title"], "Heat (first viewing)");
+    let note = review("a-bugs-life");
+    assert_eq!(
+        note["directed_by"],
+        json!(["John Lasseter", "Andrew Stanton"])
+    );
+    assert_eq!(note["year"], 1998);
+    assert_eq!(note["rating"], Value::Null);
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for_and_show_says_so() {
+    assert!(reviews(&[]).iter().all(|r| r["slug"] != "draft"));
+    assert_eq!(review("draft")["draft"], true);
+    let shown = stdout_of(in_fixture("conventions", &["show", "draft"]));
+    assert!(shown.contains("Draft  not published"), "{shown}");
+}
+
+#[test]
+fn check_reports_only_the_odd_value_labelled_as_a_warning() {
+    in_fixture("conventions", &["check"])
+        .assert()
+        .code(2)
+        .stdout(predicates::str::ends_with(
+            "odd-runtime.md:3:10: warning: runtime: expected minutes such as \"120\" or \"1 hr 41 min\", found \"about two hours\"; kept as written in \"extra\"\n",
+        ))
+        .stderr("1 file with problems, 12 ok\n");
+}
+
+#[test]
+fn value_names_on_the_command_line_ignore_case() {
+    let upper = stdout_of(in_fixture(
+        "conventions",
+        &["list", "--format", "JSON", "--sort", "Year"],
+    ));
+    assert!(upper.starts_with("[\n{"), "{upper}");
+    let nr = stdout_of(in_fixture("conventions", &["list", "--rating", "nr"]));
+    assert!(nr.starts_with("independence-day\t"), "{nr}");
+}
