@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::aliases::{Field, field_for, normalize_key};
 use super::dates::dated;
-use super::review::Review;
+use super::review::{Review, Score};
 use super::scores::{self, RatingValue};
 use super::values;
 use crate::diagnostics::Problem;
@@ -72,6 +72,11 @@ pub(crate) fn build(fields: Vec<RawField>) -> Built {
         };
         let slot = slot(kind, &field);
         if let Some((_, first_key, first_line)) = seen.iter().find(|(f, _, _)| *f == slot) {
+            // The same score written twice (`rating: 3` and `ratingEmoji: ⭐️⭐️⭐️`) agrees.
+            if slot == Field::Score && same_score(review.score.as_ref(), &field.value) {
+                review.extra.insert(field.key, field.value);
+                continue;
+            }
             warnings.push(Problem::field(
                 field.line,
                 field.column,
@@ -129,6 +134,19 @@ pub(crate) fn build(fields: Vec<RawField>) -> Built {
             .map(|d| i32::from(d.year()));
     }
     Built { review, warnings }
+}
+
+/// Does `value` give the same number of points as `score`, whatever the scale written?
+fn same_score(score: Option<&Score>, value: &Value) -> bool {
+    let points = |score: Option<&Score>| match score {
+        Some(Score::Points { value, .. }) => Some(*value),
+        _ => None,
+    };
+    let other = match scores::rating(value) {
+        Ok(Some(RatingValue::Score(other))) => Some(other),
+        _ => scores::score(value).ok().flatten(),
+    };
+    points(score).is_some_and(|p| points(other.as_ref()) == Some(p))
 }
 
 /// A title that ends in its year, `Suspicion (1941)`: the title without it, and the year.
@@ -311,6 +329,21 @@ mod tests {
         assert!(built.review.starring.is_empty());
         let cast = build(vec![raw("stars", json!("Brad Pitt, Edward Norton"), 2)]);
         assert_eq!(cast.review.starring, ["Brad Pitt", "Edward Norton"]);
+    }
+
+    #[test]
+    fn a_score_written_twice_alike_is_no_conflict() {
+        let built = build(vec![
+            raw("rating", json!(3), 2),
+            raw("ratingEmoji", json!("⭐️⭐️⭐️"), 3),
+        ]);
+        assert!(built.warnings.is_empty());
+        assert_eq!(built.review.extra["ratingEmoji"], json!("⭐️⭐️⭐️"));
+        let differ = build(vec![
+            raw("rating", json!(3), 2),
+            raw("ratingEmoji", json!("⭐️⭐️"), 3),
+        ]);
+        assert_eq!(differ.warnings.len(), 1);
     }
 
     #[test]
