@@ -45,7 +45,8 @@ fn every_file_is_a_review_and_repository_files_are_skipped() {
             "pulp-fiction",
             "ruby-heat",
             "suspicion",
-            "thief"
+            "thief",
+            "toy-story"
         ]
     );
 }
@@ -110,6 +111,15 @@ fn site_generators_and_notes_apps() {
 }
 
 #[test]
+fn filters_see_inline_fields() {
+    let found: Vec<String> = reviews(&["--director", "lasseter"])
+        .iter()
+        .map(|r| r["slug"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(found, ["a-bugs-life", "toy-story"]);
+}
+
+#[test]
 fn drafts_are_left_out_unless_asked_for_and_show_says_so() {
     assert!(reviews(&[]).iter().all(|r| r["slug"] != "draft"));
     assert_eq!(review("draft")["draft"], true);
@@ -125,7 +135,7 @@ fn check_reports_only_the_odd_value_labelled_as_a_warning() {
         .stdout(predicates::str::ends_with(
             "odd-runtime.md:3:10: warning: runtime: expected minutes such as \"120\" or \"1 hr 41 min\", found \"about two hours\"; kept as written in \"extra\"\n",
         ))
-        .stderr("1 file with problems, 12 ok\n");
+        .stderr("1 file with problems, 13 ok\n");
 }
 
 #[test]

@@ -9,6 +9,12 @@ use crate::record::{Field, RawField, field_for};
 /// Inline fields are looked for in the file's first bytes only, the part `list` reads anyway.
 pub(crate) const INLINE_WINDOW: usize = 4096;
 
+/// Could the file's first bytes hold inline fields? Then its header alone does not say what the
+/// review holds.
+pub fn may_have_inline_fields(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(INLINE_WINDOW)], b"::").is_some()
+}
+
 /// The fields a header already gives.
 fn given(fields: &[RawField]) -> Vec<Field> {
     fields.iter().filter_map(|f| field_for(&f.key)).collect()

@@ -14,6 +14,7 @@ use std::path::Path;
 use crate::diagnostics::{self, Error, Problem};
 use crate::record::{self, RawField, Review};
 use conventions::INLINE_WINDOW;
+pub(crate) use conventions::may_have_inline_fields;
 pub(crate) use fences::too_large;
 pub use fences::{Format, MAX_HEADER_BYTES, Parts, Scan, scan};
 
@@ -159,7 +160,7 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
     let window = &body[..body
         .len()
         .min(INLINE_WINDOW.saturating_sub(parts.body_start))];
-    if memchr::memmem::find(window, b"::").is_some() {
+    if may_have_inline_fields(window) {
         let inline = conventions::inline_fields(
             &String::from_utf8_lossy(window),
             parts.body_line,
@@ -200,7 +201,9 @@ fn finish(fields: Vec<RawField>, path: &Path, warnings: &mut Vec<Problem>) -> Re
 /// a review of those fields, its title from its name.
 fn inline_only(bytes: &[u8], path: &Path, with_body: bool) -> Option<Review> {
     let window = &bytes[..bytes.len().min(INLINE_WINDOW)];
-    memchr::memmem::find(window, b"::")?;
+    if !may_have_inline_fields(window) {
+        return None;
+    }
     let fields = conventions::inline_fields(&String::from_utf8_lossy(window), 1, &[]);
     if fields.is_empty() {
         return None;
