@@ -75,11 +75,13 @@ where
                 // rarer headers are always parsed.
                 Scan::Complete(parts) if parts.format == Format::Yaml => {
                     let header = &bytes[parts.header];
-                    // Inline fields in the body may give what the filter asks about.
+                    // The filter first (cheap when there is none); then what would make the
+                    // parse refuse it, and inline fields in the body, which may give what the
+                    // filter asks about.
                     header.len() <= MAX_HEADER_BYTES
-                        && !front_matter::may_have_inline_fields(&bytes)
-                        && memchr::memchr(0, header).is_none()
                         && std::str::from_utf8(header).is_ok_and(|text| !wanted(path, text))
+                        && memchr::memchr(0, header).is_none()
+                        && !front_matter::may_have_inline_fields(&bytes)
                 }
                 _ => false,
             };

@@ -9,7 +9,7 @@ use crate::config::{Config, ListFormat, ListOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::output::{self, Row, style::Painter};
 use crate::query::{Matcher, Ranking, SortKeys};
-use crate::record::{Review, slug};
+use crate::record::Review;
 
 pub(super) fn list(
     config: &Config,
@@ -97,7 +97,7 @@ fn gather<T: Send>(
         // Rows are made on the reading cores; a file's errors come before its warnings.
         let listed = map_headers(
             chunk,
-            |path, raw| matcher.may_match(raw, &slug(path)),
+            |path, raw| matcher.may_match(raw, path),
             |i, parsed| {
                 let Some(parsed) = parsed else {
                     return Listed {

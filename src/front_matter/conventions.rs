@@ -12,7 +12,8 @@ pub(crate) const INLINE_WINDOW: usize = 4096;
 /// Could the file's first bytes hold inline fields? Then its header alone does not say what the
 /// review holds.
 pub fn may_have_inline_fields(bytes: &[u8]) -> bool {
-    memchr::memmem::find(&bytes[..bytes.len().min(INLINE_WINDOW)], b"::").is_some()
+    let window = &bytes[..bytes.len().min(INLINE_WINDOW)];
+    memchr::memchr_iter(b':', window).any(|i| window.get(i + 1) == Some(&b':'))
 }
 
 /// The fields a header already gives.

@@ -38,16 +38,9 @@ pub(crate) struct Built {
 /// characters is the score, so that a conflict is settled by what the values are.
 fn slot(kind: Field, field: &RawField) -> Field {
     match kind {
-        Field::Rating
-            if matches!(
-                scores::rating(&field.value),
-                Ok(Some(RatingValue::Score(_)))
-            ) =>
-        {
-            Field::Score
-        }
+        Field::Rating if scores::is_points(&field.value) => Field::Score,
         Field::Starring
-            if normalize_key(&field.key) == "stars" && scores::is_stars(&field.value) =>
+            if scores::is_stars(&field.value) && normalize_key(&field.key) == "stars" =>
         {
             Field::Score
         }

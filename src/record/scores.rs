@@ -117,6 +117,15 @@ pub(crate) fn score(value: &Value) -> Result<Option<Score>, Expected> {
     }
 }
 
+/// Does a `rating` value hold a score (a number, `n/m`, stars) rather than a certification?
+pub(crate) fn is_points(value: &Value) -> bool {
+    match value {
+        Value::Number(_) => true,
+        Value::String(s) => points(s.trim()).is_some(),
+        _ => false,
+    }
+}
+
 /// Is this a score written in stars (`★★★½`, `⭐️⭐️⭐️`, `***`) or a number, the way a `stars:`
 /// key is meant as a score? A value made of star characters is never a person.
 pub(crate) fn is_stars(value: &Value) -> bool {
