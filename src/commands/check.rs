@@ -34,7 +34,10 @@ pub(super) fn check(
             |_, parsed| {
                 let parsed = parsed.unwrap_or_default();
                 let mut notes = Note::each(&parsed.errors, Severity::Error);
-                notes.extend(Note::each(&parsed.warnings, Severity::Warning));
+                notes.extend(Note::each(
+                    parsed.warnings.iter().chain(&parsed.notices),
+                    Severity::Warning,
+                ));
                 notes
             },
         );

@@ -7,7 +7,7 @@ use super::{CHUNK, Outcome};
 use crate::collection::{Collection, map_headers, read_header, read_rest};
 use crate::config::{Config, ShowFormat, ShowOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
-use crate::front_matter::{self, Parsed, Scan};
+use crate::front_matter::{self, Parsed};
 use crate::output::{self, style::Painter};
 use crate::query::{Found, Lookup};
 use crate::terminal::pager::Paged;
@@ -75,17 +75,15 @@ pub(super) fn show(
     let Some(mut review) = parsed.review else {
         return Ok(Outcome::FileErrors);
     };
-    let body_start = match front_matter::scan(&head, true) {
-        Scan::Complete(parts) => parts.body_start,
-        _ => head.len(),
-    };
     let mut bytes = read_rest(&path, head)?;
     if options.format == ShowFormat::Markdown {
         output::markdown::write(out, &bytes, config.terminal)?;
         return Ok(Outcome::Found);
     }
     // The body is the file's own buffer, moved down: the text is held once.
-    bytes.drain(..body_start);
+    let body = front_matter::body_range(&bytes);
+    bytes.truncate(body.end);
+    bytes.drain(..body.start);
     review.body = Some(
         String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),

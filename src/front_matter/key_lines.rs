@@ -66,7 +66,7 @@ fn toml_key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
     })
 }
 
-fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
+pub(crate) fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let first = line.chars().next()?;
     if first.is_whitespace() || matches!(first, '#' | '-' | '[' | '{' | '}' | ']' | ':') {

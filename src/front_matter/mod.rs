@@ -5,6 +5,7 @@ mod conventions;
 mod fences;
 mod json;
 mod key_lines;
+mod plain;
 mod toml;
 mod tree;
 mod yaml;
@@ -27,6 +28,9 @@ pub struct Parsed {
     pub errors: Vec<Error>,
     /// Problems that did not stop the file being read (`check` reports them too).
     pub warnings: Vec<Error>,
+    /// What only `check` reports: the file is a review, but not in the strict shape (a header
+    /// read from plain-text lines, with no fences).
+    pub notices: Vec<Error>,
 }
 
 impl Parsed {
@@ -35,7 +39,7 @@ impl Parsed {
         Parsed {
             review: None,
             errors: vec![error],
-            warnings: Vec::new(),
+            ..Parsed::default()
         }
     }
 }
@@ -79,17 +83,19 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
     let fail = |problem: Problem| Parsed {
         review: None,
         errors: in_file(vec![problem]),
-        warnings: Vec::new(),
+        ..Parsed::default()
     };
     let parts = match fences::split(bytes) {
         Ok(parts) => parts,
         Err(problem) => {
             if fences::scan(bytes, true) == Scan::NoHeader {
+                if let Some(plain) = plain::read(bytes) {
+                    return plain_text(bytes, path, with_body, plain);
+                }
                 if let Some(review) = inline_only(bytes, path, with_body) {
                     return Parsed {
                         review: Some(review),
-                        errors: Vec::new(),
-                        warnings: Vec::new(),
+                        ..Parsed::default()
                     };
                 }
             }
@@ -176,6 +182,52 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
         review: Some(review),
         errors: Vec::new(),
         warnings: in_file(warnings),
+        notices: Vec::new(),
+    }
+}
+
+/// A review read from plain-text lines (see [`plain`]), with `check`'s notice that it has no fences.
+fn plain_text(bytes: &[u8], path: &Path, with_body: bool, plain: plain::Plain) -> Parsed {
+    let mut warnings = Vec::new();
+    let mut fields = plain.fields;
+    let body = &bytes[plain.body.clone()];
+    if may_have_inline_fields(body) {
+        let window = &body[..body
+            .len()
+            .min(INLINE_WINDOW.saturating_sub(plain.body.start))];
+        let inline =
+            conventions::inline_fields(&String::from_utf8_lossy(window), plain.body_line, &fields);
+        fields.extend(inline);
+    }
+    let mut review = finish(fields, path, &mut warnings);
+    if with_body {
+        review.body = Some(String::from_utf8_lossy(body).into_owned());
+    }
+    let (first, last) = plain.lines;
+    let span = if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}\u{2013}{last}")
+    };
+    let notice = Problem::header(
+        first,
+        None,
+        format!("no front-matter fences: header read from plain-text {span}"),
+    );
+    Parsed {
+        review: Some(review),
+        errors: Vec::new(),
+        warnings: warnings.into_iter().map(|p| p.in_file(path)).collect(),
+        notices: vec![notice.in_file(path)],
+    }
+}
+
+/// Where a file's text is: after its header, without the page chrome of a plain-text review.
+pub(crate) fn body_range(bytes: &[u8]) -> std::ops::Range<usize> {
+    match scan(bytes, true) {
+        Scan::Complete(parts) => parts.body_start..bytes.len(),
+        Scan::NoHeader => plain::read(bytes).map_or(0..bytes.len(), |plain| plain.body),
+        Scan::Unclosed { .. } => bytes.len()..bytes.len(),
     }
 }
 

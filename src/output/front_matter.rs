@@ -56,6 +56,7 @@ pub fn to_front_matter(review: &Review) -> String {
     put("reviewed", dated(review.reviewed, &None));
     put("watched", dated(review.watched, &None));
     put("reviewer", text(&review.reviewer));
+    put("synopsis", text(&review.synopsis));
     put("tags", list(&review.tags));
     put("genres", list(&review.genres));
     if review.draft {

@@ -59,6 +59,7 @@ fn fields(review: &Review) -> Vec<(&'static str, String)> {
     add("Released", released);
     add("Reviewed", dated(review.reviewed, &None));
     add("Reviewer", review.reviewer.clone().unwrap_or_default());
+    add("Synopsis", review.synopsis.clone().unwrap_or_default());
     add("Watched", dated(review.watched, &None));
     add("Genres", review.genres.join(", "));
     add("Tags", review.tags.join(", "));

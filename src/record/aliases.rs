@@ -24,6 +24,8 @@ pub(crate) enum Field {
     Genres,
     /// `draft: true` (Hugo, Jekyll, Astro).
     Draft,
+    /// What the film is about, in a sentence or two.
+    Synopsis,
 }
 
 /// Normalised key → field. Keys are normalised by [`normalize_key`] before the lookup.
@@ -95,6 +97,10 @@ const ALIASES: &[(&str, Field)] = &[
     ("genres", Field::Genres),
     ("genre", Field::Genres),
     ("draft", Field::Draft),
+    ("synopsis", Field::Synopsis),
+    ("summary", Field::Synopsis),
+    ("plot", Field::Synopsis),
+    ("logline", Field::Synopsis),
 ];
 
 /// Lower-case a key and treat spaces, hyphens, dots, underscores and camelCase humps alike:

@@ -200,6 +200,7 @@ fn apply(
         Field::Tags => review.tags = values::words(value)?,
         Field::Genres => review.genres = values::words(value)?,
         Field::Draft => review.draft = values::flag(value)?,
+        Field::Synopsis => review.synopsis = values::text(value, raw)?,
     }
     Ok(())
 }

@@ -73,6 +73,8 @@ pub struct Review {
     pub watched: Option<Date>,
     /// Who wrote the review.
     pub reviewer: Option<String>,
+    /// What the film is about, in a sentence or two.
+    pub synopsis: Option<String>,
     pub tags: Vec<String>,
     pub genres: Vec<String>,
     /// A draft (`draft: true`, Jekyll's `published: false`): `list` leaves it out unless asked.

@@ -82,6 +82,15 @@ const NAME_SUFFIXES: [&str; 8] = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "
 /// Split "A, B and C" into names; an Oxford comma ("B, and C") is understood, a suffix stays
 /// with its name, and Obsidian's `[[link|alias]]` gives the link's name.
 pub(crate) fn split_names(s: &str) -> Vec<String> {
+    // A no-break space before "and" (as web pages write it) is a space.
+    let spaced;
+    let wide_space = |c: char| c.is_whitespace() && !c.is_ascii();
+    let s = if s.contains(wide_space) {
+        spaced = s.replace(wide_space, " ");
+        spaced.as_str()
+    } else {
+        s
+    };
     let mut names: Vec<String> = Vec::new();
     for part in s.split([',', ';']) {
         for (k, name) in part.split(" and ").flat_map(|p| p.split(" & ")).enumerate() {
@@ -303,6 +312,10 @@ mod tests {
             ["Ken Griffey, Sr.", "Davis Love III"]
         );
         assert_eq!(people(&json!("and A, B")).unwrap(), ["A", "B"]);
+        assert_eq!(
+            people(&json!("Jacques Audiard\u{a0}and Thomas Bidegain")).unwrap(),
+            ["Jacques Audiard", "Thomas Bidegain"]
+        );
     }
 
     #[test]

@@ -1,0 +1,286 @@
+//! Reviews without fences, as saved from a blog or written in a plain editor: page chrome, a title
+//! line, a date line, then `key: value` lines (blank lines between them allowed), then the text.
+//! A MultiMarkdown block (`Title: ...` on line 1) and a block of bulleted `- Key: value` lines are
+//! the same shape without the title line.
+
+use std::ops::Range;
+
+use serde_json::Value;
+
+use super::key_lines::{KeyLine, key_line, plain_value};
+use crate::record::{RawField, field_for, parse_date};
+
+/// The header is looked for in the file's first bytes only, the part `list` reads anyway.
+const WINDOW: usize = 4096;
+
+/// Lines of page chrome that may come before the title.
+const LEADING_CHROME: [&str; 3] = [
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+];
+
+/// Lines of page chrome that blog engines put after the text: dropped only in a run at the end.
+const TRAILING_CHROME: [&str; 7] = [
+    "leave a reply",
+    "%d bloggers like this:",
+    "share this:",
+    "like this:",
+    "loading...",
+    "related",
+    "leave a comment",
+];
+
+/// A plain-text header, found.
+#[derive(Debug)]
+pub(crate) struct Plain {
+    pub(crate) fields: Vec<RawField>,
+    /// The file lines the header spans, for `check`'s note.
+    pub(crate) lines: (usize, usize),
+    /// Where the text is, trailing chrome left out.
+    pub(crate) body: Range<usize>,
+    /// The first line of the text.
+    pub(crate) body_line: usize,
+}
+
+/// One line of the window: its text (no line ending), its 1-based number, and its byte range.
+struct Line<'a> {
+    text: &'a str,
+    number: usize,
+    start: usize,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        out.push(Line {
+            text: line.trim_end_matches(['\n', '\r']),
+            number: i + 1,
+            start,
+        });
+        start += line.len();
+    }
+    out
+}
+
+/// A `key: value` line for a known field (a bullet before it allowed; Dataview's `key::` is not
+/// one: see `conventions`).
+fn field_line<'a>(line: &'a Line<'a>) -> Option<KeyLine<'a>> {
+    let text = line.text.trim_start();
+    let text = text
+        .strip_prefix("- ")
+        .or_else(|| text.strip_prefix("* "))
+        .unwrap_or(text);
+    if text.contains("::") {
+        return None;
+    }
+    let found = key_line(text, line.number)?;
+    field_for(found.key)?;
+    Some(found)
+}
+
+/// A title line: short, and not ending as a sentence does.
+fn title_line(text: &str) -> Option<&str> {
+    let title = text.trim().trim_start_matches('#').trim();
+    let sentence = title.ends_with(['.', '!', '?', ';', ':', ',']) && !title.ends_with("...");
+    (!title.is_empty() && title.chars().count() <= 100 && !sentence).then_some(title)
+}
+
+/// Read the plain-text header opening `bytes`, if there is one: it needs at least one
+/// `key: value` line for a known field.
+pub(crate) fn read(bytes: &[u8]) -> Option<Plain> {
+    let window = &bytes[..bytes.len().min(WINDOW)];
+    let text = match std::str::from_utf8(window) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&window[..e.valid_up_to()]).ok()?,
+    };
+    let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let text = &text[offset..];
+    let mut all = lines(text);
+    // A line cut by the window's end is not read: the whole file may go on with it.
+    if bytes.len() > window.len() && !text.ends_with('\n') {
+        all.pop();
+    }
+    let mut at = 0;
+    let skip_blank = |at: &mut usize| {
+        while all.get(*at).is_some_and(|l| l.text.trim().is_empty()) {
+            *at += 1;
+        }
+    };
+    skip_blank(&mut at);
+    while all
+        .get(at)
+        .is_some_and(|l| LEADING_CHROME.contains(&l.text.trim().to_lowercase().as_str()))
+    {
+        at += 1;
+        skip_blank(&mut at);
+    }
+    let mut fields = Vec::new();
+    let first = all.get(at)?.number;
+    if field_line(all.get(at)?).is_none() {
+        let line = &all[at];
+        let title = title_line(line.text)?;
+        fields.push(field("title", title, line.number, 1));
+        at += 1;
+        skip_blank(&mut at);
+        if let Some(line) = all.get(at) {
+            if parse_date(line.text.trim()).is_some() {
+                fields.push(field("reviewed", line.text.trim(), line.number, 1));
+                at += 1;
+                skip_blank(&mut at);
+            }
+        }
+    }
+    let mut last = first;
+    let mut keys = 0;
+    while let Some(line) = all.get(at) {
+        if line.text.trim().is_empty() {
+            at += 1;
+            continue;
+        }
+        let Some(found) = field_line(line) else {
+            break;
+        };
+        let leading = line.text.len() - line.text.trim_start().len();
+        fields.push(field(
+            found.key,
+            plain_value(found.value),
+            line.number,
+            found.column + leading,
+        ));
+        keys += 1;
+        last = line.number;
+        at += 1;
+    }
+    if keys == 0 {
+        return None;
+    }
+    let (body_start, body_line) = match all.get(at) {
+        Some(line) => (offset + line.start, line.number),
+        None => (offset + text.len(), last + 1),
+    };
+    Some(Plain {
+        fields,
+        lines: (first, last),
+        body: body_start..body_end(bytes, body_start),
+        body_line,
+    })
+}
+
+fn field(key: &str, value: &str, line: usize, column: usize) -> RawField {
+    RawField {
+        key: key.to_string(),
+        value: Value::String(value.to_string()),
+        raw: Some(value.to_string()),
+        line,
+        column: Some(column),
+    }
+}
+
+/// The end of the text: before a run of blog-engine chrome (and blank lines) at the very end.
+fn body_end(bytes: &[u8], start: usize) -> usize {
+    let mut pos = bytes.len();
+    let mut chrome_start = None;
+    while pos > start {
+        let line_end = if bytes[pos - 1] == b'\n' {
+            pos - 1
+        } else {
+            pos
+        };
+        let line_start =
+            memchr::memrchr(b'\n', &bytes[start..line_end]).map_or(start, |i| start + i + 1);
+        let line = String::from_utf8_lossy(&bytes[line_start..line_end])
+            .trim()
+            .to_lowercase();
+        if !line.is_empty() && !TRAILING_CHROME.contains(&line.as_str()) {
+            break;
+        }
+        if !line.is_empty() {
+            chrome_start = Some(line_start);
+        }
+        pos = line_start;
+    }
+    let Some(mut end) = chrome_start else {
+        return bytes.len();
+    };
+    // Blank lines before the chrome go with it; the text keeps its own last line ending.
+    let cut = end;
+    while end > start && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    let ending = &bytes[end..cut];
+    end + if ending.starts_with(b"\r\n") {
+        2
+    } else {
+        usize::from(ending.starts_with(b"\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(plain: &Plain) -> Vec<(&str, &str)> {
+        plain
+            .fields
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.as_str().unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_shape() {
+        let text = "Skip to content\n\nRust and Bone (2012)\n\nJanuary 15, 2013\n\n\n\nwritten by: Jacques Audiard and Thomas Bidegain\n\ndirected by: Jacques Audiard\n\nruntime: 120 min.\n\n\nSometimes a film can look good.\n\nThe end.\n\n\n\nLeave a Reply\n\n%d bloggers like this:";
+        let plain = read(text.as_bytes()).unwrap();
+        assert_eq!(
+            keys(&plain),
+            [
+                ("title", "Rust and Bone (2012)"),
+                ("reviewed", "January 15, 2013"),
+                ("written by", "Jacques Audiard and Thomas Bidegain"),
+                ("directed by", "Jacques Audiard"),
+                ("runtime", "120 min.")
+            ]
+        );
+        assert_eq!(plain.lines, (3, 13));
+        assert_eq!(
+            &text[plain.body.clone()],
+            "Sometimes a film can look good.\n\nThe end.\n"
+        );
+        assert_eq!(plain.body_line, 16);
+    }
+
+    #[test]
+    fn multimarkdown_and_bulleted_blocks() {
+        let plain = read(b"Title: Heat\r\nDirector: Michael Mann\r\n\r\nText.\r\n").unwrap();
+        assert_eq!(
+            keys(&plain),
+            [("Title", "Heat"), ("Director", "Michael Mann")]
+        );
+        assert_eq!(plain.body.start, 39);
+        let plain = read(b"- Viewing Date: 2011-06-24\n- Grade: C\n\nText.\n").unwrap();
+        assert_eq!(
+            keys(&plain),
+            [("Viewing Date", "2011-06-24"), ("Grade", "C")]
+        );
+        let plain = read(b"Synopsis: A man, a plan.\n\nThe review.\n").unwrap();
+        assert_eq!(keys(&plain), [("Synopsis", "A man, a plan.")]);
+    }
+
+    #[test]
+    fn prose_is_no_header() {
+        for text in [
+            "Note: this review has spoilers.\n\nText.\n",
+            "I loved it.\n\nRating: four stars, if anyone asks\n",
+            "A title alone\n\nAnd prose after it.\n",
+            "Verdict: skip it\n",
+            "# A Bug's Life\n\ndirector:: [[John Lasseter]]\n",
+        ] {
+            assert!(read(text.as_bytes()).is_none(), "{text}");
+        }
+        // Trailing chrome is only dropped at the very end.
+        let plain = read(b"Title: X\n\nLeave a Reply\nmore text\n").unwrap();
+        assert_eq!(plain.body.end, 34);
+    }
+}
