@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::config::{Command, Config, ListFormat, ListOptions, ShowFormat, ShowOptions, Warnings};
+use crate::config::{
+    Command, Config, ImportOptions, ListFormat, ListOptions, NewOptions, ShowFormat, ShowOptions,
+    Warnings,
+};
 use crate::diagnostics::Printer;
 use crate::query::{Filter, Order, SortKey, YearRange};
 use crate::terminal::pager::Pager;
@@ -79,6 +82,48 @@ enum CliCommand {
         /// Files or folders to check [default: the collection]
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+    },
+    /// Write review files in canonical form (YAML front matter) from files in any shape it reads
+    #[command(
+        after_help = "Each file is named from its title (rust-and-bone.md); a name taken by a different review\ngets the year, then a number. Nothing is overwritten: a review already imported is left\nalone. Prints SOURCE<TAB>WRITTEN for each file written; a summary follows on stderr.\n\nExamples:\n  reviews import ~/Downloads/rust-and-bone.txt\n  reviews import old-blog/*.md --to reviews --dry-run"
+    )]
+    Import {
+        /// Review files to import
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The folder to write into [default: the collection]
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+        /// Say what would be written where, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Start a new review: write its file, then open it in your editor
+    #[command(
+        after_help = "The file gets `reviewed:` today and is named as `import` names files. On a terminal it\nopens in $VISUAL, else $EDITOR, else vi, and is checked when the editor exits.\n\nExample:\n  reviews new \"Rust and Bone\" --year 2012 --director \"Jacques Audiard\" --rating R"
+    )]
+    New {
+        /// The film's title
+        #[arg(required = true, value_name = "TITLE")]
+        title: Vec<String>,
+        /// The film's year
+        #[arg(long, value_name = "Y")]
+        year: Option<i32>,
+        /// A director (repeat for several)
+        #[arg(long, value_name = "D")]
+        director: Vec<String>,
+        /// The certification (R, PG-13, ...)
+        #[arg(long, value_name = "R")]
+        rating: Option<String>,
+        /// Your score (3.5/4, 8/10, B+, ...)
+        #[arg(long, value_name = "S")]
+        score: Option<String>,
+        /// The folder to write into [default: the collection]
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+        /// Only write the file; do not open an editor
+        #[arg(long)]
+        no_edit: bool,
     },
     /// Print a shell completion script
     #[command(
@@ -157,7 +202,7 @@ pub(crate) struct Environment {
 }
 
 /// The environment variables `reviews` reads.
-const VARIABLES: [&str; 10] = [
+const VARIABLES: [&str; 12] = [
     "REVIEWS_DIR",
     "REVIEWS_PAGER",
     "PAGER",
@@ -168,6 +213,8 @@ const VARIABLES: [&str; 10] = [
     "TERM",
     "COLUMNS",
     "LINES",
+    "VISUAL",
+    "EDITOR",
 ];
 
 impl Environment {
@@ -261,6 +308,28 @@ impl Cli {
             CliCommand::List(args) => Command::List(list_options(args, terminal)),
             CliCommand::Show(args) => Command::Show(show_options(args)),
             CliCommand::Check { paths } => Command::Check(paths),
+            CliCommand::Import { files, to, dry_run } => {
+                Command::Import(ImportOptions { files, to, dry_run })
+            }
+            CliCommand::New {
+                title,
+                year,
+                director,
+                rating,
+                score,
+                to,
+                no_edit,
+            } => Command::New(NewOptions {
+                title: title.join(" "),
+                year,
+                directors: director,
+                rating,
+                score,
+                to,
+                editor: (terminal && !no_edit)
+                    .then(|| editor_command(env))
+                    .flatten(),
+            }),
             CliCommand::Completions { shell } => {
                 let mut script = Vec::new();
                 clap_complete::generate(shell, &mut Cli::command(), "reviews", &mut script);
@@ -290,6 +359,16 @@ impl Cli {
             command,
         }
     }
+}
+
+/// `$VISUAL`, else `$EDITOR`, else `vi`, split into words as a shell would.
+fn editor_command(env: &Environment) -> Option<Vec<String>> {
+    let setting = env
+        .var("VISUAL")
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| env.var("EDITOR").filter(|v| !v.trim().is_empty()))
+        .unwrap_or("vi");
+    shell_words::split(setting).ok().filter(|w| !w.is_empty())
 }
 
 /// `$REVIEWS_PAGER` (empty: no pager), else `$PAGER`, else `less -FRX`. As git does, `less`

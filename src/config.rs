@@ -35,8 +35,33 @@ pub(crate) enum Command {
     Show(ShowOptions),
     /// Validate these files and folders, or the collection when there are none.
     Check(Vec<PathBuf>),
+    /// Write canonical review files from files in any shape.
+    Import(ImportOptions),
+    /// Write a new review file, and open it in an editor.
+    New(NewOptions),
     /// Print generated text (shell completions, the man page).
     Print(Vec<u8>),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ImportOptions {
+    pub(crate) files: Vec<PathBuf>,
+    /// Where to write: the collection when `None`.
+    pub(crate) to: Option<PathBuf>,
+    pub(crate) dry_run: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct NewOptions {
+    pub(crate) title: String,
+    pub(crate) year: Option<i32>,
+    pub(crate) directors: Vec<String>,
+    pub(crate) rating: Option<String>,
+    pub(crate) score: Option<String>,
+    /// Where to write: the collection when `None`.
+    pub(crate) to: Option<PathBuf>,
+    /// The editor to open the file in (program and arguments), on a terminal.
+    pub(crate) editor: Option<Vec<String>>,
 }
 
 /// Output formats of `list`; each name is also the `--format` value.

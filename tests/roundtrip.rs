@@ -117,6 +117,20 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
+    fn an_imported_file_reads_back_to_its_record_and_body(
+        review in review(),
+        body in "(\\PC{0,40}\\n){0,6}",
+    ) {
+        // What `reviews import` writes: the canonical header, then the body byte for byte.
+        let file = format!("{}{body}", to_front_matter(&review));
+        let parsed = parse(file.as_bytes(), Path::new("dir/film.md"), true);
+        prop_assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+        let mut read = parsed.review.unwrap();
+        prop_assert_eq!(read.body.take(), Some(body));
+        prop_assert_eq!(read, review);
+    }
+
+    #[test]
     fn rendered_front_matter_parses_to_the_same_record(review in review()) {
         let header = to_front_matter(&review);
         let parsed = parse(header.as_bytes(), Path::new("dir/film.md"), false);

@@ -218,3 +218,23 @@ fn bidirectional_overrides_never_reach_the_table() {
         assert!(!screen.contains(control), "{control:?} in {screen:?}");
     }
 }
+
+#[test]
+fn new_opens_the_editor_on_a_terminal_and_checks_the_file_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let to = dir.path().display().to_string();
+    // The "editor" changes the file; `new` reads it back when the editor exits (clean: silent).
+    let out = on_terminal(
+        80,
+        24,
+        &format!("new Heat --year 1995 --to '{to}'"),
+        &[("VISUAL", "sed -i s/^year:.*/runtime:\\ 170/")],
+    );
+    let path = dir.path().join("heat.md");
+    assert_eq!(out, format!("{}\n", path.display()));
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(
+        text.contains("runtime: 170") && !text.contains("year:"),
+        "{text}"
+    );
+}

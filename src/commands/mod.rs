@@ -1,6 +1,7 @@
 //! The commands: each lists or reads the collection, asks a query, and writes one output.
 
 mod check;
+mod import;
 mod list;
 mod promises;
 mod show;
@@ -41,6 +42,8 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
         Command::List(options) => list::list(config, options, out, err),
         Command::Show(options) => show::show(config, options, out, err),
         Command::Check(paths) => check::check(config, paths, out, err),
+        Command::Import(options) => import::import(config, options, out, err),
+        Command::New(options) => import::new(config, options, out, err),
         Command::Print(text) => {
             out.write_all(text)?;
             Ok(Outcome::Found)

@@ -68,6 +68,15 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A file could not be written.
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        /// The file or folder.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+
     /// No collection folder exists.
     #[error("no review collection found: tried {tried}")]
     NoCollection {
@@ -127,7 +136,9 @@ impl Error {
     pub fn path(&self) -> Option<&std::path::Path> {
         match self {
             Error::Header { location, .. } | Error::Field { location, .. } => Some(&location.path),
-            Error::Read { path, .. } | Error::LinkOutside { path } => Some(path),
+            Error::Read { path, .. } | Error::Write { path, .. } | Error::LinkOutside { path } => {
+                Some(path)
+            }
             Error::DuplicateSlug { second, .. } => Some(second),
             _ => None,
         }

@@ -1,0 +1,194 @@
+//! `reviews import` and `reviews new`: canonical files, named from titles, never overwritten.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{fixture, reviews, stdout_of};
+use serde_json::Value;
+
+fn record(dir: &Path, slug: &str) -> Value {
+    let mut review: Value = serde_json::from_str(&stdout_of(
+        reviews()
+            .arg("--dir")
+            .arg(dir)
+            .args(["show", slug, "--format", "json"]),
+    ))
+    .unwrap();
+    review.as_object_mut().unwrap().remove("path");
+    review
+}
+
+#[test]
+fn import_writes_canonical_files_that_read_back_to_their_sources() {
+    let sources = tempfile::tempdir().unwrap();
+    for name in ["night-of-the-hunter.txt", "heat.md", "prose-note.md"] {
+        fs::copy(fixture("plain").join(name), sources.path().join(name)).unwrap();
+    }
+    let before: Vec<Vec<u8>> = ["night-of-the-hunter.txt", "heat.md"]
+        .iter()
+        .map(|n| fs::read(sources.path().join(n)).unwrap())
+        .collect();
+    let to = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| {
+        reviews()
+            .arg("import")
+            .args(
+                ["night-of-the-hunter.txt", "heat.md", "prose-note.md"]
+                    .map(|n| sources.path().join(n)),
+            )
+            .arg("--to")
+            .arg(to.path())
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let dry = run(&["--dry-run"]);
+    assert_eq!(
+        String::from_utf8_lossy(&dry.stderr).lines().last(),
+        Some("2 would be written, 0 already there, 1 failed")
+    );
+    assert_eq!(
+        fs::read_dir(to.path()).unwrap().count(),
+        0,
+        "a dry run writes nothing"
+    );
+
+    let first = run(&[]);
+    assert_eq!(first.status.code(), Some(2), "a source that cannot be read");
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        stderr.contains("prose-note.md:1: expected a front-matter header"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("2 written, 0 already there, 1 failed\n"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&first.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "\t{}\n",
+            to.path().join("the-night-of-the-hunter.md").display()
+        )),
+        "{stdout}"
+    );
+    let written = fs::read_to_string(to.path().join("the-night-of-the-hunter.md")).unwrap();
+    assert!(
+        written.starts_with("---\ntitle: The Night of the Hunter\nyear: 1955\n"),
+        "{written}"
+    );
+
+    // Every field, extra and the body read back as from the source.
+    for (slug, source_slug) in [
+        ("the-night-of-the-hunter", "night-of-the-hunter"),
+        ("heat", "heat"),
+    ] {
+        let mut imported = record(to.path(), slug);
+        let mut source = record(sources.path(), source_slug);
+        imported["slug"] = Value::Null;
+        source["slug"] = Value::Null;
+        assert_eq!(imported, source, "{slug}");
+    }
+
+    // Twice changes nothing, and the sources are never touched.
+    let again = run(&[]);
+    assert!(
+        String::from_utf8_lossy(&again.stderr).ends_with("0 written, 2 already there, 1 failed\n")
+    );
+    assert_eq!(fs::read_dir(to.path()).unwrap().count(), 2);
+    for (name, bytes) in ["night-of-the-hunter.txt", "heat.md"].iter().zip(before) {
+        assert_eq!(fs::read(sources.path().join(name)).unwrap(), bytes);
+    }
+}
+
+#[test]
+fn a_taken_name_gets_the_year_then_a_number() {
+    let sources = tempfile::tempdir().unwrap();
+    let to = tempfile::tempdir().unwrap();
+    fs::write(
+        to.path().join("solaris.md"),
+        "---\ntitle: Solaris\nyear: 1972\n---\nTarkovsky.\n",
+    )
+    .unwrap();
+    fs::write(
+        sources.path().join("a.md"),
+        "---\ntitle: Solaris\nyear: 2002\n---\nSoderbergh.\n",
+    )
+    .unwrap();
+    fs::write(
+        sources.path().join("b.md"),
+        "---\ntitle: Solaris\nyear: 2002\n---\nA second look.\n",
+    )
+    .unwrap();
+    let out = reviews()
+        .arg("import")
+        .arg(sources.path().join("a.md"))
+        .arg(sources.path().join("b.md"))
+        .arg("--to")
+        .arg(to.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = fs::read_dir(to.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["solaris-2.md", "solaris-2002.md", "solaris.md"]);
+    assert!(
+        fs::read_to_string(to.path().join("solaris.md"))
+            .unwrap()
+            .contains("Tarkovsky")
+    );
+    assert!(
+        fs::read_to_string(to.path().join("solaris-2.md"))
+            .unwrap()
+            .ends_with("A second look.\n")
+    );
+}
+
+#[test]
+fn new_writes_a_file_of_its_own_and_prints_its_path() {
+    let to = tempfile::tempdir().unwrap();
+    let new = |args: &[&str]| {
+        reviews()
+            .arg("new")
+            .args(args)
+            .arg("--to")
+            .arg(to.path())
+            .output()
+            .unwrap()
+    };
+    let first = new(&[
+        "Rust and Bone",
+        "--year",
+        "2012",
+        "--director",
+        "Jacques Audiard",
+        "--rating",
+        "R",
+    ]);
+    assert_eq!(first.status.code(), Some(0));
+    let path = to.path().join("rust-and-bone.md");
+    assert_eq!(
+        String::from_utf8_lossy(&first.stdout),
+        format!("{}\n", path.display())
+    );
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("---\ntitle: Rust and Bone\nyear: 2012\ndirected_by:\n- Jacques Audiard\nrating: R\nreviewed: "), "{text}");
+    let second = new(&["Rust", "and", "Bone"]);
+    assert_eq!(
+        String::from_utf8_lossy(&second.stdout),
+        format!("{}\n", to.path().join("rust-and-bone-2.md").display())
+    );
+    let bad = new(&["X", "--score", "great"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("reviews: --score: expected a score"));
+}
