@@ -56,12 +56,18 @@ fn values_as_people_mean_them() {
     let pulp = review("pulp-fiction");
     assert_eq!(pulp["directed_by"], json!(["Quentin Tarantino"]));
     assert_eq!(pulp["year"], 1994);
-    assert_eq!(pulp["score"], json!({"value": 85.0, "max": 100.0}));
+    assert_eq!(
+        pulp["score"],
+        json!({"value": 85.0, "max": 100.0, "normalized": 85.0})
+    );
     assert_eq!(pulp["watched"], "2020-01-02");
     assert_eq!(pulp["reviewed"], "2020-02-03");
 
     let day = review("independence-day");
-    assert_eq!(day["score"], json!({"value": 3.5, "max": null}));
+    assert_eq!(
+        day["score"],
+        json!({"value": 3.5, "max": null, "normalized": 70.0})
+    );
     assert_eq!(
         day["starring"],
         json!(["Will Smith", "Harry Connick, Jr.", "Jeff Goldblum"])
@@ -70,7 +76,7 @@ fn values_as_people_mean_them() {
 
     let ruby = review("ruby-heat");
     assert_eq!(ruby["title"], "The Insider");
-    assert_eq!(ruby["score"], json!({"grade": "A"}));
+    assert_eq!(ruby["score"], json!({"grade": "A", "normalized": 95.0}));
     assert_eq!(ruby["reviewed"], "2011-06-24");
 
     let suspicion = review("suspicion");
@@ -85,9 +91,15 @@ fn values_as_people_mean_them() {
     assert_eq!(honeymoon["year"], 1973);
     // A numeric rating beside a certification is the score.
     assert_eq!(honeymoon["rating"]["code"], "R");
-    assert_eq!(honeymoon["score"], json!({"value": 4.0, "max": null}));
+    assert_eq!(
+        honeymoon["score"],
+        json!({"value": 4.0, "max": null, "normalized": 80.0})
+    );
 
-    assert_eq!(review("emoji")["score"], json!({"value": 3.0, "max": 5.0}));
+    assert_eq!(
+        review("emoji")["score"],
+        json!({"value": 3.0, "max": 5.0, "normalized": 60.0})
+    );
     let odd = review("odd-runtime");
     assert_eq!(odd["runtime"], Value::Null);
     assert_eq!(odd["extra"]["runtime"], "about two hours");
@@ -147,4 +159,40 @@ fn value_names_on_the_command_line_ignore_case() {
     assert!(upper.starts_with("[\n{"), "{upper}");
     let nr = stdout_of(in_fixture("conventions", &["list", "--rating", "nr"]));
     assert!(nr.starts_with("independence-day\t"), "{nr}");
+}
+
+#[test]
+fn page_bundles_and_posts_that_clash_are_named_as_clashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |path: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "---\ntitle: X\n---\n").unwrap();
+    };
+    for path in [
+        "heat.md",
+        "heat/index.md",
+        "a/2012-01-01-drive.md",
+        "b/2012-01-01-drive.md",
+    ] {
+        write(path);
+    }
+    let out = common::reviews()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("slug \"heat\" is also used by"), "{stderr}");
+    assert!(
+        stderr.contains("slug \"2012-01-01-drive\" is also used by"),
+        "{stderr}"
+    );
+    let slugs: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    assert_eq!(slugs.len(), 2, "{slugs:?}");
 }

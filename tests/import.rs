@@ -192,3 +192,56 @@ fn new_writes_a_file_of_its_own_and_prints_its_path() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).starts_with("reviews: --score: expected a score"));
 }
+
+#[test]
+fn links_fifos_and_repeats_among_the_sources_are_never_written_through() {
+    let sources = tempfile::tempdir().unwrap();
+    let to = tempfile::tempdir().unwrap();
+    let victim = sources.path().join("victim.txt");
+    fs::write(&victim, "keep me").unwrap();
+    fs::write(
+        sources.path().join("a.md"),
+        "---\ntitle: Heat\n---\nText.\n",
+    )
+    .unwrap();
+    fs::write(
+        sources.path().join("b.md"),
+        "---\ntitle: Heat\n---\nText.\n",
+    )
+    .unwrap();
+    // A link where the file would go, and a FIFO where the next name would be.
+    std::os::unix::fs::symlink(&victim, to.path().join("heat.md")).unwrap();
+    let fifo = to.path().join("heat-2.md");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = reviews()
+        .arg("import")
+        .arg(sources.path().join("a.md"))
+        .arg(sources.path().join("b.md"))
+        .arg("--to")
+        .arg(to.path())
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The same review twice in one run is written once.
+    assert!(
+        String::from_utf8_lossy(&out.stderr).ends_with("1 written, 1 already there, 0 failed\n")
+    );
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "keep me");
+    assert!(
+        fs::read_to_string(to.path().join("heat-3.md"))
+            .unwrap()
+            .ends_with("Text.\n")
+    );
+}

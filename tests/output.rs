@@ -179,7 +179,7 @@ fn json_and_jsonl_round_trip() {
     assert_eq!(prophet["runtime"], 155);
     assert_eq!(
         prophet["score"],
-        serde_json::json!({"value": 4.0, "max": 4.0})
+        serde_json::json!({"value": 4.0, "max": 4.0, "normalized": 100.0})
     );
     assert_eq!(prophet["us_release_note"], "limited");
 }

@@ -36,7 +36,7 @@ fn plain_text_shapes_are_reviews() {
     assert_eq!(heat["watched"], "2016-02-01");
     let bulleted = review("bulleted");
     assert_eq!(bulleted["title"], "Paul Blart: Mall Cop");
-    assert_eq!(bulleted["score"], json!({"grade": "C"}));
+    assert_eq!(bulleted["score"], json!({"grade": "C", "normalized": 65.0}));
     assert_eq!(review("synopsis-draft")["synopsis"], "A man and his dog.");
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::walk::{Found, visit_sources};
 use crate::diagnostics::Error;
-use crate::record::{Review, slug};
+use crate::record::{Review, date_in_file_name, slug};
 
 /// What one walk found: the files to read, and the problems met (unreadable folders, broken
 /// links, a slug used twice).
@@ -44,24 +44,29 @@ impl Listing {
             paths = each_file_once(paths, links);
         }
         listing.files = paths.len() as u64;
-        // Each slug's first path in byte order keeps it.
+        // A Jekyll post whose slug (its name less its date) another file shares keeps its whole
+        // name: two posts of one name on different dates are two reviews, not a clash.
+        let mut derived: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(paths.len());
+        for path in &paths {
+            *derived.entry(slug(path)).or_default() += 1;
+        }
+        let full_names: HashSet<PathBuf> = paths
+            .iter()
+            .filter(|path| date_in_file_name(path).is_some() && derived[&slug(path)] > 1)
+            .cloned()
+            .collect();
+        drop(derived);
+        listing.full_names = full_names;
+        // Each slug's first path in byte order keeps it; any other clash is an error.
         let mut kept = vec![true; paths.len()];
-        let mut full_names = HashSet::new();
         let mut keeper: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(paths.len());
         for (i, path) in paths.iter().enumerate() {
-            match keeper.entry(slug(path)) {
+            match keeper.entry(listing.slug(path)) {
                 Entry::Vacant(entry) => {
                     entry.insert(i);
                 }
                 Entry::Occupied(mut entry) => {
                     let first = *entry.get();
-                    // Two posts of one name on different dates (or a post and a page): each keeps
-                    // its whole name, with no clash.
-                    if !slug_is_stem(path) || !slug_is_stem(&paths[first]) {
-                        full_names.insert(path.clone());
-                        full_names.insert(paths[first].clone());
-                        continue;
-                    }
                     if path.as_os_str() < paths[first].as_os_str() {
                         kept[first] = false;
                         entry.insert(i);
@@ -73,8 +78,8 @@ impl Listing {
         }
         for (path, _) in paths.iter().zip(&kept).filter(|(_, kept)| !**kept) {
             listing.errors.push(Error::DuplicateSlug {
-                slug: slug(path).into_owned(),
-                first: paths[keeper[&slug(path)]].clone(),
+                slug: listing.slug(path).into_owned(),
+                first: paths[keeper[&listing.slug(path)]].clone(),
                 second: path.clone(),
             });
         }
@@ -82,13 +87,12 @@ impl Listing {
         let mut kept = kept.into_iter();
         paths.retain(|_| kept.next().unwrap_or(false));
         listing.paths = paths;
-        listing.full_names = full_names;
         listing
     }
 
     /// The slug of a listed file: what its name gives, or its whole name (see `full_names`).
     pub(crate) fn slug<'p>(&self, path: &'p Path) -> Cow<'p, str> {
-        if self.full_names.contains(path) {
+        if !self.full_names.is_empty() && self.full_names.contains(path) {
             path.file_stem().unwrap_or_default().to_string_lossy()
         } else {
             slug(path)
@@ -114,12 +118,6 @@ impl Listing {
     pub(crate) fn paths(&self) -> &[PathBuf] {
         &self.paths
     }
-}
-
-/// Is a file's slug its whole name (not a Jekyll post's or a page bundle's)?
-fn slug_is_stem(path: &Path) -> bool {
-    path.file_stem()
-        .is_some_and(|stem| slug(path) == stem.to_string_lossy())
 }
 
 /// Each file once, however many times it was named or linked to: `check DIR DIR/a.md` reads

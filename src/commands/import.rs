@@ -1,7 +1,7 @@
 //! `reviews import` and `reviews new`: review files written in canonical form, named from their
 //! titles, never over another file.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,23 +18,25 @@ use crate::output::to_front_matter;
 use crate::query::fold;
 use crate::record::{RawField, Review, build};
 
-/// File names made from titles are at most this many characters, before `.md`.
-const MAX_NAME: usize = 80;
+/// File names made from titles are at most this many bytes before `.md`, which leaves room for a
+/// year, a number and the temporary name's additions within a file system's 255.
+const MAX_NAME: usize = 150;
 
 /// Another name is tried this many times at most before giving up on a title.
 const MAX_TRIES: usize = 1000;
 
-/// A file name for a title: folded to lower-case ASCII letters and digits, words joined by `-`.
+/// A file name for a title: folded (lower case, accents dropped), its letters and digits in any
+/// script kept, the words between joined by `-`.
 fn file_stem_for(title: &str) -> String {
     let mut stem = String::new();
     for c in fold(title).chars() {
+        if stem.len() + c.len_utf8() > MAX_NAME {
+            break;
+        }
         if c.is_alphanumeric() {
             stem.push(c);
         } else if !stem.ends_with('-') && !stem.is_empty() {
             stem.push('-');
-        }
-        if stem.chars().count() >= MAX_NAME {
-            break;
         }
     }
     let stem = stem.trim_end_matches('-');
@@ -83,7 +85,7 @@ fn read(path: &Path) -> Result<(Vec<u8>, Parsed)> {
 fn place(
     dir: &Path,
     review: &Review,
-    taken: &HashSet<PathBuf>,
+    taken: &HashMap<PathBuf, Review>,
     same_is_there: bool,
 ) -> Option<Place> {
     let stem = file_stem_for(&review.title);
@@ -94,11 +96,17 @@ fn place(
         .take(MAX_TRIES);
     for name in names {
         let path = dir.join(format!("{name}.md"));
-        if taken.contains(&path) {
+        if let Some(earlier) = taken.get(&path) {
+            if same_is_there && same_review(earlier, review) {
+                return Some(Place::Already(path));
+            }
             continue;
         }
-        if path.symlink_metadata().is_err() {
-            return Some(Place::New(path));
+        // Only a plain file is read to compare: a link, a FIFO or a device is a taken name.
+        match path.symlink_metadata() {
+            Err(_) => return Some(Place::New(path)),
+            Ok(meta) if !meta.is_file() => continue,
+            Ok(_) => {}
         }
         if same_is_there {
             if let Ok((_, parsed)) = read(&path) {
@@ -123,12 +131,32 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
         source,
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    let temporary = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let written = fs::write(&temporary, bytes).and_then(|()| fs::hard_link(&temporary, path));
+    // A name of our own, made with O_EXCL: nothing planted under it is ever written through.
+    let mut attempt = 0u32;
+    let (temporary, mut file) = loop {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let temporary = dir.join(format!(
+            ".reviews-import.{}.{nanos}.{attempt}.tmp",
+            std::process::id()
+        ));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(file) => break (temporary, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(failed(e)),
+        }
+    };
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| fs::hard_link(&temporary, path));
     let _ = fs::remove_file(&temporary);
     written.map_err(failed)
 }
@@ -154,7 +182,7 @@ pub(super) fn import(
     let dir = target_dir(config, &options.to, options.dry_run)?;
     let mut printer = Printer::new(err);
     let mut notes = Vec::new();
-    let mut taken = HashSet::new();
+    let mut taken = HashMap::new();
     let (mut written, mut already, mut failed) = (0, 0, 0);
     for source in &options.files {
         let (bytes, parsed) = match read(source) {
@@ -187,7 +215,7 @@ pub(super) fn import(
         match place {
             Place::Already(path) => {
                 already += 1;
-                taken.insert(path);
+                taken.insert(path, review);
             }
             Place::New(path) => {
                 let result = if options.dry_run {
@@ -199,7 +227,7 @@ pub(super) fn import(
                     Ok(()) => {
                         writeln!(out, "{}\t{}", source.display(), path.display())?;
                         written += 1;
-                        taken.insert(path);
+                        taken.insert(path, review);
                     }
                     Err(error) => {
                         notes.push(Note::new(&error, Severity::Error));
@@ -284,7 +312,7 @@ pub(super) fn new(
     let mut review = built.review;
     review.body = Some("\n".to_string());
     // `new` always writes a file of its own.
-    let Some(Place::New(path)) = place(&dir, &review, &HashSet::new(), false) else {
+    let Some(Place::New(path)) = place(&dir, &review, &HashMap::new(), false) else {
         printer.message("every name for this title is taken");
         return Ok(Outcome::FileErrors);
     };
@@ -329,5 +357,7 @@ mod tests {
         assert_eq!(file_stem_for("8½ (1963)"), "81-2-1963");
         assert_eq!(file_stem_for("!!!"), "untitled");
         assert!(file_stem_for(&"long ".repeat(50)).len() <= MAX_NAME);
+        assert!(file_stem_for(&"映".repeat(90)).len() <= MAX_NAME);
+        assert_eq!(file_stem_for("東京物語"), "東京物語");
     }
 }

@@ -9,6 +9,18 @@ use crate::record::{Field, RawField, field_for};
 /// Inline fields are looked for in the file's first bytes only, the part `list` reads anyway.
 pub(crate) const INLINE_WINDOW: usize = 4096;
 
+/// The part of a file from `start` that inline fields are read from: within the file's first
+/// [`INLINE_WINDOW`] bytes, and whole lines only when that cuts it, so that a file read whole and
+/// one read by its head give the same fields.
+pub(crate) fn inline_window(bytes: &[u8], start: usize) -> &[u8] {
+    let end = bytes.len().min(INLINE_WINDOW).max(start);
+    let window = &bytes[start..end];
+    if end == INLINE_WINDOW && !window.ends_with(b"\n") {
+        return &window[..memchr::memrchr(b'\n', window).map_or(0, |i| i + 1)];
+    }
+    window
+}
+
 /// Could the file's first bytes hold inline fields? Then its header alone does not say what the
 /// review holds.
 pub fn may_have_inline_fields(bytes: &[u8]) -> bool {
@@ -113,6 +125,17 @@ mod tests {
         lift_nested(&mut fields);
         let keys: Vec<_> = fields.iter().map(|f| f.key.as_str()).collect();
         assert_eq!(keys, ["title", "params", "director"]);
+    }
+
+    #[test]
+    fn a_field_cut_by_the_window_is_not_read() {
+        let mut file = vec![b'\n'; INLINE_WINDOW - 6];
+        file.extend_from_slice(b"director:: Michael Mann\n");
+        let window = inline_window(&file, 0);
+        assert!(window.len() < INLINE_WINDOW - 5, "the cut line is left out");
+        assert!(inline_fields(&String::from_utf8_lossy(window), 1, &[]).is_empty());
+        // A file read by its head gives what the whole file gives.
+        assert_eq!(inline_window(&file[..INLINE_WINDOW], 0), window);
     }
 
     #[test]

@@ -14,7 +14,6 @@ use std::path::Path;
 
 use crate::diagnostics::{self, Error, Problem};
 use crate::record::{self, RawField, Review};
-use conventions::INLINE_WINDOW;
 pub(crate) use conventions::may_have_inline_fields;
 pub(crate) use fences::too_large;
 pub use fences::{Format, MAX_HEADER_BYTES, Parts, Scan, scan};
@@ -163,9 +162,7 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
 
     conventions::lift_nested(&mut raw_fields);
     let body = &bytes[parts.body_start..];
-    let window = &body[..body
-        .len()
-        .min(INLINE_WINDOW.saturating_sub(parts.body_start))];
+    let window = conventions::inline_window(bytes, parts.body_start);
     if may_have_inline_fields(window) {
         let inline = conventions::inline_fields(
             &String::from_utf8_lossy(window),
@@ -191,10 +188,8 @@ fn plain_text(bytes: &[u8], path: &Path, with_body: bool, plain: plain::Plain) -
     let mut warnings = Vec::new();
     let mut fields = plain.fields;
     let body = &bytes[plain.body.clone()];
-    if may_have_inline_fields(body) {
-        let window = &body[..body
-            .len()
-            .min(INLINE_WINDOW.saturating_sub(plain.body.start))];
+    let window = conventions::inline_window(bytes, plain.body.start);
+    if may_have_inline_fields(window) {
         let inline =
             conventions::inline_fields(&String::from_utf8_lossy(window), plain.body_line, &fields);
         fields.extend(inline);
@@ -252,7 +247,7 @@ fn finish(fields: Vec<RawField>, path: &Path, warnings: &mut Vec<Problem>) -> Re
 /// A file without fences that holds Dataview inline fields in its first bytes (an Obsidian note):
 /// a review of those fields, its title from its name.
 fn inline_only(bytes: &[u8], path: &Path, with_body: bool) -> Option<Review> {
-    let window = &bytes[..bytes.len().min(INLINE_WINDOW)];
+    let window = conventions::inline_window(bytes, 0);
     if !may_have_inline_fields(window) {
         return None;
     }

@@ -67,17 +67,21 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 /// A `key: value` line for a known field (a bullet before it allowed; Dataview's `key::` is not
 /// one: see `conventions`).
 fn field_line<'a>(line: &'a Line<'a>) -> Option<KeyLine<'a>> {
-    let text = line.text.trim_start();
-    let text = text
-        .strip_prefix("- ")
-        .or_else(|| text.strip_prefix("* "))
-        .unwrap_or(text);
+    let text = line_body(line.text);
     if text.contains("::") {
         return None;
     }
     let found = key_line(text, line.number)?;
     field_for(found.key)?;
     Some(found)
+}
+
+/// A line without its indent and bullet.
+fn line_body(text: &str) -> &str {
+    let text = text.trim_start();
+    text.strip_prefix("- ")
+        .or_else(|| text.strip_prefix("* "))
+        .unwrap_or(text)
 }
 
 /// A title line: short, and not ending as a sentence does.
@@ -91,17 +95,18 @@ fn title_line(text: &str) -> Option<&str> {
 /// `key: value` line for a known field.
 pub(crate) fn read(bytes: &[u8]) -> Option<Plain> {
     let window = &bytes[..bytes.len().min(WINDOW)];
-    let text = match std::str::from_utf8(window) {
-        Ok(text) => text,
-        Err(e) => std::str::from_utf8(&window[..e.valid_up_to()]).ok()?,
+    // A full window may end inside a line, and a byte that is not UTF-8 ends the text read: the
+    // line either cuts is not read (the same whether the file was read whole or not).
+    let (text, cut) = match std::str::from_utf8(window) {
+        Ok(text) => (text, window.len() == WINDOW),
+        Err(e) => (std::str::from_utf8(&window[..e.valid_up_to()]).ok()?, true),
     };
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let text = &text[offset..];
-    let mut all = lines(text);
-    // A line cut by the window's end is not read: the whole file may go on with it.
-    if bytes.len() > window.len() && !text.ends_with('\n') {
-        all.pop();
+    let mut text = &text[offset..];
+    if cut && !text.ends_with('\n') {
+        text = &text[..text.rfind('\n').map_or(0, |i| i + 1)];
     }
+    let all = lines(text);
     let mut at = 0;
     let skip_blank = |at: &mut usize| {
         while all.get(*at).is_some_and(|l| l.text.trim().is_empty()) {
@@ -142,12 +147,13 @@ pub(crate) fn read(bytes: &[u8]) -> Option<Plain> {
         let Some(found) = field_line(line) else {
             break;
         };
-        let leading = line.text.len() - line.text.trim_start().len();
+        // The value's column in the whole line, past any indent and bullet.
+        let before = line.text.len() - line_body(line.text).len();
         fields.push(field(
             found.key,
             plain_value(found.value),
             line.number,
-            found.column + leading,
+            found.column + line.text[..before].chars().count(),
         ));
         keys += 1;
         last = line.number;
@@ -156,9 +162,10 @@ pub(crate) fn read(bytes: &[u8]) -> Option<Plain> {
     if keys == 0 {
         return None;
     }
+    // The text starts at the first line after the block, or where the lines read end.
     let (body_start, body_line) = match all.get(at) {
         Some(line) => (offset + line.start, line.number),
-        None => (offset + text.len(), last + 1),
+        None => (offset + text.len(), all.len() + 1),
     };
     Some(Plain {
         fields,
@@ -279,6 +286,18 @@ mod tests {
         ] {
             assert!(read(text.as_bytes()).is_none(), "{text}");
         }
+        // A field cut by the window, or by a byte that is not UTF-8, is not read: it is text.
+        let mut long = b"Title: Heat\n\n".to_vec();
+        long.extend(std::iter::repeat_n(b'\n', WINDOW - long.len() - 12));
+        long.extend_from_slice(b"director: Michael Mann\nText.\n");
+        let plain = read(&long).unwrap();
+        assert_eq!(keys(&plain), [("Title", "Heat")]);
+        assert!(long[plain.body.clone()].starts_with(b"director: Michael Mann"));
+        let latin1 = read(b"Heat\n\nrating: R\ndirector: Michael M\xe9nn\n\nText.\n").unwrap();
+        assert_eq!(keys(&latin1), [("title", "Heat"), ("rating", "R")]);
+        assert_eq!(latin1.body.start, 16);
+        let bullet = read(b"- runtime: forever\n").unwrap();
+        assert_eq!(bullet.fields[0].column, Some(12));
         // Trailing chrome is only dropped at the very end.
         let plain = read(b"Title: X\n\nLeave a Reply\nmore text\n").unwrap();
         assert_eq!(plain.body.end, 34);

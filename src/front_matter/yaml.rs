@@ -155,6 +155,8 @@ fn quoted_end(bytes: &[u8], start: usize) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => return None,
+            // An escaped line break continues the scalar on the next line: not on its line.
+            b'\\' if quote == b'"' && bytes.get(i + 1) == Some(&b'\n') => return None,
             b'\\' if quote == b'"' => i += 1,
             // '' is an apostrophe inside single quotes.
             b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
@@ -344,6 +346,17 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    #[test]
+    fn an_escaped_line_break_keeps_the_line_count() {
+        let header = format!(
+            "title: \"Heat \\\n  again\"\nyear: 1995\ntags: {}{}\n",
+            "[".repeat(70),
+            "]".repeat(70)
+        );
+        let problem = parse(&header, 2).unwrap_err();
+        assert_eq!((problem.line, problem.column), (5, Some(71)));
     }
 
     #[test]

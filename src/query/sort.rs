@@ -23,6 +23,8 @@ pub enum SortKey {
     Reviewed,
     /// The U.S. release date, else any release date
     Release,
+    /// The score on one scale from 0 to 100 (see the README)
+    Score,
 }
 
 /// An order: a key, and whether it runs backwards.
@@ -54,6 +56,8 @@ enum SortValue {
     Date(jiff::civil::Date),
     /// A certification's place in the table (others after it), then its code.
     Rank(usize, String),
+    /// A score on the 0–100 scale, in hundredths.
+    Score(i64),
 }
 
 /// Everything a review sorts by, computed once: the key's value, then the title, then the slug.
@@ -74,6 +78,11 @@ impl SortKeys {
             SortKey::Title => None,
             SortKey::Year => review.year.map(|y| SortValue::Number(y.into())),
             SortKey::Director => review.directed_by.first().map(|d| SortValue::Text(fold(d))),
+            SortKey::Score => review
+                .score
+                .as_ref()
+                .and_then(|s| s.normalized())
+                .map(|n| SortValue::Score((n * 100.0).round() as i64)),
             SortKey::Rating => review
                 .rating
                 .as_ref()

@@ -31,8 +31,7 @@ pub(crate) fn certification_rank(code: &str) -> Option<usize> {
 }
 
 /// The reviewer's own grade.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Score {
     /// A number, out of `max` when the scale is known.
     Points { value: f64, max: Option<f64> },
@@ -98,6 +97,69 @@ impl Review {
     }
 }
 
+/// Letter grades on the 0–100 scale: A+ is 100, each step down five, F is 0.
+const GRADES: [(&str, f64); 14] = [
+    ("A+", 100.0),
+    ("A", 95.0),
+    ("A-", 90.0),
+    ("B+", 85.0),
+    ("B", 80.0),
+    ("B-", 75.0),
+    ("C+", 70.0),
+    ("C", 65.0),
+    ("C-", 60.0),
+    ("D+", 55.0),
+    ("D", 50.0),
+    ("D-", 45.0),
+    ("E", 0.0),
+    ("F", 0.0),
+];
+
+impl Score {
+    /// The score on one scale from 0 to 100: `n/m` is n/m×100; a number with no scale is out of
+    /// 5 when it is at most 5, out of 10 when at most 10, else out of 100; grades by [`GRADES`].
+    pub fn normalized(&self) -> Option<f64> {
+        let value = match self {
+            Score::Points {
+                value,
+                max: Some(max),
+            } => (*max > 0.0).then(|| value / max * 100.0)?,
+            Score::Points { value, max: None } => {
+                let scale = if *value <= 5.0 {
+                    5.0
+                } else if *value <= 10.0 {
+                    10.0
+                } else {
+                    100.0
+                };
+                value / scale * 100.0
+            }
+            Score::Grade { grade } => GRADES
+                .iter()
+                .find(|(g, _)| g.eq_ignore_ascii_case(grade))
+                .map(|(_, v)| *v)?,
+        };
+        // Two decimals are plenty, and keep 3.5/4 an exact 87.5.
+        Some((value.clamp(0.0, 100.0) * 100.0).round() / 100.0)
+    }
+}
+
+impl Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(3))?;
+        match self {
+            Score::Points { value, max } => {
+                map.serialize_entry("value", value)?;
+                map.serialize_entry("max", max)?;
+            }
+            Score::Grade { grade } => map.serialize_entry("grade", grade)?,
+        }
+        map.serialize_entry("normalized", &self.normalized())?;
+        map.end()
+    }
+}
+
 impl std::fmt::Display for Score {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -117,4 +179,25 @@ fn lossy_path<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&path.to_string_lossy())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_score_on_one_scale() {
+        let points = |value: f64, max: Option<f64>| Score::Points { value, max }.normalized();
+        assert_eq!(points(3.5, Some(4.0)), Some(87.5));
+        assert_eq!(points(8.0, Some(10.0)), Some(80.0));
+        assert_eq!(points(72.0, Some(100.0)), Some(72.0));
+        assert_eq!(points(3.5, None), Some(70.0), "out of 5");
+        assert_eq!(points(7.0, None), Some(70.0), "out of 10");
+        assert_eq!(points(72.0, None), Some(72.0), "out of 100");
+        assert_eq!(points(12.0, Some(10.0)), Some(100.0), "clamped");
+        let grade = |g: &str| Score::Grade { grade: g.into() }.normalized();
+        assert_eq!(grade("A+"), Some(100.0));
+        assert_eq!(grade("B+"), Some(85.0));
+        assert_eq!(grade("F"), Some(0.0));
+    }
 }
