@@ -173,6 +173,12 @@ struct ListArgs {
     /// Output format [default: table on a terminal, tsv in a pipe]
     #[arg(long, value_enum, ignore_case = true)]
     format: Option<ListFormat>,
+    /// Keep reviews scored at least S (any score shape: 3/4, 7.5/10, ★★★, B+, 80%; compared 0-100)
+    #[arg(long, value_name = "S", value_parser = score_bound)]
+    min_score: Option<f64>,
+    /// Keep reviews scored at most S
+    #[arg(long, value_name = "S", value_parser = score_bound)]
+    max_score: Option<f64>,
     /// Include drafts (`draft: true`, `published: false`), which are left out as site generators do
     #[arg(long)]
     drafts: bool,
@@ -361,6 +367,10 @@ impl Cli {
     }
 }
 
+fn score_bound(text: &str) -> Result<f64, String> {
+    crate::record::score_on_scale(text)
+}
+
 /// `$VISUAL`, else `$EDITOR`, else `vi`, split into words as a shell would.
 fn editor_command(env: &Environment) -> Option<Vec<String>> {
     let setting = env
@@ -407,6 +417,8 @@ fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
             ratings: args.rating,
             years: args.year,
             drafts: args.drafts,
+            min_score: args.min_score,
+            max_score: args.max_score,
         },
         order: Order {
             key: args.sort,

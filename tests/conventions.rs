@@ -196,3 +196,43 @@ fn page_bundles_and_posts_that_clash_are_named_as_clashes() {
         .collect();
     assert_eq!(slugs.len(), 2, "{slugs:?}");
 }
+
+#[test]
+fn scores_sort_and_filter_on_one_scale() {
+    let slugs = |args: &[&str]| -> Vec<String> {
+        reviews(args)
+            .iter()
+            .map(|r| r["slug"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let by_score = slugs(&["--sort", "score"]);
+    assert_eq!(
+        by_score[..5],
+        [
+            "emoji",
+            "independence-day",
+            "nightmare-honeymoon-1973",
+            "pulp-fiction",
+            "ruby-heat"
+        ]
+    );
+    let reversed = slugs(&["--sort", "score", "--reverse"]);
+    assert_eq!(reversed[0], "ruby-heat");
+    // Reviews without a score come last both ways.
+    assert_eq!(reversed[5..], by_score[5..]);
+    assert_eq!(
+        slugs(&["--min-score", "80%", "--sort", "score"]),
+        ["nightmare-honeymoon-1973", "pulp-fiction", "ruby-heat"]
+    );
+    assert_eq!(slugs(&["--max-score", "3/5"]), ["emoji"]);
+    assert_eq!(
+        slugs(&["--min-score", "B+", "--max-score", "9/10"]),
+        ["pulp-fiction"]
+    );
+    in_fixture("conventions", &["list", "--min-score", "great"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "expected a score such as \"3/4\", \"7.5/10\", \"★★★\", \"B+\" or \"80%\", found \"great\"",
+        ));
+}

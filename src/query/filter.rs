@@ -76,6 +76,9 @@ pub(crate) struct Filter {
     pub(crate) years: Vec<YearRange>,
     /// Keep drafts, which are left out otherwise.
     pub(crate) drafts: bool,
+    /// Bounds on the score, on the 0–100 scale, both included.
+    pub(crate) min_score: Option<f64>,
+    pub(crate) max_score: Option<f64>,
 }
 
 /// A filter with its text folded once, ready to test many reviews.
@@ -89,6 +92,8 @@ pub(crate) struct Matcher {
     ratings: Vec<String>,
     years: Vec<YearRange>,
     drafts: bool,
+    min_score: Option<f64>,
+    max_score: Option<f64>,
 }
 
 fn fold_all(values: &[String]) -> Vec<String> {
@@ -120,6 +125,8 @@ impl Matcher {
             ratings: filter.ratings.iter().map(|r| r.to_uppercase()).collect(),
             years: filter.years.clone(),
             drafts: filter.drafts,
+            min_score: filter.min_score,
+            max_score: filter.max_score,
         }
     }
 
@@ -127,6 +134,16 @@ impl Matcher {
     pub(crate) fn matches(&self, review: &Review) -> bool {
         if review.draft && !self.drafts {
             return false;
+        }
+        if self.min_score.is_some() || self.max_score.is_some() {
+            let Some(score) = review.score.as_ref().and_then(|s| s.normalized()) else {
+                return false;
+            };
+            if self.min_score.is_some_and(|m| score < m)
+                || self.max_score.is_some_and(|m| score > m)
+            {
+                return false;
+            }
         }
         let title = [review.title.clone()];
         let titles = title.iter().chain(review.original_title.iter());

@@ -117,6 +117,19 @@ pub(crate) fn score(value: &Value) -> Result<Option<Score>, Expected> {
     }
 }
 
+/// A score written on the command line (`3/4`, `7.5/10`, `★★★`, `B+`, `80%`), on the 0–100 scale.
+pub(crate) fn score_on_scale(text: &str) -> Result<f64, Expected> {
+    score(&Value::String(text.to_string()))
+        .ok()
+        .flatten()
+        .and_then(|s| s.normalized())
+        .ok_or_else(|| {
+            format!(
+                "expected a score such as \"3/4\", \"7.5/10\", \"★★★\", \"B+\" or \"80%\", found {text:?}"
+            )
+        })
+}
+
 /// Does a `rating` value hold a score (a number, `n/m`, stars) rather than a certification?
 pub(crate) fn is_points(value: &Value) -> bool {
     match value {
