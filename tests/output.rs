@@ -143,7 +143,15 @@ fn csv_round_trips_through_a_csv_parser() {
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["slug", "title", "year", "directed_by", "rating", "runtime"]
+        vec![
+            "slug",
+            "title",
+            "year",
+            "directed_by",
+            "rating",
+            "runtime",
+            "score"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);

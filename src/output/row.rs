@@ -55,9 +55,15 @@ const fn column(
 use Align::{Left, Right};
 use CellStyle::{Certification, Plain};
 
+/// How many columns there are: TSV writes the first [`TSV_COLUMNS`], which scripts depend on.
+pub(crate) const COLUMN_COUNT: usize = 7;
+
+/// TSV's columns: the first six, a fixed contract (the score is in the table, CSV and JSON).
+pub(crate) const TSV_COLUMNS: usize = 6;
+
 /// The columns, in order: the slug gives up width first, then the directors, the title last.
 #[rustfmt::skip]
-pub(crate) const COLUMNS: [Column; 6] = [
+pub(crate) const COLUMNS: [Column; COLUMN_COUNT] = [
     //     name           header         align  style          unit    shrink
     column("slug",        "SLUG",        Left,  Plain,         "",     4),
     column("title",       "TITLE",       Left,  Plain,         "",     2),
@@ -65,6 +71,7 @@ pub(crate) const COLUMNS: [Column; 6] = [
     column("directed_by", "DIRECTED BY", Left,  Plain,         "",     3),
     column("rating",      "RATING",      Left,  Certification, "",     1),
     column("runtime",     "RUNTIME",     Right, Plain,         " min", 0),
+    column("score",       "SCORE",       Left,  Plain,         "",     1),
 ];
 
 /// One listed review: only what the columns show, typed, so that a large listing stays small.
@@ -78,6 +85,8 @@ pub(crate) struct Row {
     /// A certification from the table costs no allocation.
     rating: Cow<'static, str>,
     runtime: Option<u32>,
+    /// The score as the review gives it (`3.5/4`, `B+`).
+    score: Option<Box<str>>,
 }
 
 impl From<Review> for Row {
@@ -92,23 +101,24 @@ impl From<Review> for Row {
             title: review.title.into_boxed_str(),
             year: review.year,
             runtime: review.runtime,
+            score: review.score.map(|s| s.to_string().into_boxed_str()),
         }
     }
 }
 
 impl Row {
     /// The cells in [`COLUMNS`] order, as one line each: no tab, newline or control character.
-    pub(crate) fn cells(&self) -> [Cow<'_, str>; 6] {
+    pub(crate) fn cells(&self) -> [Cow<'_, str>; COLUMN_COUNT] {
         self.cells_cleaned(false)
     }
 
     /// The cells with their tabs and newlines kept (for CSV, which quotes them); control
     /// characters are still removed.
-    pub(crate) fn values(&self) -> [Cow<'_, str>; 6] {
+    pub(crate) fn values(&self) -> [Cow<'_, str>; COLUMN_COUNT] {
         self.cells_cleaned(true)
     }
 
-    fn cells_cleaned(&self, multiline: bool) -> [Cow<'_, str>; 6] {
+    fn cells_cleaned(&self, multiline: bool) -> [Cow<'_, str>; COLUMN_COUNT] {
         let number = |n: Option<String>| Cow::Owned(n.unwrap_or_default());
         let text = |text| clean(text, multiline);
         [
@@ -118,6 +128,7 @@ impl Row {
             text(&self.directors),
             text(&self.rating),
             number(self.runtime.map(|m| m.to_string())),
+            text(self.score.as_deref().unwrap_or_default()),
         ]
     }
 }

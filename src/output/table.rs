@@ -4,10 +4,12 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::row::{Align, COLUMNS, CellStyle, Row};
+use super::row::{Align, COLUMN_COUNT, COLUMNS, CellStyle, Row};
 use super::style::{self, Painter};
 
 const GAP: usize = 2;
+/// The score's place among the columns.
+const SCORE: usize = COLUMN_COUNT - 1;
 /// Columns shrink to this width before any is cut further.
 const READABLE: usize = 6;
 
@@ -33,9 +35,13 @@ fn truncate(text: &str, width: usize) -> String {
 /// Column widths that fit `max_width`: the natural widths, with the shrinkable column that is
 /// widest (weighted by readiness) narrowed one column at a time until the table fits; first down
 /// to a readable width, then, on very narrow screens, down to one character and its `…`.
-fn fit(natural: [usize; 6], max_width: usize) -> [usize; 6] {
+fn fit(natural: [usize; COLUMN_COUNT], max_width: usize) -> [usize; COLUMN_COUNT] {
     let mut widths = natural;
-    let total = |w: &[usize; 6]| w.iter().sum::<usize>() + GAP * (w.len() - 1);
+    // A column with nothing to show (no header, no cell) takes no gap either.
+    let total = |w: &[usize; COLUMN_COUNT]| {
+        let shown = w.iter().filter(|&&w| w > 0).count();
+        w.iter().sum::<usize>() + GAP * shown.saturating_sub(1)
+    };
     for floor in [READABLE, 2] {
         while total(&widths) > max_width {
             let Some(widest) = (0..COLUMNS.len())
@@ -51,7 +57,7 @@ fn fit(natural: [usize; 6], max_width: usize) -> [usize; 6] {
 }
 
 /// A row's cells as the table shows them: values with their units.
-fn table_cells(row: &Row) -> [String; 6] {
+fn table_cells(row: &Row) -> [String; COLUMN_COUNT] {
     let cells = row.cells();
     std::array::from_fn(|i| {
         let mut cell = cells[i].to_string();
@@ -70,34 +76,46 @@ pub(crate) fn write(
     max_width: usize,
     painter: Painter,
 ) -> io::Result<()> {
-    let mut natural = COLUMNS.map(|c| c.header.width());
+    // The score column is shown only when some review has a score.
+    let scored = rows.iter().any(|row| !row.cells()[SCORE].is_empty());
+    let headers = COLUMNS.map(|c| {
+        if c.name == "score" && !scored {
+            ""
+        } else {
+            c.header
+        }
+    });
+    let mut natural = headers.map(|h| h.width());
     for cells in rows.iter().map(table_cells) {
         for (n, cell) in natural.iter_mut().zip(&cells) {
             *n = (*n).max(cell.width());
         }
     }
     let widths = fit(natural, max_width);
-    let write_row = |w: &mut dyn Write, cells: [&str; 6], header: bool| -> io::Result<()> {
-        for (i, (cell, column)) in cells.iter().zip(&COLUMNS).enumerate() {
-            let text = truncate(cell, widths[i]);
-            let pad = widths[i].saturating_sub(text.width());
-            let styled = match column.style {
-                _ if header => style::HEADER,
-                CellStyle::Certification => style::certification(cell),
-                CellStyle::Plain => anstyle::Style::new(),
-            };
-            if column.align == Align::Right {
-                write!(w, "{:pad$}", "")?;
+    let write_row =
+        |w: &mut dyn Write, cells: [&str; COLUMN_COUNT], header: bool| -> io::Result<()> {
+            // A line ends with its last cell that has something in it: no trailing blanks.
+            let last = cells.iter().rposition(|c| !c.is_empty()).unwrap_or(0);
+            for (i, (cell, column)) in cells.iter().zip(&COLUMNS).enumerate().take(last + 1) {
+                let text = truncate(cell, widths[i]);
+                let pad = widths[i].saturating_sub(text.width());
+                let styled = match column.style {
+                    _ if header => style::HEADER,
+                    CellStyle::Certification => style::certification(cell),
+                    CellStyle::Plain => anstyle::Style::new(),
+                };
+                if column.align == Align::Right {
+                    write!(w, "{:pad$}", "")?;
+                }
+                painter.paint(w, styled, &text)?;
+                if i < last {
+                    let trailing = if column.align == Align::Right { 0 } else { pad };
+                    write!(w, "{:width$}", "", width = trailing + GAP)?;
+                }
             }
-            painter.paint(w, styled, &text)?;
-            if i + 1 < cells.len() {
-                let trailing = if column.align == Align::Right { 0 } else { pad };
-                write!(w, "{:width$}", "", width = trailing + GAP)?;
-            }
-        }
-        writeln!(w)
-    };
-    write_row(w, COLUMNS.map(|c| c.header), true)?;
+            writeln!(w)
+        };
+    write_row(w, headers, true)?;
     for cells in rows.iter().map(table_cells) {
         write_row(w, std::array::from_fn(|i| cells[i].as_str()), false)?;
     }
@@ -107,6 +125,38 @@ pub(crate) fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::{Review, Score};
+
+    fn table(reviews: Vec<Review>) -> String {
+        let rows: Vec<Row> = reviews.into_iter().map(Row::from).collect();
+        let mut out = Vec::new();
+        write(&mut out, &rows, 80, Painter { enabled: false }).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_score_column_shows_only_when_a_review_has_a_score() {
+        let plain = Review {
+            slug: "a".into(),
+            title: "A".into(),
+            ..Review::default()
+        };
+        let scored = Review {
+            score: Some(Score::Grade { grade: "B+".into() }),
+            ..plain.clone()
+        };
+        assert_eq!(
+            table(vec![plain.clone()]),
+            "SLUG  TITLE  YEAR  DIRECTED BY  RATING  RUNTIME\na     A\n"
+        );
+        assert_eq!(
+            table(vec![plain, scored]),
+            format!(
+                "SLUG  TITLE  YEAR  DIRECTED BY  RATING  RUNTIME  SCORE\na     A\na     A{}B+\n",
+                " ".repeat(42)
+            )
+        );
+    }
 
     #[test]
     fn truncates_by_display_width() {
@@ -117,11 +167,11 @@ mod tests {
 
     #[test]
     fn fits_by_shrinking_the_widest_text_columns() {
-        let widths = fit([20, 40, 4, 30, 6, 7], 80);
-        assert!(widths.iter().sum::<usize>() + 10 <= 80);
+        let widths = fit([20, 40, 4, 30, 6, 7, 5], 80);
+        assert!(widths.iter().sum::<usize>() + 12 <= 80);
         assert_eq!(&widths[2..3], &[4]);
-        assert_eq!(&widths[4..], &[6, 7]);
-        let narrow = fit([20, 40, 4, 30, 6, 7], 36);
-        assert_eq!(narrow.iter().sum::<usize>() + 10, 36);
+        assert_eq!(&widths[5..6], &[7]);
+        let narrow = fit([20, 40, 4, 30, 6, 7, 5], 40);
+        assert_eq!(narrow.iter().sum::<usize>() + 12, 40);
     }
 }

@@ -2,18 +2,18 @@
 
 use std::io::{self, Write};
 
-use super::row::{COLUMNS, Row};
+use super::row::{COLUMNS, Row, TSV_COLUMNS};
 
 /// The rows (slug, title, year, directors, rating, runtime), with a header row first when
 /// `header_row` is set. Tabs and newlines inside a value have become spaces, so each line splits
 /// back into its six cells.
 pub(crate) fn write(w: &mut dyn Write, rows: &[Row], header_row: bool) -> io::Result<()> {
     if header_row {
-        let names: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
+        let names: Vec<&str> = COLUMNS[..TSV_COLUMNS].iter().map(|c| c.name).collect();
         writeln!(w, "{}", names.join("\t"))?;
     }
     for row in rows {
-        for (i, cell) in row.cells().iter().enumerate() {
+        for (i, cell) in row.cells()[..TSV_COLUMNS].iter().enumerate() {
             if i > 0 {
                 w.write_all(b"\t")?;
             }
