@@ -44,24 +44,29 @@ impl Listing {
             paths = each_file_once(paths, links);
         }
         listing.files = paths.len() as u64;
-        // A Jekyll post whose slug (its name less its date) another file shares keeps its whole
-        // name: two posts of one name on different dates are two reviews, not a clash.
-        let mut derived: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(paths.len());
-        for path in &paths {
-            *derived.entry(slug(path)).or_default() += 1;
+        // Each file's slug, made once. A Jekyll post whose slug (its name less its date) another
+        // file shares keeps its whole name: two posts of one name on different dates are two
+        // reviews, not a clash.
+        let mut slugs: Vec<Cow<'_, str>> = paths.iter().map(|path| slug(path)).collect();
+        let mut counts: HashMap<&str, usize> = HashMap::with_capacity(paths.len());
+        for slug in &slugs {
+            *counts.entry(slug.as_ref()).or_default() += 1;
         }
-        let full_names: HashSet<PathBuf> = paths
+        let full: Vec<bool> = paths
             .iter()
-            .filter(|path| date_in_file_name(path).is_some() && derived[&slug(path)] > 1)
-            .cloned()
+            .zip(&slugs)
+            .map(|(path, slug)| counts[slug.as_ref()] > 1 && date_in_file_name(path).is_some())
             .collect();
-        drop(derived);
-        listing.full_names = full_names;
+        drop(counts);
+        for ((path, slug), _) in paths.iter().zip(&mut slugs).zip(&full).filter(|(_, f)| **f) {
+            *slug = path.file_stem().unwrap_or_default().to_string_lossy();
+            listing.full_names.insert(path.clone());
+        }
         // Each slug's first path in byte order keeps it; any other clash is an error.
         let mut kept = vec![true; paths.len()];
-        let mut keeper: HashMap<Cow<'_, str>, usize> = HashMap::with_capacity(paths.len());
-        for (i, path) in paths.iter().enumerate() {
-            match keeper.entry(listing.slug(path)) {
+        let mut keeper: HashMap<&str, usize> = HashMap::with_capacity(paths.len());
+        for (i, (path, slug)) in paths.iter().zip(&slugs).enumerate() {
+            match keeper.entry(slug.as_ref()) {
                 Entry::Vacant(entry) => {
                     entry.insert(i);
                 }
@@ -76,14 +81,15 @@ impl Listing {
                 }
             }
         }
-        for (path, _) in paths.iter().zip(&kept).filter(|(_, kept)| !**kept) {
+        for (i, _) in kept.iter().enumerate().filter(|(_, kept)| !**kept) {
             listing.errors.push(Error::DuplicateSlug {
-                slug: listing.slug(path).into_owned(),
-                first: paths[keeper[&listing.slug(path)]].clone(),
-                second: path.clone(),
+                slug: slugs[i].to_string(),
+                first: paths[keeper[slugs[i].as_ref()]].clone(),
+                second: paths[i].clone(),
             });
         }
         drop(keeper);
+        drop(slugs);
         let mut kept = kept.into_iter();
         paths.retain(|_| kept.next().unwrap_or(false));
         listing.paths = paths;
