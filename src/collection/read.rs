@@ -7,7 +7,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Error, Result};
-use crate::front_matter::{self, Format, MAX_HEADER_BYTES, Parsed, Scan};
+use crate::front_matter::{self, Format, HEAD_BYTES, MAX_HEADER_BYTES, Parsed, Scan};
 
 /// Read just enough of a file to hold its whole header (bounded by [`MAX_HEADER_BYTES`]).
 pub(crate) fn read_header(path: &Path) -> Result<Vec<u8>> {
@@ -16,8 +16,9 @@ pub(crate) fn read_header(path: &Path) -> Result<Vec<u8>> {
         source,
     };
     let mut file = File::open(path).map_err(read_error)?;
-    let mut buf = Vec::with_capacity(4096);
-    let mut chunk = 4096;
+    // At least the head that readers past the header look at, so that `list` sees what `show` does.
+    let mut buf = Vec::with_capacity(HEAD_BYTES);
+    let mut chunk = HEAD_BYTES;
     loop {
         let before = buf.len();
         let read = (&mut file)

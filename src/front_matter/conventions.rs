@@ -4,28 +4,29 @@
 
 use serde_json::Value;
 
+use super::{HEAD_BYTES, head_window};
 use crate::record::{Field, RawField, field_for};
-
-/// Inline fields are looked for in the file's first bytes only, the part `list` reads anyway.
-pub(crate) const INLINE_WINDOW: usize = 4096;
-
-/// The part of a file from `start` that inline fields are read from: within the file's first
-/// [`INLINE_WINDOW`] bytes, and whole lines only when that cuts it, so that a file read whole and
-/// one read by its head give the same fields.
-pub(crate) fn inline_window(bytes: &[u8], start: usize) -> &[u8] {
-    let end = bytes.len().min(INLINE_WINDOW).max(start);
-    let window = &bytes[start..end];
-    if end == INLINE_WINDOW && !window.ends_with(b"\n") {
-        return &window[..memchr::memrchr(b'\n', window).map_or(0, |i| i + 1)];
-    }
-    window
-}
 
 /// Could the file's first bytes hold inline fields? Then its header alone does not say what the
 /// review holds.
 pub fn may_have_inline_fields(bytes: &[u8]) -> bool {
-    let window = &bytes[..bytes.len().min(INLINE_WINDOW)];
+    let window = &bytes[..bytes.len().min(HEAD_BYTES)];
     memchr::memchr_iter(b':', window).any(|i| window.get(i + 1) == Some(&b':'))
+}
+
+/// Add to `fields` the inline fields of the text from `start` (file line `first_line`) within the
+/// file's head, for the fields `fields` does not give.
+pub(crate) fn add_inline_fields(
+    bytes: &[u8],
+    start: usize,
+    first_line: usize,
+    fields: &mut Vec<RawField>,
+) {
+    let window = head_window(bytes, start);
+    if may_have_inline_fields(window) {
+        let inline = inline_fields(&String::from_utf8_lossy(window), first_line, fields);
+        fields.extend(inline);
+    }
 }
 
 /// The fields a header already gives.
@@ -68,7 +69,7 @@ pub(crate) fn lift_nested(fields: &mut Vec<RawField>) {
 /// Dataview's inline fields (`director:: [[John Lasseter]]`, `year:: 1998`) in `body`, whose first
 /// line is line `first_line` of the file: those the header does not give, for known fields only.
 /// An empty value (`rating::`) is no value.
-pub(crate) fn inline_fields(body: &str, first_line: usize, header: &[RawField]) -> Vec<RawField> {
+fn inline_fields(body: &str, first_line: usize, header: &[RawField]) -> Vec<RawField> {
     let mut present = given(header);
     let mut fields = Vec::new();
     for (i, line) in body.lines().enumerate() {
@@ -129,13 +130,15 @@ mod tests {
 
     #[test]
     fn a_field_cut_by_the_window_is_not_read() {
-        let mut file = vec![b'\n'; INLINE_WINDOW - 6];
+        let mut file = vec![b'\n'; HEAD_BYTES - 6];
         file.extend_from_slice(b"director:: Michael Mann\n");
-        let window = inline_window(&file, 0);
-        assert!(window.len() < INLINE_WINDOW - 5, "the cut line is left out");
-        assert!(inline_fields(&String::from_utf8_lossy(window), 1, &[]).is_empty());
+        let window = head_window(&file, 0);
+        assert!(window.len() < HEAD_BYTES - 5, "the cut line is left out");
+        let mut fields = Vec::new();
+        add_inline_fields(&file, 0, 1, &mut fields);
+        assert!(fields.is_empty());
         // A file read by its head gives what the whole file gives.
-        assert_eq!(inline_window(&file[..INLINE_WINDOW], 0), window);
+        assert_eq!(head_window(&file[..HEAD_BYTES], 0), window);
     }
 
     #[test]

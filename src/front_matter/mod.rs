@@ -18,6 +18,21 @@ pub(crate) use conventions::may_have_inline_fields;
 pub(crate) use fences::too_large;
 pub use fences::{Format, MAX_HEADER_BYTES, Parts, Scan, scan};
 
+/// What is read past a header (a plain-text header, inline fields) lies in a file's first bytes,
+/// the part `list` reads anyway ([`crate::collection`]'s first read is this long).
+pub(crate) const HEAD_BYTES: usize = 4096;
+
+/// The part of a file from `start` within its first [`HEAD_BYTES`], whole lines only when that
+/// bound cuts it: a file read whole and one read by its head give the same.
+fn head_window(bytes: &[u8], start: usize) -> &[u8] {
+    let end = bytes.len().min(HEAD_BYTES).max(start);
+    let window = &bytes[start..end];
+    if end == HEAD_BYTES && !window.ends_with(b"\n") {
+        return &window[..memchr::memrchr(b'\n', window).map_or(0, |i| i + 1)];
+    }
+    window
+}
+
 /// What reading one file gave: the record, unless an error stopped it, and every problem found.
 #[derive(Debug, Default)]
 pub struct Parsed {
@@ -161,16 +176,8 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
     };
 
     conventions::lift_nested(&mut raw_fields);
+    conventions::add_inline_fields(bytes, parts.body_start, parts.body_line, &mut raw_fields);
     let body = &bytes[parts.body_start..];
-    let window = conventions::inline_window(bytes, parts.body_start);
-    if may_have_inline_fields(window) {
-        let inline = conventions::inline_fields(
-            &String::from_utf8_lossy(window),
-            parts.body_line,
-            &raw_fields,
-        );
-        raw_fields.extend(inline);
-    }
     let mut review = finish(raw_fields, path, &mut warnings);
     if with_body {
         review.body = Some(String::from_utf8_lossy(body).into_owned());
@@ -187,13 +194,8 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
 fn plain_text(bytes: &[u8], path: &Path, with_body: bool, plain: plain::Plain) -> Parsed {
     let mut warnings = Vec::new();
     let mut fields = plain.fields;
+    conventions::add_inline_fields(bytes, plain.body.start, plain.body_line, &mut fields);
     let body = &bytes[plain.body.clone()];
-    let window = conventions::inline_window(bytes, plain.body.start);
-    if may_have_inline_fields(window) {
-        let inline =
-            conventions::inline_fields(&String::from_utf8_lossy(window), plain.body_line, &fields);
-        fields.extend(inline);
-    }
     let mut review = finish(fields, path, &mut warnings);
     if with_body {
         review.body = Some(String::from_utf8_lossy(body).into_owned());
@@ -247,11 +249,8 @@ fn finish(fields: Vec<RawField>, path: &Path, warnings: &mut Vec<Problem>) -> Re
 /// A file without fences that holds Dataview inline fields in its first bytes (an Obsidian note):
 /// a review of those fields, its title from its name.
 fn inline_only(bytes: &[u8], path: &Path, with_body: bool) -> Option<Review> {
-    let window = conventions::inline_window(bytes, 0);
-    if !may_have_inline_fields(window) {
-        return None;
-    }
-    let fields = conventions::inline_fields(&String::from_utf8_lossy(window), 1, &[]);
+    let mut fields = Vec::new();
+    conventions::add_inline_fields(bytes, 0, 1, &mut fields);
     if fields.is_empty() {
         return None;
     }

@@ -7,11 +7,9 @@ use std::ops::Range;
 
 use serde_json::Value;
 
+use super::head_window;
 use super::key_lines::{KeyLine, key_line, plain_value};
 use crate::record::{RawField, field_for, parse_date};
-
-/// The header is looked for in the file's first bytes only, the part `list` reads anyway.
-const WINDOW: usize = 4096;
 
 /// Lines of page chrome that may come before the title.
 const LEADING_CHROME: [&str; 3] = [
@@ -94,18 +92,18 @@ fn title_line(text: &str) -> Option<&str> {
 /// Read the plain-text header opening `bytes`, if there is one: it needs at least one
 /// `key: value` line for a known field.
 pub(crate) fn read(bytes: &[u8]) -> Option<Plain> {
-    let window = &bytes[..bytes.len().min(WINDOW)];
-    // A full window may end inside a line, and a byte that is not UTF-8 ends the text read: the
-    // line either cuts is not read (the same whether the file was read whole or not).
-    let (text, cut) = match std::str::from_utf8(window) {
-        Ok(text) => (text, window.len() == WINDOW),
-        Err(e) => (std::str::from_utf8(&window[..e.valid_up_to()]).ok()?, true),
+    // Whole lines of the file's head; a byte that is not UTF-8 ends the text read, and the line
+    // it cuts is not read either.
+    let window = head_window(bytes, 0);
+    let text = match std::str::from_utf8(window) {
+        Ok(text) => text,
+        Err(e) => {
+            let text = std::str::from_utf8(&window[..e.valid_up_to()]).ok()?;
+            &text[..text.rfind('\n').map_or(0, |i| i + 1)]
+        }
     };
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut text = &text[offset..];
-    if cut && !text.ends_with('\n') {
-        text = &text[..text.rfind('\n').map_or(0, |i| i + 1)];
-    }
+    let text = &text[offset..];
     let all = lines(text);
     let mut at = 0;
     let skip_blank = |at: &mut usize| {
@@ -288,7 +286,10 @@ mod tests {
         }
         // A field cut by the window, or by a byte that is not UTF-8, is not read: it is text.
         let mut long = b"Title: Heat\n\n".to_vec();
-        long.extend(std::iter::repeat_n(b'\n', WINDOW - long.len() - 12));
+        long.extend(std::iter::repeat_n(
+            b'\n',
+            crate::front_matter::HEAD_BYTES - long.len() - 12,
+        ));
         long.extend_from_slice(b"director: Michael Mann\nText.\n");
         let plain = read(&long).unwrap();
         assert_eq!(keys(&plain), [("Title", "Heat")]);
