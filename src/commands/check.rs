@@ -31,15 +31,7 @@ pub(super) fn check(
         let found = map_headers(
             chunk,
             |_, _| true,
-            |_, parsed| {
-                let parsed = parsed.unwrap_or_default();
-                let mut notes = Note::each(&parsed.errors, Severity::Error);
-                notes.extend(Note::each(
-                    parsed.warnings.iter().chain(&parsed.notices),
-                    Severity::Warning,
-                ));
-                notes
-            },
+            |_, parsed| parsed.unwrap_or_default().notes(true),
         );
         for problems in found {
             bad_files += u64::from(!problems.is_empty());

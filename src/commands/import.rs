@@ -193,8 +193,7 @@ pub(super) fn import(
                 continue;
             }
         };
-        notes.extend(Note::each(&parsed.errors, Severity::Error));
-        notes.extend(Note::each(&parsed.warnings, Severity::Warning));
+        notes.extend(parsed.notes(false));
         let Some(mut review) = parsed.review else {
             failed += 1;
             continue;
@@ -332,11 +331,7 @@ pub(super) fn new(
     }
     // Checked as `check` would.
     let (_, parsed) = read(&path)?;
-    let mut notes = Note::each(&parsed.errors, Severity::Error);
-    notes.extend(Note::each(
-        parsed.warnings.iter().chain(&parsed.notices),
-        Severity::Warning,
-    ));
+    let mut notes = parsed.notes(true);
     let problems = !notes.is_empty();
     printer.report(&mut notes, crate::config::Warnings::Each);
     Ok(if problems {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{CHUNK, Outcome};
 use crate::collection::{Collection, map_headers, read_header, read_rest};
 use crate::config::{Config, ShowFormat, ShowOptions};
-use crate::diagnostics::{Note, Printer, Result, Severity};
+use crate::diagnostics::{Printer, Result};
 use crate::front_matter::{self, Parsed};
 use crate::output::{self, style::Painter};
 use crate::query::{Found, Lookup};
@@ -69,9 +69,7 @@ pub(super) fn show(
         Ok(head) => (front_matter::parse(&head, &path, false), head),
         Err(error) => (Parsed::failed(error), Vec::new()),
     };
-    let mut notes = Note::each(&parsed.errors, Severity::Error);
-    notes.extend(Note::each(&parsed.warnings, Severity::Warning));
-    printer.report(&mut notes, config.warnings);
+    printer.report(&mut parsed.notes(false), config.warnings);
     let Some(mut review) = parsed.review else {
         return Ok(Outcome::FileErrors);
     };

@@ -12,7 +12,7 @@ mod yaml;
 
 use std::path::Path;
 
-use crate::diagnostics::{self, Error, Problem};
+use crate::diagnostics::{self, Error, Note, Problem, Severity};
 use crate::record::{self, RawField, Review};
 pub(crate) use conventions::may_have_inline_fields;
 pub(crate) use fences::too_large;
@@ -48,6 +48,18 @@ pub struct Parsed {
 }
 
 impl Parsed {
+    /// Every problem as a note: the errors, then the warnings, and with `strict` (as `check`
+    /// reports) the notices too.
+    pub(crate) fn notes(&self, strict: bool) -> Vec<Note> {
+        let mut notes = Note::each(&self.errors, Severity::Error);
+        let notices = if strict { &self.notices[..] } else { &[] };
+        notes.extend(Note::each(
+            self.warnings.iter().chain(notices),
+            Severity::Warning,
+        ));
+        notes
+    }
+
     /// A file that could not be read at all.
     pub(crate) fn failed(error: Error) -> Self {
         Parsed {

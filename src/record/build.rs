@@ -135,10 +135,7 @@ fn same_score(score: Option<&Score>, value: &Value) -> bool {
         Some(Score::Points { value, .. }) => Some(*value),
         _ => None,
     };
-    let other = match scores::rating(value) {
-        Ok(Some(RatingValue::Score(other))) => Some(other),
-        _ => scores::score(value).ok().flatten(),
-    };
+    let other = scores::score(value).ok().flatten();
     points(score).is_some_and(|p| points(other.as_ref()) == Some(p))
 }
 
