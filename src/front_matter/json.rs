@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::key_lines;
 use super::tree::Document;
 use crate::diagnostics::Problem;
 use crate::record::RawField;
@@ -32,13 +33,8 @@ pub(crate) fn parse(
     let mut firsts: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
     let mut warnings = Vec::new();
     for &(key, line) in &keys {
-        if let Some(first) = firsts.get(key) {
-            warnings.push(Problem::field(
-                line,
-                None,
-                key,
-                format!("key given twice (first on line {first}); the first value is used"),
-            ));
+        if let Some(&first) = firsts.get(key) {
+            warnings.push(key_lines::repeated_key(key, line, None, first));
         } else {
             firsts.insert(key, line);
         }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::tree::{MAX_NODES, TOO_MANY_NODES};
+use super::tree::{MAX_NODES, SMALL, TOO_MANY_NODES};
 use crate::diagnostics::Problem;
 use crate::record::RawField;
 
@@ -196,6 +196,22 @@ pub(crate) fn repeated_keys<'l, 'a>(
         .collect()
 }
 
+/// A key written again (at `line`, `column`) after its first use on `first_line`: YAML's and
+/// JSON's repeats are reported alike.
+pub(crate) fn repeated_key(
+    key: &str,
+    line: usize,
+    column: Option<usize>,
+    first_line: usize,
+) -> Problem {
+    Problem::field(
+        line,
+        column,
+        key,
+        format!("key given twice (first on line {first_line}); the first value is used"),
+    )
+}
+
 /// Each key's first line: looked up along the lines for a review's dozen keys, in a map past
 /// that, so that many keys stay linear.
 struct FirstLines<'l, 'a> {
@@ -204,7 +220,7 @@ struct FirstLines<'l, 'a> {
 }
 
 fn first_lines<'l, 'a>(lines: &'l [KeyLine<'a>]) -> FirstLines<'l, 'a> {
-    let map = (lines.len() > 32).then(|| {
+    let map = (lines.len() > SMALL).then(|| {
         let mut firsts = HashMap::with_capacity(lines.len());
         for line in lines {
             firsts.entry(line.key).or_insert(line);

@@ -163,13 +163,11 @@ pub fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
             let key_lines = key_lines::scan(text, parts.header_line);
             let repeats = key_lines::repeated_keys(&key_lines);
             for (key, first_line, repeat) in &repeats {
-                warnings.push(Problem::field(
+                warnings.push(key_lines::repeated_key(
+                    key,
                     repeat.line,
                     Some(1),
-                    *key,
-                    format!(
-                        "key given twice (first on line {first_line}); the first value is used"
-                    ),
+                    *first_line,
                 ));
             }
             match yaml::parse(text, parts.header_line, &key_lines) {

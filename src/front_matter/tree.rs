@@ -19,8 +19,9 @@ pub(crate) const MAX_NODES: usize = 50_000;
 /// What the message of a budget error starts with, so that readers can tell it from a syntax error.
 pub(crate) const TOO_MANY_NODES: &str = "more than 50000 values";
 
-/// Up to this many keys, a repeat is found by looking along them.
-const SMALL: usize = 32;
+/// Up to this many keys, a repeat or a key's line is found by looking along them (a review has a
+/// dozen, where that beats hashing); past it, through a map, so that many keys stay linear.
+pub(crate) const SMALL: usize = 32;
 
 /// TOML hands a date to serde as a map with this one key.
 const TOML_DATETIME: &str = "$__toml_private_datetime";
@@ -182,8 +183,7 @@ impl<'de> Visitor<'de> for Node<'_> {
         let child = self.child();
         if self.top {
             let mut fields: Vec<(String, Json)> = Vec::new();
-            // A review has a dozen keys, where a look along them beats hashing; a set takes over
-            // past that, so that many keys stay linear.
+            // Repeats found by looking along the keys, through a set past [`SMALL`].
             let mut seen: Option<HashSet<String>> = None;
             while let Some(key) = map.next_key_seed(child)? {
                 let key = key_text(key);
