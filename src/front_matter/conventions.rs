@@ -37,15 +37,19 @@ fn given(fields: &[RawField]) -> Vec<Field> {
 /// Hugo's `params:` and Zola's `extra:` tables: their known fields are read as top-level fields
 /// when the top level does not give them. The table itself stays in `extra`, as written.
 pub(crate) fn lift_nested(fields: &mut Vec<RawField>) {
+    let nested = |field: &RawField| {
+        matches!(field.key.as_str(), "params" | "extra") && field.value.is_object()
+    };
+    // Most headers have no such table: they cost one look along their keys.
+    if !fields.iter().any(nested) {
+        return;
+    }
     let mut present = given(fields);
     let mut lifted = Vec::new();
-    for field in fields.iter() {
+    for field in fields.iter().filter(|f| nested(f)) {
         let Value::Object(table) = &field.value else {
             continue;
         };
-        if !matches!(field.key.as_str(), "params" | "extra") {
-            continue;
-        }
         for (key, value) in table {
             let Some(kind) = field_for(key) else {
                 continue;
