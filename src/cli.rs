@@ -83,12 +83,13 @@ enum CliCommand {
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Write review files in canonical form (YAML front matter) from files in any shape it reads
+    /// Write review files in canonical form (YAML front matter) from review files in any shape
+    /// it reads, or from a Letterboxd export
     #[command(
-        after_help = "Each file is named from its title (rust-and-bone.md); a name taken by a different review\ngets the year, then a number. Nothing is overwritten: a review already imported is left\nalone. Prints SOURCE<TAB>WRITTEN for each file written; a summary follows on stderr.\n\nExamples:\n  reviews import ~/Downloads/rust-and-bone.txt\n  reviews import old-blog/*.md --to reviews --dry-run"
+        after_help = "Each file is named from its title (rust-and-bone.md); a name taken by a different review\ngets the year, then a number. Nothing is overwritten: a review already imported is left\nalone. Prints SOURCE<TAB>WRITTEN for each file written; a summary follows on stderr.\n\nA Letterboxd export (the zip as downloaded, its folder, or one of its CSV files) is known\nby its CSV headers: each review becomes a file, and importing it again adds nothing.\n\nExamples:\n  reviews import ~/Downloads/rust-and-bone.txt\n  reviews import old-blog/*.md --to reviews --dry-run\n  reviews import ~/Downloads/letterboxd-me-2026-12-01.zip --all"
     )]
     Import {
-        /// Review files to import
+        /// Review files, or a Letterboxd export
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// The folder to write into [default: the collection]
@@ -97,6 +98,13 @@ enum CliCommand {
         /// Say what would be written where, and write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Read every FILE as this kind of export, whatever its content
+        #[arg(long, value_name = "SOURCE")]
+        from: Option<ImportSource>,
+        /// From a Letterboxd export, also each film logged, rated or watched with no review
+        /// (as a file with an empty body)
+        #[arg(long)]
+        all: bool,
     },
     /// Start a new review: write its file, then open it in your editor
     #[command(
@@ -250,6 +258,13 @@ impl Environment {
     }
 }
 
+/// What `import --from` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ImportSource {
+    /// Letterboxd's export: its zip, its folder or one of its CSV files
+    Letterboxd,
+}
+
 impl Cli {
     /// Parse the process's arguments. Help and version print and exit 0; a usage error prints
     /// `reviews: ...` on stderr and exits 2.
@@ -314,9 +329,19 @@ impl Cli {
             CliCommand::List(args) => Command::List(list_options(args, terminal)),
             CliCommand::Show(args) => Command::Show(show_options(args)),
             CliCommand::Check { paths } => Command::Check(paths),
-            CliCommand::Import { files, to, dry_run } => {
-                Command::Import(ImportOptions { files, to, dry_run })
-            }
+            CliCommand::Import {
+                files,
+                to,
+                dry_run,
+                from,
+                all,
+            } => Command::Import(ImportOptions {
+                files,
+                to,
+                dry_run,
+                from_letterboxd: from == Some(ImportSource::Letterboxd),
+                all,
+            }),
             CliCommand::New {
                 title,
                 year,

@@ -49,6 +49,10 @@ pub(crate) struct ImportOptions {
     /// Where to write: the collection when `None`.
     pub(crate) to: Option<PathBuf>,
     pub(crate) dry_run: bool,
+    /// Read every file named as a Letterboxd export (`--from letterboxd`).
+    pub(crate) from_letterboxd: bool,
+    /// From an export, films logged, rated or watched with no review too.
+    pub(crate) all: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +81,8 @@ pub(crate) enum ListFormat {
     Json,
     /// One JSON object per line
     Jsonl,
+    /// CSV for Letterboxd's importer, with directors and the review text
+    Letterboxd,
 }
 
 /// Output formats of `show`; each name is also the `--format` value.

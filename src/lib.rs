@@ -10,6 +10,7 @@ mod commands;
 mod config;
 mod diagnostics;
 mod front_matter;
+mod letterboxd;
 mod output;
 mod query;
 mod record;

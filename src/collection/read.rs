@@ -50,6 +50,13 @@ pub(crate) fn read_rest(path: &Path, mut head: Vec<u8>) -> Result<Vec<u8>> {
     Ok(head)
 }
 
+/// Read a whole file and parse it with its body, as `import` and `list --format letterboxd` do.
+pub(crate) fn read_whole(path: &Path) -> Result<(Vec<u8>, Parsed)> {
+    let bytes = read_rest(path, read_header(path)?)?;
+    let parsed = front_matter::parse(&bytes, path, true);
+    Ok((bytes, parsed))
+}
+
 /// Read the header of each file on all cores, keeping the files' order. `wanted` sees a file's
 /// path and its header's raw text (fences excluded) first and may skip the parse of one that
 /// cannot match (`then` gets `None` for it); a header that the parse would refuse is always

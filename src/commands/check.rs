@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{CHUNK, Outcome};
+use super::{CHUNK, Outcome, point_at_exports};
 use crate::collection::{Collection, Listing, map_headers};
 use crate::config::Config;
 use crate::diagnostics::{Note, Printer, Result, Severity};
@@ -51,8 +51,12 @@ pub(super) fn check(
     }
     let plural = if bad == 1 { "" } else { "s" };
     let ok = listing.files - bad_files;
-    Printer::new(err).summary(&format!("{bad} file{plural} with problems, {ok} ok"));
-    Ok(if bad == 0 {
+    let mut printer = Printer::new(err);
+    printer.summary(&format!("{bad} file{plural} with problems, {ok} ok"));
+    let export = ok == 0 && point_at_exports(&sources, &mut printer);
+    Ok(if export && bad == 0 {
+        Outcome::NothingFound
+    } else if bad == 0 {
         Outcome::Found
     } else {
         Outcome::FileErrors

@@ -10,10 +10,11 @@ use std::process::Command;
 use serde_json::Value;
 
 use super::Outcome;
-use crate::collection::{read_header, read_rest};
+use crate::collection::{Collection, map_headers, read_whole};
 use crate::config::{Config, ImportOptions, NewOptions};
 use crate::diagnostics::{Error, Note, Printer, Result, Severity};
-use crate::front_matter::{self, Parsed};
+use crate::front_matter;
+use crate::letterboxd::{self, Seen};
 use crate::output::to_front_matter;
 use crate::query::fold;
 use crate::record::{RawField, Review, build};
@@ -72,13 +73,6 @@ fn same_review(a: &Review, b: &Review) -> bool {
     strip(a) == strip(b)
 }
 
-/// Read a file as `import` and `new` do: the whole of it, parsed with its body.
-fn read(path: &Path) -> Result<(Vec<u8>, Parsed)> {
-    let bytes = read_rest(path, read_header(path)?)?;
-    let parsed = front_matter::parse(&bytes, path, true);
-    Ok((bytes, parsed))
-}
-
 /// The name for `review` in `dir`: its title's, else with its year, else with a number; a name
 /// taken on disk or earlier in this run by a different review is passed over, and one taken by
 /// the same review is that review's place when `same_is_there`.
@@ -109,7 +103,7 @@ fn place(
             Ok(_) => {}
         }
         if same_is_there {
-            if let Ok((_, parsed)) = read(&path) {
+            if let Ok((_, parsed)) = read_whole(&path) {
                 if parsed
                     .review
                     .as_ref()
@@ -173,6 +167,69 @@ fn target_dir(config: &Config, to: &Option<PathBuf>, dry_run: bool) -> Result<Pa
     Ok(dir)
 }
 
+/// Files written in one run: the names taken so far, the problems and the counts for the
+/// summary line.
+struct Writer<'a> {
+    dir: PathBuf,
+    dry_run: bool,
+    out: &'a mut dyn Write,
+    taken: HashMap<PathBuf, Review>,
+    notes: Vec<Note>,
+    written: usize,
+    already: usize,
+    failed: usize,
+}
+
+impl Writer<'_> {
+    fn failed(&mut self, error: &Error) {
+        self.notes.push(Note::new(error, Severity::Error));
+        self.failed += 1;
+    }
+
+    /// Write `review` with `body` under a free name, printing `SOURCE<TAB>WRITTEN`; a file that
+    /// already reads to the same review counts as there when `same_is_there`.
+    fn write(
+        &mut self,
+        source: &str,
+        review: Review,
+        body: &[u8],
+        same_is_there: bool,
+    ) -> Result<()> {
+        let Some(place) = place(&self.dir, &review, &self.taken, same_is_there) else {
+            let path = self
+                .dir
+                .join(format!("{}.md", file_stem_for(&review.title)));
+            self.failed(&Error::Write {
+                path,
+                source: std::io::Error::other("every name for this title is taken"),
+            });
+            return Ok(());
+        };
+        match place {
+            Place::Already(path) => {
+                self.already += 1;
+                self.taken.insert(path, review);
+            }
+            Place::New(path) => {
+                let result = if self.dry_run {
+                    Ok(())
+                } else {
+                    write_new(&path, &canonical(&review, body))
+                };
+                match result {
+                    Ok(()) => {
+                        writeln!(self.out, "{source}\t{}", path.display())?;
+                        self.written += 1;
+                        self.taken.insert(path, review);
+                    }
+                    Err(error) => self.failed(&error),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 pub(super) fn import(
     config: &Config,
     options: &ImportOptions,
@@ -180,76 +237,111 @@ pub(super) fn import(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let dir = target_dir(config, &options.to, options.dry_run)?;
-    let mut printer = Printer::new(err);
-    let mut notes = Vec::new();
-    let mut taken = HashMap::new();
-    let (mut written, mut already, mut failed) = (0, 0, 0);
+    let mut writer = Writer {
+        dir,
+        dry_run: options.dry_run,
+        out,
+        taken: HashMap::new(),
+        notes: Vec::new(),
+        written: 0,
+        already: 0,
+        failed: 0,
+    };
+    // What the folder holds of Letterboxd exports, read when the first export is met.
+    let mut seen: Option<Seen> = None;
+    let mut left_out = 0;
     for source in &options.files {
-        let (bytes, parsed) = match read(source) {
-            Ok(read) => read,
-            Err(error) => {
-                notes.push(Note::new(&error, Severity::Error));
-                failed += 1;
-                continue;
+        match letterboxd::recognise(source, options.from_letterboxd) {
+            Err(error) => writer.failed(&error),
+            Ok(Some(export)) => {
+                let seen = seen.get_or_insert_with(|| seen_in(&writer.dir));
+                left_out += import_export(&export, options.all, seen, &mut writer)?;
             }
-        };
-        notes.extend(parsed.notes(false));
-        let Some(mut review) = parsed.review else {
-            failed += 1;
-            continue;
-        };
-        let body = bytes[front_matter::body_range(&bytes)].to_vec();
-        review.body = Some(String::from_utf8_lossy(&body).into_owned());
-        let Some(place) = place(&dir, &review, &taken, true) else {
-            notes.push(Note::new(
-                &Error::Write {
-                    path: dir.join(format!("{}.md", file_stem_for(&review.title))),
-                    source: std::io::Error::other("every name for this title is taken"),
-                },
-                Severity::Error,
-            ));
-            failed += 1;
-            continue;
-        };
-        match place {
-            Place::Already(path) => {
-                already += 1;
-                taken.insert(path, review);
-            }
-            Place::New(path) => {
-                let result = if options.dry_run {
-                    Ok(())
-                } else {
-                    write_new(&path, &canonical(&review, &body))
-                };
-                match result {
-                    Ok(()) => {
-                        writeln!(out, "{}\t{}", source.display(), path.display())?;
-                        written += 1;
-                        taken.insert(path, review);
-                    }
-                    Err(error) => {
-                        notes.push(Note::new(&error, Severity::Error));
-                        failed += 1;
-                    }
-                }
-            }
+            Ok(None) => import_file(source, &mut writer)?,
         }
     }
-    printer.report(&mut notes, config.warnings);
+    let mut printer = Printer::new(err);
+    printer.report(&mut writer.notes, config.warnings);
     let verb = if options.dry_run {
         "would be written"
     } else {
         "written"
     };
     printer.summary(&format!(
-        "{written} {verb}, {already} already there, {failed} failed"
+        "{} {verb}, {} already there, {} failed",
+        writer.written, writer.already, writer.failed
     ));
-    Ok(if failed > 0 {
+    if left_out > 0 {
+        printer.hint(&format!(
+            "{left_out} films logged, rated or watched with no review were left out: `--all` imports them too"
+        ));
+    }
+    Ok(if writer.failed > 0 {
         Outcome::FileErrors
     } else {
         Outcome::Found
     })
+}
+
+/// Import one review file in any shape the reader knows.
+fn import_file(source: &Path, writer: &mut Writer) -> Result<()> {
+    let (bytes, parsed) = match read_whole(source) {
+        Ok(read) => read,
+        Err(error) => {
+            writer.failed(&error);
+            return Ok(());
+        }
+    };
+    writer.notes.extend(parsed.notes(false));
+    let Some(mut review) = parsed.review else {
+        writer.failed += 1;
+        return Ok(());
+    };
+    let body = bytes[front_matter::body_range(&bytes)].to_vec();
+    review.body = Some(String::from_utf8_lossy(&body).into_owned());
+    writer.write(&source.display().to_string(), review, &body, true)
+}
+
+/// Import a Letterboxd export's reviews (and with `all` its other films), leaving out what the
+/// folder has already; returns how many films were left out for want of `all`.
+fn import_export(
+    export: &letterboxd::Export,
+    all: bool,
+    seen: &mut Seen,
+    writer: &mut Writer,
+) -> Result<usize> {
+    let found = letterboxd::entries(export, all);
+    for error in &found.errors {
+        writer.failed(error);
+    }
+    for entry in found.entries {
+        if seen.has(&entry) {
+            writer.already += 1;
+            continue;
+        }
+        seen.add(&entry.review);
+        let body = entry
+            .review
+            .body
+            .as_ref()
+            .map_or_else(String::new, |text| format!("\n{text}\n"));
+        writer.write(&entry.source, entry.review, body.as_bytes(), false)?;
+    }
+    Ok(found.left_out)
+}
+
+/// What the folder's reviews hold of Letterboxd exports (none when it does not exist yet).
+fn seen_in(dir: &Path) -> Seen {
+    let mut seen = Seen::default();
+    let Ok(collection) = Collection::open(dir, "") else {
+        return seen;
+    };
+    let listing = collection.listing();
+    let reviews = map_headers(listing.paths(), |_, _| true, |_, parsed| parsed?.review);
+    for review in reviews.iter().flatten() {
+        seen.add(review);
+    }
+    seen
 }
 
 /// Today, as a date in UTC.
@@ -330,7 +422,7 @@ pub(super) fn new(
         return Ok(Outcome::FileErrors);
     }
     // Checked as `check` would.
-    let (_, parsed) = read(&path)?;
+    let (_, parsed) = read_whole(&path)?;
     let mut notes = parsed.notes(true);
     let problems = !notes.is_empty();
     printer.report(&mut notes, crate::config::Warnings::Each);

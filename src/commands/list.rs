@@ -3,10 +3,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{CHUNK, Outcome};
-use crate::collection::{Collection, Listing, map_headers};
+use super::{CHUNK, Outcome, point_at_exports};
+use rayon::prelude::*;
+
+use crate::collection::{Collection, Listing, map_headers, read_whole};
 use crate::config::{Config, ListFormat, ListOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
+use crate::front_matter;
 use crate::output::{self, Row, style::Painter};
 use crate::query::{Matcher, Ranking, SortKeys};
 use crate::record::Review;
@@ -53,6 +56,28 @@ pub(super) fn list(
             }
             matched
         }
+        // Letterboxd's rows carry the review text: each file is read again whole as it prints.
+        ListFormat::Letterboxd => {
+            let (found, matched) = gather(&listing, options, &mut notes, |i, _| i);
+            Printer::new(err).report(&mut notes, config.warnings);
+            let paths = listing.paths();
+            let mut writer = output::letterboxd::Writer::new(out)?;
+            for chunk in found.chunks(CHUNK) {
+                let rows: Vec<Option<(Review, String)>> = chunk
+                    .par_iter()
+                    .map(|&i| {
+                        let (bytes, parsed) = read_whole(&paths[i]).ok()?;
+                        let body = &bytes[front_matter::body_range(&bytes)];
+                        Some((parsed.review?, String::from_utf8_lossy(body).into_owned()))
+                    })
+                    .collect();
+                for (review, body) in rows.iter().flatten() {
+                    writer.row(review, body)?;
+                }
+            }
+            writer.finish()?;
+            matched
+        }
         // The other formats keep a row of the six columns.
         ListFormat::Table | ListFormat::Tsv | ListFormat::Csv => {
             let (rows, matched) =
@@ -66,6 +91,9 @@ pub(super) fn list(
             matched
         }
     };
+    if matched == 0 {
+        point_at_exports(std::slice::from_ref(&config.dir), &mut Printer::new(err));
+    }
     Ok(if notes.iter().any(|n| n.severity == Severity::Error) {
         Outcome::FileErrors
     } else if matched > 0 && options.limit != Some(0) {

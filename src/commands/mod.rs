@@ -7,9 +7,11 @@ mod promises;
 mod show;
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::config::{Command, Config};
-use crate::diagnostics::Result;
+use crate::diagnostics::{Printer, Result};
+use crate::letterboxd;
 pub use promises::check_every_format;
 
 /// How a run ended, for the exit status.
@@ -49,4 +51,23 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
             Ok(Outcome::Found)
         }
     }
+}
+
+/// Say so of each folder that holds a Letterboxd export, whose CSV files are not review files:
+/// without a word, a folder downloaded from Letterboxd would list nothing and no one would know
+/// why. True when there was one.
+fn point_at_exports(folders: &[PathBuf], printer: &mut Printer) -> bool {
+    let mut any = false;
+    for dir in folders
+        .iter()
+        .filter(|dir| dir.is_dir() && letterboxd::holds_export(dir))
+    {
+        let quoted = shell_words::quote(&dir.to_string_lossy()).into_owned();
+        printer.message(&format!(
+            "{} holds a Letterboxd export: `reviews import {quoted}` makes review files of it",
+            dir.display()
+        ));
+        any = true;
+    }
+    any
 }

@@ -98,6 +98,15 @@ pub enum Error {
         path: PathBuf,
     },
 
+    /// A file or folder named for `import` is not an export it can read.
+    #[error("{}: {message}", path.display())]
+    NotAnExport {
+        /// The file, folder or zip member.
+        path: PathBuf,
+        /// What it is, or what was expected.
+        message: String,
+    },
+
     /// Two files in the collection have the same slug.
     #[error("{}: slug \"{slug}\" is also used by {}", second.display(), first.display())]
     DuplicateSlug {
@@ -136,9 +145,10 @@ impl Error {
     pub fn path(&self) -> Option<&std::path::Path> {
         match self {
             Error::Header { location, .. } | Error::Field { location, .. } => Some(&location.path),
-            Error::Read { path, .. } | Error::Write { path, .. } | Error::LinkOutside { path } => {
-                Some(path)
-            }
+            Error::Read { path, .. }
+            | Error::Write { path, .. }
+            | Error::LinkOutside { path }
+            | Error::NotAnExport { path, .. } => Some(path),
             Error::DuplicateSlug { second, .. } => Some(second),
             _ => None,
         }

@@ -4,7 +4,6 @@ mod error;
 mod problem;
 mod report;
 
-#[cfg(test)]
 pub(crate) use error::Location;
 pub use error::{Error, Result};
 pub(crate) use problem::{Problem, position};

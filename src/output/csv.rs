@@ -7,9 +7,23 @@ use super::row::{COLUMNS, Row};
 /// The rows as CSV, with a header row.
 pub(crate) fn write(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(w);
-    writer.write_record(COLUMNS.iter().map(|c| c.name))?;
+    writer
+        .write_record(COLUMNS.iter().map(|c| c.name))
+        .map_err(io_error)?;
     for row in rows {
-        writer.write_record(row.values().iter().map(|c| c.as_ref()))?;
+        writer
+            .write_record(row.values().iter().map(|c| c.as_ref()))
+            .map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// The writer's own error as the I/O error it wraps, so that a closed pipe is still known as one
+/// (converting with `?` would hide it inside an error of kind "other").
+pub(crate) fn io_error(error: csv::Error) -> io::Error {
+    let text = error.to_string();
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        _ => io::Error::other(text),
+    }
 }

@@ -3,6 +3,7 @@
 pub(crate) mod csv;
 mod front_matter;
 pub(crate) mod json;
+pub(crate) mod letterboxd;
 pub(crate) mod markdown;
 mod row;
 pub(crate) mod style;

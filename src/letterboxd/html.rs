@@ -1,0 +1,323 @@
+//! Letterboxd's review text, a small HTML subset, as Markdown.
+//!
+//! Letterboxd lets reviews use `<br>`, `<i>`/`<em>`, `<b>`/`<strong>`, `<blockquote>`, `<a>`
+//! and entities, and writes newlines as they were typed. This closed set is converted by hand:
+//! the HTML-to-Markdown crates carry a whole HTML5 parser (html5ever and its tree) for it.
+//! Anything outside the set is kept as written, so nothing is lost.
+
+/// Named entities beyond the five of XML that reviews use: typographic quotes and dashes.
+const NAMED: [(&str, char); 14] = [
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("lsquo", '‘'),
+    ("rsquo", '’'),
+    ("ldquo", '“'),
+    ("rdquo", '”'),
+    ("hellip", '…'),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("eacute", 'é'),
+];
+
+/// The longest entity looked for after `&`: past it, the `&` is plain text.
+const MAX_ENTITY: usize = 10;
+
+/// The Markdown for a review's HTML: no trailing spaces on any line, no blank lines at either
+/// end, quoted lines marked `> `.
+pub(crate) fn to_markdown(html: &str) -> String {
+    let mut out = Markdown::default();
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some((tag, after)) = Tag::parse(rest) {
+                out.tag(&tag);
+                rest = after;
+                continue;
+            }
+        } else if c == '&' {
+            if let Some((decoded, after)) = entity(rest) {
+                out.text(decoded);
+                rest = after;
+                continue;
+            }
+        }
+        out.text(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.finish()
+}
+
+/// The character an entity at the start of `text` stands for, and the text after it; `None` for
+/// an unknown entity, or one for a control character, which is kept as written.
+fn entity(text: &str) -> Option<(char, &str)> {
+    let end = text.bytes().take(MAX_ENTITY + 2).position(|b| b == b';')?;
+    let name = &text[1..end];
+    let decoded = if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        char::from_u32(code).filter(|c| !c.is_control() || *c == '\n' || *c == '\t')?
+    } else {
+        NAMED.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some((decoded, &text[end + 1..]))
+}
+
+/// One tag of the subset.
+#[derive(Debug, PartialEq)]
+enum Tag {
+    Break,
+    Paragraph,
+    Emphasis { open: bool },
+    Strong { open: bool },
+    Quote { open: bool },
+    Link { href: Option<String> },
+    LinkEnd,
+}
+
+impl Tag {
+    /// A tag of the subset at the start of `text` (which starts with `<`), and the text after it.
+    fn parse(text: &str) -> Option<(Tag, &str)> {
+        // Tags of the subset are short; a `<` with no `>` near is text.
+        let end = text.bytes().take(2048).position(|b| b == b'>')?;
+        let inside = text[1..end].trim();
+        let (closing, inside) = match inside.strip_prefix('/') {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, inside),
+        };
+        let inside = inside.strip_suffix('/').unwrap_or(inside).trim_end();
+        let name_end = inside
+            .find(|c: char| c.is_ascii_whitespace())
+            .unwrap_or(inside.len());
+        let (name, attributes) = inside.split_at(name_end);
+        let open = !closing;
+        let tag = match name.to_ascii_lowercase().as_str() {
+            "br" => Tag::Break,
+            "p" => Tag::Paragraph,
+            "i" | "em" => Tag::Emphasis { open },
+            "b" | "strong" => Tag::Strong { open },
+            "blockquote" => Tag::Quote { open },
+            "a" if closing => Tag::LinkEnd,
+            "a" => Tag::Link {
+                href: href(attributes),
+            },
+            _ => return None,
+        };
+        Some((tag, &text[end + 1..]))
+    }
+}
+
+/// The `href` of a link's attributes, entities decoded.
+fn href(attributes: &str) -> Option<String> {
+    let at = attributes.to_ascii_lowercase().find("href")?;
+    let rest = attributes[at + 4..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let value = match rest.chars().next()? {
+        quote @ ('"' | '\'') => rest[1..].split(quote).next()?,
+        _ => rest.split(|c: char| c.is_ascii_whitespace()).next()?,
+    };
+    let decoded = to_markdown(value);
+    (!decoded.is_empty()).then_some(decoded)
+}
+
+/// Markdown being written, line by line: each line with its quote depth, blank lines kept as
+/// empty ones and settled when the text is finished.
+#[derive(Default)]
+struct Markdown {
+    lines: Vec<(usize, String)>,
+    line: String,
+    quote_depth: usize,
+    /// Markers written before the next character that is not a space, so that `<i> word</i>`
+    /// gives `*word*`, which Markdown reads as emphasis, not `* word*`.
+    pending: String,
+    links: Vec<Option<String>>,
+}
+
+impl Markdown {
+    fn end_line(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        self.lines
+            .push((self.quote_depth, line.trim_end().to_string()));
+    }
+
+    /// End the line if it has text, then leave a blank one.
+    fn blank_line(&mut self) {
+        if !self.line.is_empty() {
+            self.end_line();
+        }
+        self.lines.push((self.quote_depth, String::new()));
+    }
+
+    fn text(&mut self, c: char) {
+        match c {
+            '\r' => {}
+            '\n' => self.end_line(),
+            c if c.is_whitespace() => {
+                // Leading spaces would make an indented code block; spaces before a marker go
+                // before it.
+                if !self.line.is_empty() && !self.line.ends_with(' ') {
+                    self.line.push(' ');
+                }
+            }
+            c => {
+                let pending = std::mem::take(&mut self.pending);
+                self.line.push_str(&pending);
+                self.line.push(c);
+            }
+        }
+    }
+
+    /// Close a marker: after the last text, before any spaces.
+    fn close(&mut self, marker: &str) {
+        if let Some(at) = self.pending.rfind(marker) {
+            // Nothing was inside: drop the pair.
+            self.pending.replace_range(at..at + marker.len(), "");
+            return;
+        }
+        self.close_with(marker);
+    }
+
+    /// Write `text` after the line's last character that is not a space.
+    fn close_with(&mut self, text: &str) {
+        let spaces = self.line.len() - self.line.trim_end().len();
+        self.line.truncate(self.line.len() - spaces);
+        self.line.push_str(text);
+        self.line.push_str(&" ".repeat(spaces));
+    }
+
+    fn tag(&mut self, tag: &Tag) {
+        match tag {
+            Tag::Break => self.end_line(),
+            Tag::Paragraph => self.blank_line(),
+            Tag::Emphasis { open: true } => self.pending.push('*'),
+            Tag::Strong { open: true } => self.pending.push_str("**"),
+            Tag::Emphasis { open: false } => self.close("*"),
+            Tag::Strong { open: false } => self.close("**"),
+            Tag::Quote { open } => {
+                self.blank_line();
+                if *open {
+                    self.quote_depth += 1;
+                } else {
+                    self.quote_depth = self.quote_depth.saturating_sub(1);
+                }
+            }
+            Tag::Link { href } => {
+                self.pending.push('[');
+                self.links.push(href.clone());
+            }
+            Tag::LinkEnd => {
+                let Some(href) = self.links.pop() else {
+                    return;
+                };
+                if self.pending.ends_with('[') {
+                    // A link with no text shows its address.
+                    self.pending.pop();
+                    for c in href.map(|h| format!("<{h}>")).unwrap_or_default().chars() {
+                        self.text(c);
+                    }
+                    return;
+                }
+                let target = match href {
+                    Some(href) if href.contains([' ', '(', ')']) => format!("](<{href}>)"),
+                    Some(href) => format!("]({href})"),
+                    None => "]()".to_string(),
+                };
+                self.close_with(&target);
+            }
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.end_line();
+        let mut text = String::new();
+        // The depth of the last line written, and whether a blank line is owed before the next.
+        let mut last: Option<usize> = None;
+        let mut blank = false;
+        for (depth, line) in self.lines {
+            if line.is_empty() {
+                blank = last.is_some();
+                continue;
+            }
+            if let Some(before) = last {
+                if blank || before != depth {
+                    text.push_str(&">".repeat(before.min(depth)));
+                    text.push('\n');
+                }
+            }
+            text.push_str(&"> ".repeat(depth));
+            text.push_str(&line);
+            text.push('\n');
+            last = Some(depth);
+            blank = false;
+        }
+        text.truncate(text.trim_end().len());
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_markdown;
+
+    #[test]
+    fn the_subset_becomes_markdown() {
+        assert_eq!(
+            to_markdown("A <i>great</i> film, <b>truly</b>."),
+            "A *great* film, **truly**."
+        );
+        assert_eq!(to_markdown("<em> spaced </em>out"), "*spaced* out");
+        assert_eq!(to_markdown("<strong>Bold</strong>"), "**Bold**");
+        assert_eq!(
+            to_markdown("one<br/>two<br />three<br>four"),
+            "one\ntwo\nthree\nfour"
+        );
+        assert_eq!(
+            to_markdown("See <a href=\"https://letterboxd.com/film/roma/\">Roma</a>."),
+            "See [Roma](https://letterboxd.com/film/roma/)."
+        );
+        assert_eq!(
+            to_markdown("<a href=\"https://x.org/\"></a>"),
+            "<https://x.org/>"
+        );
+        assert_eq!(
+            to_markdown("Tom &amp; Jerry &lt;3 &quot;hi&quot; &#039;x&#39; &#x2014; &rsquo;"),
+            "Tom & Jerry <3 \"hi\" 'x' — ’"
+        );
+    }
+
+    #[test]
+    fn quotes_mark_every_line_and_stand_apart() {
+        assert_eq!(
+            to_markdown("<blockquote>\n[clucking]\n[screams]\nToot!</blockquote>Love it."),
+            "> [clucking]\n> [screams]\n> Toot!\n\nLove it."
+        );
+        assert_eq!(
+            to_markdown("Before<blockquote>a\n\nb</blockquote>"),
+            "Before\n\n> a\n>\n> b"
+        );
+    }
+
+    #[test]
+    fn newlines_are_kept_and_lines_trimmed() {
+        assert_eq!(
+            to_markdown("First paragraph. \n\nSecond\nline.\n"),
+            "First paragraph.\n\nSecond\nline."
+        );
+        assert_eq!(to_markdown("a\r\nb"), "a\nb");
+    }
+
+    #[test]
+    fn what_is_outside_the_subset_is_kept() {
+        assert_eq!(to_markdown("x < y and y > z"), "x < y and y > z");
+        assert_eq!(to_markdown("<span>hi</span>"), "<span>hi</span>");
+        assert_eq!(to_markdown("AT&T &bogus; &#27;"), "AT&T &bogus; &#27;");
+        assert_eq!(to_markdown("<a href=\"u\">open"), "[open");
+    }
+}

@@ -1,0 +1,132 @@
+//! CSV in the shape Letterboxd's importer reads, directors included (Letterboxd's own export
+//! leaves them out).
+
+use std::io::{self, Write};
+
+use super::csv::io_error;
+use crate::record::Review;
+
+/// The importer's columns, in this order.
+const COLUMNS: [&str; 8] = [
+    "Title",
+    "Year",
+    "Directors",
+    "Rating",
+    "WatchedDate",
+    "Rewatch",
+    "Tags",
+    "Review",
+];
+
+/// Writes the header row first, then a row a review.
+pub(crate) struct Writer<'w> {
+    csv: csv::Writer<&'w mut dyn Write>,
+}
+
+impl<'w> Writer<'w> {
+    pub(crate) fn new(w: &'w mut dyn Write) -> io::Result<Self> {
+        let mut csv = csv::Writer::from_writer(w);
+        csv.write_record(COLUMNS).map_err(io_error)?;
+        Ok(Writer { csv })
+    }
+
+    /// One review, with its body (the file's text after the header).
+    pub(crate) fn row(&mut self, review: &Review, body: &str) -> io::Result<()> {
+        let rewatch = review
+            .extra
+            .get("rewatch")
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("Yes"));
+        let watched = review.watched.or(review.reviewed);
+        self.csv
+            .write_record([
+                review.title.as_str(),
+                &review.year.map(|y| y.to_string()).unwrap_or_default(),
+                &review.directed_by.join(", "),
+                &stars(review).map(|s| s.to_string()).unwrap_or_default(),
+                &watched.map(|d| d.to_string()).unwrap_or_default(),
+                if rewatch { "true" } else { "" },
+                &review.tags.join(", "),
+                &paragraphs(body),
+            ])
+            .map_err(io_error)
+    }
+
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        self.csv.flush()
+    }
+}
+
+/// The body as Letterboxd shows text, where every newline breaks the line: each paragraph's
+/// lines joined (files are often wrapped by hand), except lines that stand alone in Markdown
+/// (list items, quotes), and paragraphs apart by one blank line.
+fn paragraphs(body: &str) -> String {
+    let stands_alone = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with(['>', '-', '*', '+', '#', '|'])
+            || line
+                .split_once(". ")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+    };
+    let mut text = String::new();
+    for paragraph in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        for (i, line) in paragraph.lines().map(str::trim_end).enumerate() {
+            if i > 0 {
+                text.push(if stands_alone(line) { '\n' } else { ' ' });
+            }
+            text.push_str(if i > 0 && !stands_alone(line) {
+                line.trim_start()
+            } else {
+                line
+            });
+        }
+    }
+    text
+}
+
+/// The score as Letterboxd's stars: 0.5 to 5, to the nearest half.
+fn stars(review: &Review) -> Option<f64> {
+    let normalized = review.score.as_ref()?.normalized()?;
+    Some(((normalized / 20.0) * 2.0).round().clamp(1.0, 10.0) / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Score;
+
+    #[test]
+    fn wrapped_lines_are_joined_and_lists_kept() {
+        assert_eq!(
+            paragraphs("\nOne wrapped\nparagraph.\n\n\n- a\n- b\n\nLast.\n"),
+            "One wrapped paragraph.\n\n- a\n- b\n\nLast."
+        );
+        assert_eq!(paragraphs("> quoted\n> on\n"), "> quoted\n> on");
+    }
+
+    #[test]
+    fn scores_become_half_stars() {
+        let stars_for = |score: Score| {
+            stars(&Review {
+                score: Some(score),
+                ..Review::default()
+            })
+        };
+        let points = |value, max| Score::Points {
+            value,
+            max: Some(max),
+        };
+        assert_eq!(stars_for(points(3.5, 4.0)), Some(4.5), "87.5 is nearer 4.5");
+        assert_eq!(stars_for(points(8.0, 10.0)), Some(4.0));
+        assert_eq!(stars_for(points(72.0, 100.0)), Some(3.5));
+        assert_eq!(
+            stars_for(points(0.0, 4.0)),
+            Some(0.5),
+            "no lower than half a star"
+        );
+        assert_eq!(stars_for(points(3.5, 5.0)), Some(3.5));
+        assert_eq!(stars_for(Score::Grade { grade: "B+".into() }), Some(4.5));
+    }
+}
