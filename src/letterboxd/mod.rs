@@ -14,7 +14,7 @@ pub(crate) use rows::{Seen, entries};
 
 /// No table of an export is larger than this (a heavy user's is a few megabytes): a bound on what
 /// a file, or a zip member inflating, can make this read.
-const MAX_TABLE_BYTES: u64 = 256 << 20;
+const MAX_TABLE_BYTES: u64 = 64 << 20;
 
 /// Nor is an export's zip, whose directory is read whole to find its members.
 const MAX_ZIP_BYTES: u64 = 256 << 20;
@@ -121,7 +121,7 @@ fn read_table(reader: impl Read, name: &Path) -> Result<Vec<u8>> {
     if text.len() as u64 > MAX_TABLE_BYTES {
         return Err(not_an_export(
             name,
-            "is larger than any Letterboxd table (256 MiB); not read",
+            "is larger than any Letterboxd table (64 MiB); not read",
         ));
     }
     Ok(text)

@@ -74,12 +74,8 @@ impl Columns {
 }
 
 /// A row's problem: its table, line and column.
-fn problem(table: &Table, line: u64, field: &str, message: String) -> Error {
-    Error::field(
-        Location::new(&table.name, line as usize, None),
-        field,
-        message,
-    )
+fn problem(table: &Table, line: usize, field: &str, message: String) -> Error {
+    Error::field(Location::new(&table.name, line, None), field, message)
 }
 
 /// A date as Letterboxd writes it.
@@ -146,7 +142,7 @@ fn review(
     table: &Table,
     columns: &Columns,
     row: &csv::StringRecord,
-    line: u64,
+    line: usize,
 ) -> Result<Review, Error> {
     let at = |field: &str, message: String| problem(table, line, field, message);
     let title = columns
@@ -254,6 +250,8 @@ pub(crate) fn entries(export: &Export, all: bool) -> Entries {
                 continue;
             }
         };
+        // The line of the byte counted up to, 1-based.
+        let (mut line, mut counted) = (1, 0);
         for row in reader.records() {
             let row = match row {
                 Ok(row) => row,
@@ -265,7 +263,14 @@ pub(crate) fn entries(export: &Export, all: bool) -> Entries {
                     continue;
                 }
             };
-            let line = row.position().map_or(0, csv::Position::line);
+            // Lines counted here: after a CRLF line end the reader's record starts at the LF,
+            // and its own count is one short.
+            let mut start = row.position().map_or(counted, |p| p.byte() as usize);
+            while matches!(table.text.get(start), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            line += memchr::memchr_iter(b'\n', &table.text[counted..start.max(counted)]).count();
+            counted = counted.max(start);
             let review = match review(table, &columns, &row, line) {
                 Ok(review) => review,
                 Err(e) => {
