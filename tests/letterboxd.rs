@@ -357,9 +357,17 @@ fn one_csv_is_known_by_its_header_and_from_forces_the_reading() {
     );
 
     let list = export().join("lists/favourites.csv");
-    let run = import(&[&list], to.path(), &[]);
-    assert_eq!(run.status.code(), Some(2));
-    assert!(stderr(&run).contains("is a Letterboxd list, which holds no reviews"));
+    let watchlist = export().join("watchlist.csv");
+    let run = import(&[&list, &watchlist], to.path(), &["--all"]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(summary(&run), "0 written, 0 already there, 0 failed");
+    assert!(
+        stderr(&run)
+            .contains("favourites.csv: warning: is a Letterboxd list, not films seen; skipped"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(stderr(&run).contains("watchlist.csv: warning: is a Letterboxd watchlist"));
 
     let plain = tempfile::tempdir().unwrap();
     write_review(plain.path(), "heat", &["title: Heat"], b"\nText.\n");
@@ -575,5 +583,28 @@ fn a_member_that_inflates_past_any_export_is_refused_in_bounded_memory() {
         stderr(&out).contains("reviews.csv: is larger than any Letterboxd table"),
         "{}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn a_table_past_any_exports_rows_is_read_to_the_bound_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("diary.csv");
+    let mut text = String::from("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n");
+    for n in 0..100_005 {
+        text.push_str(&format!("2024-01-01,F{n},2000,,,,,2024-01-01\n"));
+    }
+    fs::write(&csv, text).unwrap();
+    let run = import(&[&csv], &dir.path().join("out"), &["--dry-run"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("diary.csv:100002: more than 100,000 rows"),
+        "{}",
+        stderr(&run)
+    );
+    assert!(
+        stderr(&run).contains("100000 films logged, rated or watched with no review were left out"),
+        "{}",
+        stderr(&run)
     );
 }

@@ -11,10 +11,10 @@ use serde_json::Value;
 
 use super::Outcome;
 use crate::collection::{Collection, map_headers, read_whole};
-use crate::config::{Config, ImportOptions, NewOptions};
+use crate::config::{Config, ImportOptions, NewOptions, Warnings};
 use crate::diagnostics::{Error, Note, Printer, Result, Severity};
 use crate::front_matter;
-use crate::letterboxd::{self, Seen};
+use crate::letterboxd::{self, Recognised, Seen};
 use crate::output::to_front_matter;
 use crate::query::fold;
 use crate::record::{RawField, Review, build};
@@ -250,18 +250,26 @@ pub(super) fn import(
     // What the folder holds of Letterboxd exports, read when the first export is met.
     let mut seen: Option<Seen> = None;
     let mut left_out = 0;
+    // Files named that hold no films (a list, the watchlist): said, not counted as failures.
+    let mut skipped = Vec::new();
     for source in &options.files {
         match letterboxd::recognise(source, options.from_letterboxd) {
             Err(error) => writer.failed(&error),
-            Ok(Some(export)) => {
+            Ok(Recognised::NotFilms(why)) => skipped.push(why),
+            Ok(Recognised::Export(export)) => {
                 let seen = seen.get_or_insert_with(|| seen_in(&writer.dir));
                 left_out += import_export(&export, options.all, seen, &mut writer)?;
             }
-            Ok(None) => import_file(source, &mut writer)?,
+            Ok(Recognised::ReviewFile) => import_file(source, &mut writer)?,
         }
     }
     let mut printer = Printer::new(err);
     printer.report(&mut writer.notes, config.warnings);
+    if config.warnings != Warnings::Silent {
+        for why in &skipped {
+            printer.problem(why, Severity::Warning);
+        }
+    }
     let verb = if options.dry_run {
         "would be written"
     } else {
@@ -314,16 +322,17 @@ fn import_export(
     for error in &found.errors {
         writer.failed(error);
     }
-    for entry in found.entries {
+    for mut entry in found.entries {
         if seen.has(&entry) {
             writer.already += 1;
             continue;
         }
         seen.add(&entry.review);
+        // The text goes to the file only: the names taken keep the header's fields.
         let body = entry
             .review
             .body
-            .as_ref()
+            .take()
             .map_or_else(String::new, |text| format!("\n{text}\n"));
         writer.write(&entry.source, entry.review, body.as_bytes(), false)?;
     }
@@ -425,7 +434,7 @@ pub(super) fn new(
     let (_, parsed) = read_whole(&path)?;
     let mut notes = parsed.notes(true);
     let problems = !notes.is_empty();
-    printer.report(&mut notes, crate::config::Warnings::Each);
+    printer.report(&mut notes, Warnings::Each);
     Ok(if problems {
         Outcome::FileErrors
     } else {

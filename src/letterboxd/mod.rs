@@ -136,10 +136,19 @@ fn not_an_export(path: &Path, message: &str) -> Error {
 
 const EXPECTED: &str = "expected a Letterboxd export: its zip, its folder (reviews.csv, diary.csv, ratings.csv, watched.csv) or one of its CSV files";
 
-/// The export at `path`, when it is one: a zip is always read as one, a folder when it holds one
-/// of the export's tables, a file when its header row is one of them. Otherwise `None` (the
-/// file is a review file), or, when `forced`, an error saying what was expected.
-pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Option<Export>> {
+/// What a file or folder named for `import` is.
+pub(crate) enum Recognised {
+    Export(Export),
+    /// A review file (or something to be read as one).
+    ReviewFile,
+    /// A file of an export that holds no films seen (a list, the watchlist): skipped, and why.
+    NotFilms(Error),
+}
+
+/// What `path` is: a zip is always read as an export, a folder when it holds one of the
+/// export's tables, a file when its header row is one of them; anything else is a review file,
+/// or, when `forced`, an error saying what was expected.
+pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -155,9 +164,9 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Option<Export>> {
             tables.extend(table(member, text));
         }
         return match (tables.is_empty(), forced) {
-            (false, _) => Ok(Some(Export { tables })),
+            (false, _) => Ok(Recognised::Export(Export { tables })),
             (true, true) => Err(not_an_export(path, EXPECTED)),
-            (true, false) => Ok(None),
+            (true, false) => Ok(Recognised::ReviewFile),
         };
     }
     let mut file = File::open(path).map_err(read_error)?;
@@ -167,26 +176,32 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Option<Export>> {
         .read_to_end(&mut head)
         .map_err(read_error)?;
     if head.starts_with(b"PK\x03\x04") {
-        return read_zip(path).map(Some);
+        return read_zip(path).map(Recognised::Export);
     }
     if is_list(&head) {
-        return Err(not_an_export(
+        return Ok(Recognised::NotFilms(not_an_export(
             path,
-            "is a Letterboxd list, which holds no reviews; not imported",
-        ));
+            "is a Letterboxd list, not films seen; skipped",
+        )));
     }
-    let is_table = table(path.to_path_buf(), head.clone()).is_some();
-    if !is_table {
+    let Some(Table { kind, .. }) = table(path.to_path_buf(), head.clone()) else {
         return if forced {
             Err(not_an_export(path, EXPECTED))
         } else {
-            Ok(None)
+            Ok(Recognised::ReviewFile)
         };
+    };
+    // The watchlist has watched.csv's columns: only its name tells it apart.
+    if kind == Kind::Watched && path.file_name().is_some_and(|n| n == "watchlist.csv") {
+        return Ok(Recognised::NotFilms(not_an_export(
+            path,
+            "is a Letterboxd watchlist, not films seen; skipped",
+        )));
     }
     let rest = read_table(file, path)?;
     head.extend(rest);
     match table(path.to_path_buf(), head) {
-        Some(table) => Ok(Some(Export {
+        Some(table) => Ok(Recognised::Export(Export {
             tables: vec![table],
         })),
         None => Err(not_an_export(path, EXPECTED)),

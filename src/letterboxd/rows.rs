@@ -33,6 +33,10 @@ const EXTRA_COLUMNS: [(&str, &str); 3] = [
     ("imdbid", "imdb_id"),
 ];
 
+/// No table has more rows than this (the most prolific users log a few tens of thousands): a
+/// bound on the records one table can make this keep.
+const MAX_ROWS: usize = 100_000;
+
 /// The key under which the Letterboxd URI is kept.
 pub(crate) const URI: &str = "letterboxd_uri";
 
@@ -252,7 +256,7 @@ pub(crate) fn entries(export: &Export, all: bool) -> Entries {
         };
         // The line of the byte counted up to, 1-based.
         let (mut line, mut counted) = (1, 0);
-        for row in reader.records() {
+        for (n, row) in reader.records().enumerate() {
             let row = match row {
                 Ok(row) => row,
                 Err(e) => {
@@ -271,6 +275,15 @@ pub(crate) fn entries(export: &Export, all: bool) -> Entries {
             }
             line += memchr::memchr_iter(b'\n', &table.text[counted..start.max(counted)]).count();
             counted = counted.max(start);
+            if n == MAX_ROWS {
+                let message =
+                    "more than 100,000 rows, more than any Letterboxd table; the rest not read";
+                result.errors.push(Error::header(
+                    Location::new(&table.name, line, None),
+                    message,
+                ));
+                break;
+            }
             let review = match review(table, &columns, &row, line) {
                 Ok(review) => review,
                 Err(e) => {
