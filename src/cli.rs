@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::config::{
-    Command, Config, ImportOptions, ListFormat, ListOptions, NewOptions, ShowFormat, ShowOptions,
-    Warnings,
+    Command, Config, ImportOptions, ListFormat, ListOptions, NewOptions, SearchFormat,
+    SearchOptions, ShowFormat, ShowOptions, Warnings,
 };
 use crate::diagnostics::Printer;
-use crate::query::{Filter, Order, SortKey, YearRange};
+use crate::query::{Filter, Order, Search, SortKey, YearRange};
 use crate::terminal::pager::Pager;
 
 const LIST_EXAMPLES: &str = "\
@@ -20,6 +20,16 @@ Examples:
   reviews list --year 2010..2015 --rating R --sort runtime --reverse
   reviews list --cast cotillard --format json | jq '.[].title'
   reviews list | cut -f2,3";
+
+const SEARCH_EXAMPLES: &str = "\
+Words match at the start of words, ignoring case and accents (cafe finds café, shot finds
+shots but not upshot). Piped: slug, title, year and the best matching line, tab-separated, most
+matches first.
+
+Examples:
+  reviews search stolen bicycle --director de sica
+  reviews search '\"frozen bone\"' --without sequel
+  reviews search audiard --format json | jq '.[].matches'";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
@@ -74,6 +84,9 @@ enum CliCommand {
     /// Show one review, found by slug, title or part of the title
     #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
+    /// Find the reviews whose title or text holds every word
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
     /// Validate review files strictly and report every problem
     #[command(
         after_help = "Each problem is one line on stdout, `path:line:col: field: message`; a summary\nfollows on stderr. Exit status 0 when every file is clean, 2 otherwise.\n\nExamples:\n  reviews check\n  reviews check ~/blog/_posts drafts/new-review.md"
@@ -148,6 +161,25 @@ enum CliCommand {
 
 #[derive(Debug, Args)]
 struct ListArgs {
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Sort by this field (reviews without it come last)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = SortKey::Title)]
+    sort: SortKey,
+    /// Reverse the order
+    #[arg(long)]
+    reverse: bool,
+    /// Print at most N reviews
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Output format [default: table on a terminal, tsv in a pipe]
+    #[arg(long, value_enum, ignore_case = true)]
+    format: Option<ListFormat>,
+}
+
+/// The filters `list`, `search` and `stats` share.
+#[derive(Debug, Args)]
+struct FilterArgs {
     /// Keep titles containing T (case- and accent-insensitive; repeat for "any of")
     #[arg(long, value_name = "T")]
     title: Vec<String>,
@@ -169,18 +201,6 @@ struct ListArgs {
     /// Keep reviews with a tag or genre containing T
     #[arg(long, value_name = "T")]
     tag: Vec<String>,
-    /// Sort by this field (reviews without it come last)
-    #[arg(long, value_enum, ignore_case = true, default_value_t = SortKey::Title)]
-    sort: SortKey,
-    /// Reverse the order
-    #[arg(long)]
-    reverse: bool,
-    /// Print at most N reviews
-    #[arg(long, value_name = "N")]
-    limit: Option<usize>,
-    /// Output format [default: table on a terminal, tsv in a pipe]
-    #[arg(long, value_enum, ignore_case = true)]
-    format: Option<ListFormat>,
     /// Keep reviews scored at least S (any score shape: 3/4, 7.5/10, ★★★, B+, 80%; compared 0-100)
     #[arg(long, value_name = "S", value_parser = score_bound)]
     min_score: Option<f64>,
@@ -190,6 +210,50 @@ struct ListArgs {
     /// Include drafts (`draft: true`, `published: false`), which are left out as site generators do
     #[arg(long)]
     drafts: bool,
+}
+
+impl From<FilterArgs> for Filter {
+    fn from(args: FilterArgs) -> Filter {
+        Filter {
+            titles: args.title,
+            directors: args.director,
+            writers: args.writer,
+            cast: args.cast,
+            tags: args.tag,
+            ratings: args.rating,
+            years: args.year,
+            drafts: args.drafts,
+            min_score: args.min_score,
+            max_score: args.max_score,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+struct SearchArgs {
+    /// Words to find, each at the start of a word (a "quoted phrase" finds its words side by side)
+    #[arg(required = true, value_name = "WORD")]
+    words: Vec<String>,
+    /// Leave out reviews containing WORD (repeat for several)
+    #[arg(long, value_name = "WORD")]
+    without: Vec<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Sort by this field instead of by the number of matches
+    #[arg(long, value_enum, ignore_case = true)]
+    sort: Option<SortKey>,
+    /// Reverse the order
+    #[arg(long)]
+    reverse: bool,
+    /// Print at most N reviews
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Output format [default: snippets on a terminal, tsv in a pipe]
+    #[arg(long, value_enum, ignore_case = true)]
+    format: Option<SearchFormat>,
+    /// Never page, even when the results are taller than the terminal
+    #[arg(long)]
+    no_pager: bool,
 }
 
 #[derive(Debug, Args)]
@@ -323,11 +387,16 @@ impl Cli {
             .filter(|_| terminal);
         let pager = match &self.command {
             CliCommand::Show(args) if terminal && !args.no_pager => pager_command(env),
+            CliCommand::Search(args) if terminal && !args.no_pager => pager_command(env),
             _ => None,
         };
         let command = match self.command {
             CliCommand::List(args) => Command::List(list_options(args, terminal)),
             CliCommand::Show(args) => Command::Show(show_options(args)),
+            CliCommand::Search(args) => match search_options(args, terminal) {
+                Ok(options) => Command::Search(options),
+                Err(message) => Command::Usage(message),
+            },
             CliCommand::Check { paths } => Command::Check(paths),
             CliCommand::Import {
                 files,
@@ -433,18 +502,7 @@ fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
         None => (ListFormat::Tsv, false),
     };
     ListOptions {
-        filter: Filter {
-            titles: args.title,
-            directors: args.director,
-            writers: args.writer,
-            cast: args.cast,
-            tags: args.tag,
-            ratings: args.rating,
-            years: args.year,
-            drafts: args.drafts,
-            min_score: args.min_score,
-            max_score: args.max_score,
-        },
+        filter: args.filters.into(),
         order: Order {
             key: args.sort,
             reverse: args.reverse,
@@ -453,6 +511,24 @@ fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
         format,
         header_row,
     }
+}
+
+fn search_options(args: SearchArgs, terminal: bool) -> Result<SearchOptions, String> {
+    Ok(SearchOptions {
+        search: Search::new(&args.words, &args.without)?,
+        filter: args.filters.into(),
+        order: args.sort.map(|key| Order {
+            key,
+            reverse: args.reverse,
+        }),
+        reverse: args.reverse,
+        limit: args.limit,
+        format: args.format.unwrap_or(if terminal {
+            SearchFormat::Text
+        } else {
+            SearchFormat::Tsv
+        }),
+    })
 }
 
 fn show_options(args: ShowArgs) -> ShowOptions {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 pub(crate) use crate::diagnostics::Warnings;
-use crate::query::{Filter, Order};
+use crate::query::{Filter, Order, Search};
 use crate::terminal::pager::Pager;
 
 /// Everything a run needs, with flags, environment and terminal already weighed.
@@ -39,8 +39,12 @@ pub(crate) enum Command {
     Import(ImportOptions),
     /// Write a new review file, and open it in an editor.
     New(NewOptions),
+    /// Find reviews by their text.
+    Search(SearchOptions),
     /// Print generated text (shell completions, the man page).
     Print(Vec<u8>),
+    /// A usage error found after parsing: say it and exit 2 before reading anything.
+    Usage(String),
 }
 
 #[derive(Debug, Clone)]
@@ -105,6 +109,31 @@ pub(crate) struct ListOptions {
     pub(crate) format: ListFormat,
     /// Print a header row (tables, and tsv/csv when asked for by name).
     pub(crate) header_row: bool,
+}
+
+/// Output formats of `search`; each name is also the `--format` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SearchFormat {
+    /// Each review's title and matching snippets, for reading
+    Text,
+    /// Tab-separated lines: slug, title, year, the best matching line
+    Tsv,
+    /// One JSON array, each review with its matching lines
+    Json,
+    /// One JSON object per line
+    Jsonl,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct SearchOptions {
+    pub(crate) search: Search,
+    pub(crate) filter: Filter,
+    /// `None`: most matches first, then by title.
+    pub(crate) order: Option<Order>,
+    /// With the order by matches, reversed.
+    pub(crate) reverse: bool,
+    pub(crate) limit: Option<usize>,
+    pub(crate) format: SearchFormat,
 }
 
 #[derive(Debug, Clone)]

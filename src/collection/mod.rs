@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Error, Result};
 pub(crate) use listing::Listing;
-pub(crate) use read::{map_headers, read_header, read_rest, read_whole};
+pub(crate) use read::{map_files, map_headers, read_header, read_rest, read_whole};
 
 /// File extensions that hold reviews.
 const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];

@@ -78,25 +78,86 @@ where
                 Ok(bytes) => bytes,
                 Err(e) => return then(i, Some(Parsed::failed(e))),
             };
-            let skippable = match front_matter::scan(&bytes, true) {
-                // TOML and JSON syntax errors are errors (YAML's are read line by line): those
-                // rarer headers are always parsed.
-                Scan::Complete(parts) if parts.format == Format::Yaml => {
-                    let header = &bytes[parts.header];
-                    // The filter first (cheap when there is none); then what would make the
-                    // parse refuse it, and inline fields in the body, which may give what the
-                    // filter asks about.
-                    header.len() <= MAX_HEADER_BYTES
-                        && std::str::from_utf8(header).is_ok_and(|text| !wanted(path, text))
-                        && memchr::memchr(0, header).is_none()
-                        && !front_matter::may_have_inline_fields(&bytes)
-                }
-                _ => false,
-            };
+            let skippable = skippable(&bytes, |header| !wanted(path, header));
             if skippable {
                 return then(i, None);
             }
             then(i, Some(front_matter::parse(&bytes, path, false)))
         })
         .collect()
+}
+
+/// Can this file's parse be skipped because `unwanted` says its header's text cannot match?
+/// Never for a header the parse would refuse, so that its problem is reported whatever the
+/// filter.
+fn skippable(bytes: &[u8], unwanted: impl FnOnce(&str) -> bool) -> bool {
+    match front_matter::scan(bytes, true) {
+        // TOML and JSON syntax errors are errors (YAML's are read line by line): those rarer
+        // headers are always parsed.
+        Scan::Complete(parts) if parts.format == Format::Yaml => {
+            let header = &bytes[parts.header];
+            // The filter first (cheap when there is none); then what would make the parse refuse
+            // it, and inline fields in the body, which may give what the filter asks about.
+            header.len() <= MAX_HEADER_BYTES
+                && std::str::from_utf8(header).is_ok_and(unwanted)
+                && memchr::memchr(0, header).is_none()
+                && !front_matter::may_have_inline_fields(bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Files larger than this are not read whole for their text (a review is a few kilobytes).
+pub(crate) const MAX_TEXT_BYTES: u64 = 16 << 20;
+
+/// Read each file whole on all cores, keeping the files' order, for commands that look at the
+/// text. `wanted` sees a file's bytes first and may skip its parse (`then` gets `None`), as in
+/// [`map_headers`]; `then` gets the file's index, its bytes and the parse.
+pub(crate) fn map_files<P, T, W, F>(paths: &[P], wanted: W, then: F) -> Vec<T>
+where
+    P: AsRef<Path> + Sync,
+    T: Send,
+    W: Fn(&[u8], &mut Vec<u8>) -> bool + Sync,
+    F: Fn(usize, &[u8], Option<Parsed>) -> T + Sync,
+{
+    paths
+        .par_iter()
+        .enumerate()
+        .map_init(
+            || (Vec::new(), Vec::new()),
+            |(bytes, scratch), (i, path)| {
+                let path = path.as_ref();
+                bytes.clear();
+                if let Err(e) = read_text(path, bytes) {
+                    return then(i, &[], Some(Parsed::failed(e)));
+                }
+                if skippable(bytes, |_| !wanted(bytes, scratch)) {
+                    return then(i, bytes, None);
+                }
+                let parsed = front_matter::parse(bytes, path, false);
+                then(i, bytes, Some(parsed))
+            },
+        )
+        .collect()
+}
+
+/// A whole file into `bytes`, in one read for a file of usual size, refused past
+/// [`MAX_TEXT_BYTES`].
+fn read_text(path: &Path, bytes: &mut Vec<u8>) -> Result<()> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(read_error)?;
+    file.take(MAX_TEXT_BYTES + 1)
+        .read_to_end(bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        bytes.clear();
+        return Err(Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("larger than 16 MiB, more than any review; not searched"),
+        });
+    }
+    Ok(())
 }

@@ -4,6 +4,7 @@ mod check;
 mod import;
 mod list;
 mod promises;
+mod search;
 mod show;
 
 use std::io::Write;
@@ -46,6 +47,11 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
         Command::Check(paths) => check::check(config, paths, out, err),
         Command::Import(options) => import::import(config, options, out, err),
         Command::New(options) => import::new(config, options, out, err),
+        Command::Search(options) => search::search(config, options, out, err),
+        Command::Usage(message) => {
+            Printer::new(err).message(message);
+            Ok(Outcome::FileErrors)
+        }
         Command::Print(text) => {
             out.write_all(text)?;
             Ok(Outcome::Found)

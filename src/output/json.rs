@@ -10,7 +10,7 @@ use crate::terminal::sanitize::is_bidi_control;
 
 /// One review as compact JSON, without a newline: made where the review is read, on any core,
 /// and written by [`write_array`] or [`write_lines`] in order.
-pub(crate) fn compact(review: &Review) -> Vec<u8> {
+pub(crate) fn compact(review: &impl Serialize) -> Vec<u8> {
     let mut out = Vec::with_capacity(512);
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, Safe(CompactFormatter));
     // Serialising plain data to memory cannot fail.

@@ -5,6 +5,7 @@ mod front_matter;
 pub(crate) mod json;
 pub(crate) mod letterboxd;
 pub(crate) mod markdown;
+pub(crate) mod matches;
 mod row;
 pub(crate) mod style;
 pub(crate) mod table;

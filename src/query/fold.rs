@@ -34,21 +34,32 @@ pub fn fold(text: &str) -> String {
             break;
         };
         rest = &rest[c.len_utf8()..];
-        match c {
-            'ß' | 'ẞ' => "ss".chars().for_each(|c| push(c, &mut out)),
-            'æ' | 'Æ' => "ae".chars().for_each(|c| push(c, &mut out)),
-            'œ' | 'Œ' => "oe".chars().for_each(|c| push(c, &mut out)),
-            'ø' | 'Ø' => push('o', &mut out),
-            'ł' | 'Ł' => push('l', &mut out),
-            'đ' | 'Đ' => push('d', &mut out),
-            'ı' => push('i', &mut out),
-            // Compatibility decomposition without its marks: é → e, ﬁ → fi, Ｋ → K (the same as
-            // NFKD, then dropping every combining mark, since marks are dropped wherever they
-            // stand).
-            c => decompose_compatible(c, |d| d.to_lowercase().for_each(|l| push(l, &mut out))),
-        }
+        fold_char(c, |c| push(c, &mut out));
     }
     out
+}
+
+/// One character folded, as [`fold`] folds each: lower case, its marks dropped, compatibility
+/// forms made plain (`ﬁ` gives `f` and `i`), and the letters Unicode does not decompose spelled
+/// out (`ß` gives `ss`, `ø` gives `o`).
+pub(crate) fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    match c {
+        'ß' | 'ẞ' => "ss".chars().for_each(emit),
+        'æ' | 'Æ' => "ae".chars().for_each(emit),
+        'œ' | 'Œ' => "oe".chars().for_each(emit),
+        'ø' | 'Ø' => emit('o'),
+        'ł' | 'Ł' => emit('l'),
+        'đ' | 'Đ' => emit('d'),
+        'ı' => emit('i'),
+        // Compatibility decomposition without its marks: é → e, ﬁ → fi, Ｋ → K (the same as
+        // NFKD, then dropping every combining mark, since marks are dropped wherever they
+        // stand).
+        c => decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                d.to_lowercase().for_each(&mut emit);
+            }
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -4,11 +4,13 @@
 mod filter;
 mod fold;
 mod lookup;
+mod search;
 mod sort;
 
 pub(crate) use filter::{Filter, Matcher, YearRange};
 pub use fold::fold;
 pub(crate) use lookup::{Found, Lookup};
+pub(crate) use search::Search;
 pub(crate) use sort::{Order, Ranking, SortKey, SortKeys};
 
 #[cfg(test)]

@@ -1,0 +1,147 @@
+//! `reviews search`: the reviews whose title and text hold every word, best first.
+
+use std::io::Write;
+
+use super::{CHUNK, Outcome};
+use crate::collection::{Collection, map_files};
+use crate::config::{Config, SearchFormat, SearchOptions};
+use crate::diagnostics::{Note, Printer, Result, Severity};
+use crate::front_matter;
+use crate::output::matches::{self, Hit};
+use crate::output::style::Painter;
+use crate::query::{Matcher, Order, SortKey, SortKeys};
+use crate::terminal::pager::Paged;
+
+/// A review found, as its format prints it, with what it sorts by.
+struct Found {
+    keys: SortKeys,
+    count: usize,
+    output: Vec<u8>,
+}
+
+pub(super) fn search(
+    config: &Config,
+    options: &SearchOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome> {
+    let collection = Collection::open(&config.dir, &config.dir_origin)?;
+    let listing = collection.listing();
+    let mut notes = Note::each(&listing.errors, Severity::Error);
+    notes.extend(Note::each(&listing.warnings, Severity::Warning));
+    let matcher = Matcher::new(&options.filter);
+    let search = &options.search;
+    let key = options.order.map_or(SortKey::Title, |o| o.key);
+    let painter = Painter {
+        enabled: config.color,
+    };
+    let mut found: Vec<Found> = Vec::new();
+    for chunk in listing.paths().chunks(CHUNK) {
+        let results = map_files(
+            chunk,
+            |bytes, scratch| search.may_match(bytes, scratch),
+            |i, bytes, parsed| {
+                let Some(parsed) = parsed else {
+                    return (Vec::new(), None);
+                };
+                let mut notes = Note::each(&parsed.errors, Severity::Error);
+                let Some(mut review) = parsed.review.filter(|r| matcher.matches(r)) else {
+                    return (notes, None);
+                };
+                let range = front_matter::body_range(bytes);
+                let body = String::from_utf8_lossy(&bytes[range.clone()]);
+                let Some(matched) = search.matches(&review.title, &body) else {
+                    return (notes, None);
+                };
+                // Warnings of the reviews found only, as `list` counts those it lists.
+                notes.extend(Note::each(&parsed.warnings, Severity::Warning));
+                listing.name(&chunk[i], &mut review);
+                let hit = Hit {
+                    review: &review,
+                    body: &body,
+                    first_line: 1 + memchr::memchr_iter(b'\n', &bytes[..range.start]).count(),
+                    spans: &matched.spans,
+                };
+                let mut output = Vec::new();
+                // Writing to memory cannot fail.
+                let _ = match options.format {
+                    SearchFormat::Tsv => matches::tsv(&mut output, &hit),
+                    SearchFormat::Text => matches::text(&mut output, &hit, painter),
+                    SearchFormat::Json | SearchFormat::Jsonl => {
+                        output = matches::json(&hit);
+                        Ok(())
+                    }
+                };
+                let keys = SortKeys::new(&review, key);
+                let found = Found {
+                    keys,
+                    count: matched.count,
+                    output,
+                };
+                (notes, Some(found))
+            },
+        );
+        for (file_notes, hit) in results {
+            notes.extend(file_notes);
+            found.extend(hit);
+        }
+    }
+    // Files come in a fixed order and the sort is stable: ties keep it.
+    let by_title = Order {
+        key: SortKey::Title,
+        reverse: false,
+    };
+    match options.order {
+        Some(order) => found.sort_by(|a, b| a.keys.compare(&b.keys, order)),
+        None => found.sort_by(|a, b| {
+            let most = b.count.cmp(&a.count);
+            let most = if options.reverse {
+                most.reverse()
+            } else {
+                most
+            };
+            most.then_with(|| a.keys.compare(&b.keys, by_title))
+        }),
+    }
+    found.truncate(options.limit.unwrap_or(usize::MAX));
+    Printer::new(err).report(&mut notes, config.warnings);
+    let outputs = found.into_iter().map(|f| f.output);
+    let any = match options.format {
+        SearchFormat::Json => {
+            let outputs: Vec<Vec<u8>> = outputs.collect();
+            let any = !outputs.is_empty();
+            crate::output::json::write_array(out, outputs)?;
+            any
+        }
+        SearchFormat::Jsonl => {
+            let mut any = false;
+            crate::output::json::write_lines(out, outputs.inspect(|_| any = true))?;
+            any
+        }
+        SearchFormat::Tsv => {
+            let mut any = false;
+            for output in outputs {
+                out.write_all(&output)?;
+                any = true;
+            }
+            any
+        }
+        SearchFormat::Text => {
+            let mut paged = Paged::new(out, config.pager.as_ref(), config.height);
+            let mut any = false;
+            for output in outputs {
+                paged.write_all(&output)?;
+                any = true;
+            }
+            paged.finish()?;
+            any
+        }
+    };
+    Ok(if notes.iter().any(|n| n.severity == Severity::Error) {
+        Outcome::FileErrors
+    } else if any {
+        Outcome::Found
+    } else {
+        Outcome::NothingFound
+    })
+}
