@@ -608,3 +608,199 @@ fn a_table_past_any_exports_rows_is_read_to_the_bound_and_named() {
         stderr(&run)
     );
 }
+
+const REVIEWS_HEADER: &str =
+    "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n";
+const DIARY_HEADER: &str = "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n";
+
+#[test]
+fn a_review_of_a_film_imported_without_one_still_comes_in_whatever_the_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    for folder in [&old, &new] {
+        fs::create_dir(folder).unwrap();
+        fs::write(
+            folder.join("diary.csv"),
+            format!("{DIARY_HEADER}2024-01-02,Roma,2018,https://boxd.it/r1,4,,,2024-01-01\n"),
+        )
+        .unwrap();
+    }
+    fs::write(
+        new.join("reviews.csv"),
+        format!(
+            "{REVIEWS_HEADER}2024-01-05,Roma,2018,https://boxd.it/r1,4,,My review.,,2024-01-01\n"
+        ),
+    )
+    .unwrap();
+    // The diary named first, in one run: the film is known as reviewed.
+    let one_run = dir.path().join("one-run");
+    let run = import(
+        &[&new.join("diary.csv"), &new.join("reviews.csv")],
+        &one_run,
+        &["--all"],
+    );
+    assert_eq!(summary(&run), "1 written, 0 already there, 0 failed");
+    assert!(
+        fs::read_to_string(one_run.join("roma.md"))
+            .unwrap()
+            .ends_with("\nMy review.\n")
+    );
+    // The film first imported with no review, then its review in a newer export.
+    let to = dir.path().join("collection");
+    import(&[&old], &to, &["--all"]);
+    let run = import(&[&new], &to, &[]);
+    assert_eq!(summary(&run), "1 written, 0 already there, 0 failed");
+    assert!(
+        stderr(&run).contains(
+            "roma.md: warning: has no review: its review, new in this export, is written to"
+        ),
+        "{}",
+        stderr(&run)
+    );
+    let again = import(&[&new], &to, &["--all"]);
+    assert_eq!(summary(&again), "0 written, 1 already there, 0 failed");
+}
+
+#[test]
+fn the_same_film_reviewed_twice_without_a_uri_gives_two_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("import.csv");
+    fs::write(
+        &csv,
+        "Title,Year,Rating,Review\nAmelie,2001,4,first take\nAmelie,2001,5,second take\n",
+    )
+    .unwrap();
+    let to = dir.path().join("out");
+    assert_eq!(
+        summary(&import(&[&csv], &to, &[])),
+        "2 written, 0 already there, 0 failed"
+    );
+    assert_eq!(
+        summary(&import(&[&csv], &to, &[])),
+        "0 written, 2 already there, 0 failed"
+    );
+}
+
+#[test]
+fn the_rating_of_ratings_csv_fills_a_viewing_that_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("export");
+    fs::create_dir(&export).unwrap();
+    fs::write(
+        export.join("diary.csv"),
+        format!(
+            "{DIARY_HEADER}2020-01-02,Alien,1979,u1,2,,,2020-01-01\n2024-01-02,Alien,1979,u2,,Yes,,2024-01-01\n"
+        ),
+    )
+    .unwrap();
+    fs::write(
+        export.join("ratings.csv"),
+        "Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Alien,1979,uf,4.5\n",
+    )
+    .unwrap();
+    let to = dir.path().join("out");
+    import(&[&export], &to, &["--all"]);
+    let alien = &records(&to)["alien.md"];
+    assert_eq!(alien["watched"], "2024-01-01");
+    assert_eq!(alien["score"]["value"], 4.5);
+}
+
+#[test]
+fn exported_films_imported_into_their_own_collection_add_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let to = dir.path().join("collection");
+    import(&[&export()], &to, &["--all"]);
+    let back = dir.path().join("back.csv");
+    let exported = reviews()
+        .arg("--dir")
+        .arg(&to)
+        .args(["list", "--format", "letterboxd"])
+        .output()
+        .unwrap();
+    fs::write(&back, exported.stdout).unwrap();
+    let before = snapshot(&to);
+    let run = import(&[&back], &to, &[]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(summary(&run), "0 written, 9 already there, 0 failed");
+    assert_eq!(snapshot(&to), before);
+}
+
+#[test]
+fn a_quote_left_open_is_named_not_swallowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("reviews.csv");
+    fs::write(
+        &csv,
+        format!(
+            "{REVIEWS_HEADER}2024-01-01,A,2020,u1,,,\"unterminated,,2024-01-01\n2024-01-01,B,2020,u2,,,ok,,2024-01-01\n"
+        ),
+    )
+    .unwrap();
+    let run = import(&[&csv], &dir.path().join("out"), &[]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("reviews.csv:2: expected 9 fields, found 7 (a quote left open?)"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn nothing_waits_on_a_fifo_named_like_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("reviews.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let timeout = |args: &[&str]| {
+        std::process::Command::new("timeout")
+            .arg("10")
+            .arg(common::binary())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let dir_arg = dir.path().to_str().unwrap();
+    let list = timeout(&["--dir", dir_arg, "list"]);
+    assert_eq!(list.status.code(), Some(1), "no hang: {}", stderr(&list));
+    let check = timeout(&["check", dir_arg]);
+    assert_ne!(check.status.code(), Some(124));
+    let out = dir.path().join("out");
+    let run = timeout(&[
+        "import",
+        fifo.to_str().unwrap(),
+        "--to",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("is not a regular file"),
+        "{}",
+        stderr(&run)
+    );
+}
+
+#[test]
+fn the_letterboxd_format_carries_no_terminal_sequences() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "d",
+        &["title: \"D\\e[31mred\\a\"", "tags: [\"\\e]0;pwned\\a\"]"],
+        b"\nbody \x1b[2J\n",
+    );
+    let out = reviews()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["list", "--format", "letterboxd"])
+        .output()
+        .unwrap();
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(!out.stdout.contains(&0x07));
+}

@@ -10,11 +10,11 @@ use std::process::Command;
 use serde_json::Value;
 
 use super::Outcome;
-use crate::collection::{Collection, map_headers, read_whole};
+use crate::collection::{Collection, map_files, read_whole};
 use crate::config::{Config, ImportOptions, NewOptions, Warnings};
 use crate::diagnostics::{Error, Note, Printer, Result, Severity};
 use crate::front_matter;
-use crate::letterboxd::{self, Recognised, Seen};
+use crate::letterboxd::{self, Held, Recognised, Seen};
 use crate::output::to_front_matter;
 use crate::query::fold;
 use crate::record::{RawField, Review, build};
@@ -175,6 +175,8 @@ struct Writer<'a> {
     out: &'a mut dyn Write,
     taken: HashMap<PathBuf, Review>,
     notes: Vec<Note>,
+    /// Warnings about the run itself, each said (not counted as a file's warnings are).
+    said: Vec<Error>,
     written: usize,
     already: usize,
     failed: usize,
@@ -186,15 +188,16 @@ impl Writer<'_> {
         self.failed += 1;
     }
 
-    /// Write `review` with `body` under a free name, printing `SOURCE<TAB>WRITTEN`; a file that
-    /// already reads to the same review counts as there when `same_is_there`.
+    /// Write `review` with `body` under a free name, printing `SOURCE<TAB>WRITTEN`, and return
+    /// that name; a file that already reads to the same review counts as there when
+    /// `same_is_there`.
     fn write(
         &mut self,
         source: &str,
         review: Review,
         body: &[u8],
         same_is_there: bool,
-    ) -> Result<()> {
+    ) -> Result<Option<PathBuf>> {
         let Some(place) = place(&self.dir, &review, &self.taken, same_is_there) else {
             let path = self
                 .dir
@@ -203,7 +206,7 @@ impl Writer<'_> {
                 path,
                 source: std::io::Error::other("every name for this title is taken"),
             });
-            return Ok(());
+            return Ok(None);
         };
         match place {
             Place::Already(path) => {
@@ -220,13 +223,14 @@ impl Writer<'_> {
                     Ok(()) => {
                         writeln!(self.out, "{source}\t{}", path.display())?;
                         self.written += 1;
-                        self.taken.insert(path, review);
+                        self.taken.insert(path.clone(), review);
+                        return Ok(Some(path));
                     }
                     Err(error) => self.failed(&error),
                 }
             }
         }
-        Ok(())
+        Ok(None)
     }
 }
 
@@ -243,30 +247,30 @@ pub(super) fn import(
         out,
         taken: HashMap::new(),
         notes: Vec::new(),
+        said: Vec::new(),
         written: 0,
         already: 0,
         failed: 0,
     };
-    // What the folder holds of Letterboxd exports, read when the first export is met.
-    let mut seen: Option<Seen> = None;
-    let mut left_out = 0;
-    // Files named that hold no films (a list, the watchlist): said, not counted as failures.
-    let mut skipped = Vec::new();
+    // Exports are read as one after the review files, their reviews first.
+    let mut exports = Vec::new();
     for source in &options.files {
         match letterboxd::recognise(source, options.from_letterboxd) {
             Err(error) => writer.failed(&error),
-            Ok(Recognised::NotFilms(why)) => skipped.push(why),
-            Ok(Recognised::Export(export)) => {
-                let seen = seen.get_or_insert_with(|| seen_in(&writer.dir));
-                left_out += import_export(&export, options.all, seen, &mut writer)?;
-            }
+            Ok(Recognised::NotFilms(why)) => writer.said.push(why),
+            Ok(Recognised::Export(export)) => exports.push(export),
             Ok(Recognised::ReviewFile) => import_file(source, &mut writer)?,
         }
+    }
+    let mut left_out = 0;
+    if !exports.is_empty() {
+        let export = letterboxd::Export::merge(exports);
+        left_out = import_export(export, options.all, &mut writer)?;
     }
     let mut printer = Printer::new(err);
     printer.report(&mut writer.notes, config.warnings);
     if config.warnings != Warnings::Silent {
-        for why in &skipped {
+        for why in &writer.said {
             printer.problem(why, Severity::Warning);
         }
     }
@@ -293,6 +297,21 @@ pub(super) fn import(
 
 /// Import one review file in any shape the reader knows.
 fn import_file(source: &Path, writer: &mut Writer) -> Result<()> {
+    // A FIFO or a device could be read without end; a folder is not one file.
+    if !source.metadata().is_ok_and(|m| m.is_file()) {
+        let message = if source.is_dir() {
+            "is a folder: name the review files in it, or give a Letterboxd export"
+        } else if source.exists() {
+            "is not a regular file; not read"
+        } else {
+            "no such file"
+        };
+        writer.failed(&Error::NotAnExport {
+            path: source.to_path_buf(),
+            message: message.to_string(),
+        });
+        return Ok(());
+    }
     let (bytes, parsed) = match read_whole(source) {
         Ok(read) => read,
         Err(error) => {
@@ -307,48 +326,80 @@ fn import_file(source: &Path, writer: &mut Writer) -> Result<()> {
     };
     let body = bytes[front_matter::body_range(&bytes)].to_vec();
     review.body = Some(String::from_utf8_lossy(&body).into_owned());
-    writer.write(&source.display().to_string(), review, &body, true)
+    writer.write(&source.display().to_string(), review, &body, true)?;
+    Ok(())
 }
 
 /// Import a Letterboxd export's reviews (and with `all` its other films), leaving out what the
-/// folder has already; returns how many films were left out for want of `all`.
-fn import_export(
-    export: &letterboxd::Export,
-    all: bool,
-    seen: &mut Seen,
-    writer: &mut Writer,
-) -> Result<usize> {
-    let found = letterboxd::entries(export, all);
+/// folder has already; returns how many films with no review it does not have and `all` would
+/// have written.
+fn import_export(export: letterboxd::Export, all: bool, writer: &mut Writer) -> Result<usize> {
+    let mut seen = seen_in(&writer.dir);
+    let found = letterboxd::entries(export);
     for error in &found.errors {
         writer.failed(error);
     }
-    for mut entry in found.entries {
-        if seen.has(&entry) {
-            writer.already += 1;
-            continue;
-        }
-        seen.add(&entry.review);
+    for mut entry in found.reviews {
+        let stub = match seen.held(&entry) {
+            Held::Review => {
+                writer.already += 1;
+                continue;
+            }
+            Held::NoReview(stub) => Some(stub),
+            Held::Nothing => None,
+        };
+        seen.add_written(&entry);
         // The text goes to the file only: the names taken keep the header's fields.
         let body = entry
             .review
             .body
             .take()
             .map_or_else(String::new, |text| format!("\n{text}\n"));
-        writer.write(&entry.source, entry.review, body.as_bytes(), false)?;
+        let written = writer.write(&entry.source, entry.review, body.as_bytes(), false)?;
+        if let (Some(stub), Some(written)) = (stub, written) {
+            writer.said.push(Error::NotAnExport {
+                path: stub,
+                message: format!(
+                    "has no review: its review, new in this export, is written to {}",
+                    written.display()
+                ),
+            });
+        }
     }
-    Ok(found.left_out)
+    let (films, held): (Vec<_>, Vec<_>) = found
+        .films
+        .into_iter()
+        .partition(|entry| seen.held(entry) == Held::Nothing);
+    if !all {
+        return Ok(films.len());
+    }
+    writer.already += held.len();
+    for entry in films {
+        writer.write(&entry.source, entry.review, b"", false)?;
+    }
+    Ok(0)
 }
 
-/// What the folder's reviews hold of Letterboxd exports (none when it does not exist yet).
+/// What the folder's reviews hold of Letterboxd exports (none when it does not exist yet), and
+/// which of them have text.
 fn seen_in(dir: &Path) -> Seen {
     let mut seen = Seen::default();
     let Ok(collection) = Collection::open(dir, "") else {
         return seen;
     };
     let listing = collection.listing();
-    let reviews = map_headers(listing.paths(), |_, _| true, |_, parsed| parsed?.review);
-    for review in reviews.iter().flatten() {
-        seen.add(review);
+    let reviews = map_files(
+        listing.paths(),
+        |_, _| true,
+        |_, bytes, parsed| {
+            let has_text = !bytes[front_matter::body_range(bytes)]
+                .trim_ascii()
+                .is_empty();
+            Some((parsed?.review?, has_text))
+        },
+    );
+    for (review, has_text) in reviews.iter().flatten() {
+        seen.add(review, *has_text);
     }
     seen
 }

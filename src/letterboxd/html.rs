@@ -61,7 +61,11 @@ fn entity(text: &str) -> Option<(char, &str)> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => number.parse().ok()?,
         };
-        char::from_u32(code).filter(|c| !c.is_control() || *c == '\n' || *c == '\t')?
+        char::from_u32(code).filter(|&c| {
+            (!c.is_control() || c == '\n' || c == '\t')
+                && !crate::terminal::sanitize::is_bidi_control(c)
+                && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
+        })?
     } else {
         NAMED.iter().find(|(n, _)| *n == name)?.1
     };
@@ -82,38 +86,67 @@ enum Tag {
 
 impl Tag {
     /// A tag of the subset at the start of `text` (which starts with `<`), and the text after it.
+    /// Only a name of the subset is looked past, so that a `<` in prose costs nothing; a tag
+    /// other than `<a href>` takes no attributes (`<i think>` is prose).
     fn parse(text: &str) -> Option<(Tag, &str)> {
-        // Tags of the subset are short; a `<` with no `>` near is text.
-        let end = text.bytes().take(2048).position(|b| b == b'>')?;
-        let inside = text[1..end].trim();
-        let (closing, inside) = match inside.strip_prefix('/') {
-            Some(rest) => (true, rest.trim_start()),
-            None => (false, inside),
+        let rest = &text[1..];
+        let (closing, rest) = match rest.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, rest),
         };
-        let inside = inside.strip_suffix('/').unwrap_or(inside).trim_end();
-        let name_end = inside
-            .find(|c: char| c.is_ascii_whitespace())
-            .unwrap_or(inside.len());
-        let (name, attributes) = inside.split_at(name_end);
+        let name_len = rest
+            .bytes()
+            .take(11)
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        let name = rest[..name_len].to_ascii_lowercase();
         let open = !closing;
-        let tag = match name.to_ascii_lowercase().as_str() {
+        let tag = match name.as_str() {
             "br" => Tag::Break,
             "p" => Tag::Paragraph,
             "i" | "em" => Tag::Emphasis { open },
             "b" | "strong" => Tag::Strong { open },
             "blockquote" => Tag::Quote { open },
             "a" if closing => Tag::LinkEnd,
-            "a" => Tag::Link {
-                href: href(attributes),
-            },
+            "a" => {
+                let (href, after) = link(&rest[name_len..])?;
+                return Some((Tag::Link { href }, after));
+            }
             _ => return None,
         };
-        Some((tag, &text[end + 1..]))
+        let after = rest[name_len..].trim_start_matches([' ', '\t', '\n']);
+        let after = after.strip_prefix('/').unwrap_or(after);
+        Some((tag, after.strip_prefix('>')?))
     }
 }
 
-/// The `href` of a link's attributes, entities decoded.
-fn href(attributes: &str) -> Option<String> {
+/// A link's attributes up to its `>` (quoted values may hold one): its `href`, entities decoded,
+/// and the text after the tag. `None` when what follows `<a` is not attributes with an `href`
+/// (or nothing).
+fn link(text: &str) -> Option<(Option<String>, &str)> {
+    // Attributes are short: a `<a` with no `>` near is prose.
+    let mut quote = None;
+    let mut end = None;
+    for (i, b) in text.bytes().enumerate().take(2048) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), b) if b == q => quote = None,
+            (None, b'>') => {
+                end = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let end = end?;
+    let attributes = &text[..end];
+    let after = &text[end + 1..];
+    if attributes.trim().is_empty() {
+        return Some((None, after));
+    }
+    if !attributes.starts_with([' ', '\t', '\n']) {
+        return None;
+    }
     let at = attributes.to_ascii_lowercase().find("href")?;
     let rest = attributes[at + 4..]
         .trim_start()
@@ -123,8 +156,30 @@ fn href(attributes: &str) -> Option<String> {
         quote @ ('"' | '\'') => rest[1..].split(quote).next()?,
         _ => rest.split(|c: char| c.is_ascii_whitespace()).next()?,
     };
-    let decoded = to_markdown(value);
-    (!decoded.is_empty()).then_some(decoded)
+    let decoded = decode_entities(value);
+    Some(((!decoded.is_empty()).then_some(decoded), after))
+}
+
+/// Text with its entities decoded and nothing else changed.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match entity(rest) {
+            Some((c, after)) => {
+                out.push(c);
+                rest = after;
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Markdown being written, line by line: each line with its quote depth, blank lines kept as
@@ -138,7 +193,13 @@ struct Markdown {
     /// gives `*word*`, which Markdown reads as emphasis, not `* word*`.
     pending: String,
     links: Vec<Option<String>>,
+    open_emphasis: usize,
+    open_strong: usize,
+    quotes_open: usize,
 }
+
+/// Quotes nested deeper than this are shown at this depth.
+const MAX_QUOTE_DEPTH: usize = 8;
 
 impl Markdown {
     fn end_line(&mut self) {
@@ -196,26 +257,51 @@ impl Markdown {
         match tag {
             Tag::Break => self.end_line(),
             Tag::Paragraph => self.blank_line(),
-            Tag::Emphasis { open: true } => self.pending.push('*'),
-            Tag::Strong { open: true } => self.pending.push_str("**"),
-            Tag::Emphasis { open: false } => self.close("*"),
-            Tag::Strong { open: false } => self.close("**"),
+            Tag::Emphasis { open: true } => {
+                self.pending.push('*');
+                self.open_emphasis += 1;
+            }
+            Tag::Strong { open: true } => {
+                self.pending.push_str("**");
+                self.open_strong += 1;
+            }
+            // A closing tag with none open is dropped.
+            Tag::Emphasis { open: false } if self.open_emphasis > 0 => {
+                self.open_emphasis -= 1;
+                self.close("*");
+            }
+            Tag::Strong { open: false } if self.open_strong > 0 => {
+                self.open_strong -= 1;
+                self.close("**");
+            }
+            Tag::Emphasis { open: false } | Tag::Strong { open: false } => {}
             Tag::Quote { open } => {
                 self.blank_line();
+                // Quoted deeper than this, the lines stay at this depth: each line's marks are
+                // bounded whatever the nesting.
                 if *open {
-                    self.quote_depth += 1;
+                    self.quotes_open += 1;
+                    self.quote_depth = self.quotes_open.min(MAX_QUOTE_DEPTH);
                 } else {
-                    self.quote_depth = self.quote_depth.saturating_sub(1);
+                    self.quotes_open = self.quotes_open.saturating_sub(1);
+                    self.quote_depth = self.quotes_open.min(MAX_QUOTE_DEPTH);
                 }
             }
             Tag::Link { href } => {
-                self.pending.push('[');
+                // A link with no address is its text.
+                if href.is_some() {
+                    self.pending.push('[');
+                }
                 self.links.push(href.clone());
             }
             Tag::LinkEnd => {
                 let Some(href) = self.links.pop() else {
                     return;
                 };
+                let Some(href) = href else {
+                    return;
+                };
+                let href = Some(href);
                 if self.pending.ends_with('[') {
                     // A link with no text shows its address.
                     self.pending.pop();
@@ -305,6 +391,17 @@ mod tests {
     }
 
     #[test]
+    fn nesting_is_bounded_and_prose_angles_cost_nothing() {
+        let deep = to_markdown(&"<blockquote>x".repeat(20_000));
+        assert!(deep.len() < 20_000 * 30, "{}", deep.len());
+        assert!(deep.lines().all(|l| l.len() <= 2 * 8 + 1));
+        let start = std::time::Instant::now();
+        let angles = to_markdown(&"<".repeat(1 << 20));
+        assert_eq!(angles.len(), 1 << 20);
+        assert!(start.elapsed().as_secs() < 10);
+    }
+
+    #[test]
     fn newlines_are_kept_and_lines_trimmed() {
         assert_eq!(
             to_markdown("First paragraph. \n\nSecond\nline.\n"),
@@ -319,5 +416,24 @@ mod tests {
         assert_eq!(to_markdown("<span>hi</span>"), "<span>hi</span>");
         assert_eq!(to_markdown("AT&T &bogus; &#27;"), "AT&T &bogus; &#27;");
         assert_eq!(to_markdown("<a href=\"u\">open"), "[open");
+        assert_eq!(
+            to_markdown("It was <a lot of fun> really. x <p or q> y"),
+            "It was <a lot of fun> really. x <p or q> y"
+        );
+        assert_eq!(to_markdown("<i think> it"), "<i think> it");
+        assert_eq!(
+            to_markdown("a</i> b <a>c</a>"),
+            "a b c",
+            "stray closers, a bare link"
+        );
+        assert_eq!(
+            to_markdown("<a href=\"http://x.org/a>b\">gt</a> <a href=http://bare.org/>u</a>"),
+            "[gt](http://x.org/a>b) [u](http://bare.org/)"
+        );
+        assert_eq!(
+            to_markdown("&#x200f;"),
+            "&#x200f;",
+            "bidi controls stay entities"
+        );
     }
 }

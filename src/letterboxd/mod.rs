@@ -5,19 +5,21 @@ mod html;
 mod rows;
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Error, Result};
 
-pub(crate) use rows::{Seen, entries};
+pub(crate) use rows::{Held, Seen, entries};
 
 /// No table of an export is larger than this (a heavy user's is a few megabytes): a bound on what
 /// a file, or a zip member inflating, can make this read.
-const MAX_TABLE_BYTES: u64 = 64 << 20;
+const MAX_TABLE_BYTES: u64 = 32 << 20;
 
-/// Nor is an export's zip, whose directory is read whole to find its members.
+/// Nor is an export's zip larger than this, nor has it more members (its directory is read whole
+/// to find them; an export has a few dozen).
 const MAX_ZIP_BYTES: u64 = 256 << 20;
+const MAX_ZIP_MEMBERS: u64 = 10_000;
 
 /// The tables of an export that hold films, in the order films are taken from them.
 const TABLE_NAMES: [&str; 4] = ["reviews.csv", "diary.csv", "ratings.csv", "watched.csv"];
@@ -83,9 +85,11 @@ pub(crate) struct Table {
     text: Vec<u8>,
 }
 
-/// An export: the tables it has that hold films.
+/// An export: the tables it has that hold films, and the problems met finding them (a table too
+/// large is named, and the others are still read).
 pub(crate) struct Export {
     pub(crate) tables: Vec<Table>,
+    pub(crate) errors: Vec<Error>,
 }
 
 /// The first line of a list's export (newer ones), and the header of its first table (older).
@@ -95,22 +99,20 @@ fn is_list(head: &[u8]) -> bool {
     first.starts_with("Letterboxd list export") || first.starts_with("Date,Name,Tags,URL")
 }
 
-/// The table in `text`, if its header row is one of Letterboxd's.
-fn table(name: PathBuf, text: Vec<u8>) -> Option<Table> {
+/// What a header row says a table is, from the first bytes of its text.
+fn kind_in(text: &[u8]) -> Option<Kind> {
     let header = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_slice())
+        .from_reader(text)
         .records()
         .next()?
         .ok()?;
-    let kind = kind_of(&header)?;
-    Some(Table { name, kind, text })
+    kind_of(&header)
 }
 
-/// Read at most [`MAX_TABLE_BYTES`] of `reader`, or say the table is too large.
-fn read_table(reader: impl Read, name: &Path) -> Result<Vec<u8>> {
-    let mut text = Vec::new();
+/// Read at most [`MAX_TABLE_BYTES`] of `reader` after `text`, or say the table is too large.
+fn read_table(reader: impl Read, name: &Path, mut text: Vec<u8>) -> Result<Vec<u8>> {
     reader
         .take(MAX_TABLE_BYTES + 1)
         .read_to_end(&mut text)
@@ -121,7 +123,7 @@ fn read_table(reader: impl Read, name: &Path) -> Result<Vec<u8>> {
     if text.len() as u64 > MAX_TABLE_BYTES {
         return Err(not_an_export(
             name,
-            "is larger than any Letterboxd table (64 MiB); not read",
+            "is larger than any Letterboxd table (32 MiB); not read",
         ));
     }
     Ok(text)
@@ -145,6 +147,25 @@ pub(crate) enum Recognised {
     NotFilms(Error),
 }
 
+/// A file that can be read without waiting or without end: FIFOs, devices and sockets cannot.
+fn is_plain_file(path: &Path) -> bool {
+    path.metadata().is_ok_and(|m| m.is_file())
+}
+
+/// Names of files that hold films not seen, or not one's own: the watchlist (however it was
+/// renamed) and liked films.
+fn holds_other_films(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let in_likes = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|n| n.eq_ignore_ascii_case("likes"));
+    name.contains("watchlist") || in_likes
+}
+
 /// What `path` is: a zip is always read as an export, a folder when it holds one of the
 /// export's tables, a file when its header row is one of them; anything else is a review file,
 /// or, when `forced`, an error saying what was expected.
@@ -154,19 +175,38 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
         source,
     };
     if path.is_dir() {
-        let mut tables = Vec::new();
+        let mut export = Export {
+            tables: Vec::new(),
+            errors: Vec::new(),
+        };
         for name in TABLE_NAMES {
             let member = path.join(name);
-            if !member.is_file() {
+            if !is_plain_file(&member) {
                 continue;
             }
-            let text = read_table(File::open(&member).map_err(read_error)?, &member)?;
-            tables.extend(table(member, text));
+            let text = File::open(&member)
+                .map_err(|source| Error::Read {
+                    path: member.clone(),
+                    source,
+                })
+                .and_then(|file| read_table(file, &member, Vec::new()));
+            match text {
+                Ok(text) => export.add(member, text),
+                Err(error) => export.errors.push(error),
+            }
         }
-        return match (tables.is_empty(), forced) {
-            (false, _) => Ok(Recognised::Export(Export { tables })),
+        return match (export.tables.is_empty() && export.errors.is_empty(), forced) {
+            (false, _) => Ok(Recognised::Export(export)),
             (true, true) => Err(not_an_export(path, EXPECTED)),
             (true, false) => Ok(Recognised::ReviewFile),
+        };
+    }
+    if !is_plain_file(path) {
+        // Left to the review reader, which names what it is; a FIFO is never opened.
+        return if forced {
+            Err(not_an_export(path, EXPECTED))
+        } else {
+            Ok(Recognised::ReviewFile)
         };
     }
     let mut file = File::open(path).map_err(read_error)?;
@@ -175,8 +215,8 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
         .take(4096)
         .read_to_end(&mut head)
         .map_err(read_error)?;
-    if head.starts_with(b"PK\x03\x04") {
-        return read_zip(path).map(Recognised::Export);
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return read_zip(path, file).map(Recognised::Export);
     }
     if is_list(&head) {
         return Ok(Recognised::NotFilms(not_an_export(
@@ -184,7 +224,7 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
             "is a Letterboxd list, not films seen; skipped",
         )));
     }
-    let Some(Table { kind, .. }) = table(path.to_path_buf(), head.clone()) else {
+    let Some(kind) = kind_in(&head) else {
         return if forced {
             Err(not_an_export(path, EXPECTED))
         } else {
@@ -192,30 +232,76 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
         };
     };
     // The watchlist has watched.csv's columns: only its name tells it apart.
-    if kind == Kind::Watched && path.file_name().is_some_and(|n| n == "watchlist.csv") {
+    if kind == Kind::Watched && holds_other_films(path) {
         return Ok(Recognised::NotFilms(not_an_export(
             path,
-            "is a Letterboxd watchlist, not films seen; skipped",
+            "is a Letterboxd watchlist or likes, not films seen; skipped",
         )));
     }
-    let rest = read_table(file, path)?;
-    head.extend(rest);
-    match table(path.to_path_buf(), head) {
-        Some(table) => Ok(Recognised::Export(Export {
-            tables: vec![table],
-        })),
-        None => Err(not_an_export(path, EXPECTED)),
+    let text = read_table(file, path, head)?;
+    let mut export = Export {
+        tables: Vec::new(),
+        errors: Vec::new(),
+    };
+    export.add(path.to_path_buf(), text);
+    Ok(Recognised::Export(export))
+}
+
+impl Export {
+    /// Add a table read whole, or say why its header is not one of Letterboxd's.
+    fn add(&mut self, name: PathBuf, text: Vec<u8>) {
+        match kind_in(&text) {
+            Some(kind) => self.tables.push(Table { name, kind, text }),
+            None => self.errors.push(not_an_export(
+                &name,
+                "expected the header row of Letterboxd's table (Date,Name,Year,Letterboxd URI,...)",
+            )),
+        }
+    }
+
+    /// The tables of several exports as one, reviews first: a film reviewed in one and logged
+    /// in another is then known as reviewed, whatever the order they were named in.
+    pub(crate) fn merge(exports: Vec<Export>) -> Export {
+        let mut merged = Export {
+            tables: Vec::new(),
+            errors: Vec::new(),
+        };
+        for export in exports {
+            merged.tables.extend(export.tables);
+            merged.errors.extend(export.errors);
+        }
+        merged.tables.sort_by_key(|t| t.kind);
+        merged
     }
 }
 
+/// How many members the zip's directory says it has, read from its end record before the
+/// directory itself is read.
+fn zip_members(file: &mut File) -> Option<u64> {
+    let size = file.metadata().ok()?.len();
+    let tail = size.min(22 + 65_535);
+    file.seek(SeekFrom::Start(size - tail)).ok()?;
+    let mut end = Vec::new();
+    file.take(tail).read_to_end(&mut end).ok()?;
+    let at = end.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let record = end.get(at..at + 22)?;
+    let members = u16::from_le_bytes([record[10], record[11]]);
+    // 0xFFFF says the count is in a ZIP64 record: far more than an export has.
+    Some(if members == u16::MAX {
+        u64::MAX
+    } else {
+        u64::from(members)
+    })
+}
+
 /// The tables of an export's zip, each member read by its name into memory (never written out).
-/// Only the top level is read: `deleted/` and `orphaned/` hold entries no longer on the account.
-fn read_zip(path: &Path) -> Result<Export> {
+/// Only the top level, or a single folder holding the tables, is read: `deleted/` and
+/// `orphaned/` hold entries no longer on the account.
+fn read_zip(path: &Path, mut file: File) -> Result<Export> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
-    let file = File::open(path).map_err(read_error)?;
     let size = file.metadata().map_err(read_error)?.len();
     if size > MAX_ZIP_BYTES {
         return Err(not_an_export(
@@ -223,33 +309,82 @@ fn read_zip(path: &Path) -> Result<Export> {
             "is larger than any Letterboxd export (256 MiB); not read",
         ));
     }
-    let mut zip = zip::ZipArchive::new(file)
-        .map_err(|e| not_an_export(path, &format!("cannot be read as a zip ({e}); {EXPECTED}")))?;
-    let mut tables = Vec::new();
-    for name in TABLE_NAMES {
-        let member = path.join(name);
-        let reader = match zip.by_name(name) {
-            Ok(reader) => reader,
-            Err(zip::result::ZipError::FileNotFound) => continue,
-            Err(e) => return Err(not_an_export(&member, &format!("cannot be read: {e}"))),
-        };
-        let text = read_table(reader, &member)?;
-        tables.extend(table(member, text));
+    let damaged = || not_an_export(path, "is a zip that cannot be read (damaged or cut short)");
+    match zip_members(&mut file) {
+        None => return Err(damaged()),
+        Some(n) if n > MAX_ZIP_MEMBERS => {
+            return Err(not_an_export(
+                path,
+                "has more members than any Letterboxd export (10,000); not read",
+            ));
+        }
+        Some(_) => {}
     }
-    if tables.is_empty() {
+    let mut zip = zip::ZipArchive::new(file).map_err(|_| damaged())?;
+    // Member names by what they would be called at the top: `reviews.csv`, whatever its case,
+    // at the top or in one folder that is not `deleted/` or `orphaned/`.
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for i in 0..zip.len() {
+        let Some(name) = zip.name_for_index(i) else {
+            continue;
+        };
+        let lower = name.to_lowercase();
+        let parts: Vec<&str> = lower.split('/').collect();
+        let table = match parts.as_slice() {
+            [table] => *table,
+            [folder, table] if !matches!(*folder, "deleted" | "orphaned" | "lists" | "likes") => {
+                table
+            }
+            _ => continue,
+        };
+        if TABLE_NAMES.contains(&table) {
+            found.push((i, table.to_string()));
+        }
+    }
+    // The top level's tables before a folder's, each name once.
+    found.sort_by_key(|(i, _)| zip.name_for_index(*i).map(|n| n.contains('/')));
+    let mut export = Export {
+        tables: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut taken = Vec::new();
+    for name in TABLE_NAMES {
+        let Some((i, _)) = found.iter().find(|(_, t)| t == name) else {
+            continue;
+        };
+        if taken.contains(&name) {
+            continue;
+        }
+        taken.push(name);
+        let member = path.join(name);
+        let text = match zip.by_index(*i) {
+            Ok(reader) => read_table(reader, &member, Vec::new()),
+            Err(_) => Err(not_an_export(
+                &member,
+                "cannot be read from the zip (damaged)",
+            )),
+        };
+        match text {
+            Ok(text) => export.add(member, text),
+            Err(error) => export.errors.push(error),
+        }
+    }
+    if export.tables.is_empty() && export.errors.is_empty() {
         return Err(not_an_export(path, EXPECTED));
     }
-    Ok(Export { tables })
+    Ok(export)
 }
 
-/// Does the folder hold an export's tables (and so, perhaps, no review files)?
+/// Does the folder hold an export's tables (and so, perhaps, no review files)? Only plain files
+/// are opened.
 pub(crate) fn holds_export(dir: &Path) -> bool {
     TABLE_NAMES.iter().any(|name| {
         let path = dir.join(name);
         let mut head = Vec::new();
-        File::open(&path)
-            .and_then(|f| f.take(4096).read_to_end(&mut head))
-            .is_ok()
-            && table(path, head).is_some()
+        is_plain_file(&path)
+            && File::open(&path)
+                .and_then(|f| f.take(4096).read_to_end(&mut head))
+                .is_ok()
+            && kind_in(&head).is_some()
     })
 }

@@ -1,6 +1,7 @@
 //! A table's rows as reviews, and which of them a collection already has.
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 use serde_json::Value;
@@ -36,6 +37,11 @@ const EXTRA_COLUMNS: [(&str, &str); 3] = [
 /// No table has more rows than this (the most prolific users log a few tens of thousands): a
 /// bound on the records one table can make this keep.
 const MAX_ROWS: usize = 100_000;
+
+/// A field other than the review is at most this long, and a row has at most this many tags:
+/// what a review file's header holds within the reader's bounds.
+const MAX_FIELD_BYTES: usize = 4096;
+const MAX_TAGS: usize = 1000;
 
 /// The key under which the Letterboxd URI is kept.
 pub(crate) const URI: &str = "letterboxd_uri";
@@ -149,6 +155,26 @@ fn review(
     line: usize,
 ) -> Result<Review, Error> {
     let at = |field: &str, message: String| problem(table, line, field, message);
+    if row.len() < columns.written.len() {
+        return Err(Error::header(
+            Location::new(&table.name, line, None),
+            format!(
+                "expected {} fields, found {} (a quote left open?); the row is not read",
+                columns.written.len(),
+                row.len()
+            ),
+        ));
+    }
+    // What the review file's header could not hold within the reader's bounds.
+    for (i, value) in row.iter().enumerate() {
+        let name = &columns.written[i.min(columns.written.len() - 1)];
+        if column(name) != "review" && value.len() > MAX_FIELD_BYTES {
+            return Err(at(
+                name,
+                "longer than 4 KiB, more than any field of Letterboxd's".into(),
+            ));
+        }
+    }
     let title = columns
         .get(row, "name")
         .or_else(|| columns.get(row, "title"))
@@ -199,6 +225,10 @@ fn review(
         .get(row, "review")
         .map(|(text, _)| html::to_markdown(text))
         .filter(|text| !text.is_empty());
+    let tags = list(columns.get(row, "tags"));
+    if tags.len() > MAX_TAGS {
+        return Err(at("Tags", "more than 1,000 tags".to_string()));
+    }
     Ok(Review {
         title,
         year,
@@ -206,7 +236,7 @@ fn review(
         score: stars(columns, row, &at)?,
         reviewed: date(columns.get(row, "date"), &at)?,
         watched: date(columns.get(row, "watcheddate"), &at)?,
-        tags: list(columns.get(row, "tags")),
+        tags,
         extra,
         body,
         ..Review::default()
@@ -224,57 +254,83 @@ fn uri(review: &Review) -> Option<&str> {
     review.extra.get(URI).and_then(Value::as_str)
 }
 
-/// What the export's tables give: the entries to write, the rows that could not be read, and
-/// how many films with no review were left out (without `--all`).
-pub(crate) struct Entries {
-    pub(crate) entries: Vec<Entry>,
-    pub(crate) errors: Vec<Error>,
-    pub(crate) left_out: usize,
+/// The date an entry is known by: when it was watched, else (for a file whose review has no
+/// watched date, which `--format letterboxd` gives as WatchedDate) when it was reviewed.
+fn entry_date(review: &Review) -> Option<Date> {
+    review.watched.or(review.reviewed)
 }
 
-/// Every review of the export, and with `all` every other film once, from the most informative
-/// table (diary, then ratings, then watched; a film's latest viewing in the diary), with the
-/// score of ratings when its entry has none. A film with a review gets no other file.
-pub(crate) fn entries(export: &Export, all: bool) -> Entries {
+/// What the export's tables give: the reviews, the other films (once each, for `--all`), and
+/// the rows that could not be read.
+pub(crate) struct Entries {
+    pub(crate) reviews: Vec<Entry>,
+    pub(crate) films: Vec<Entry>,
+    pub(crate) errors: Vec<Error>,
+}
+
+/// Lines of a table counted as its rows are met, so that each is found once: the reader's own
+/// count is one short after a CRLF line end (its record starts at the LF).
+struct Lines {
+    line: usize,
+    counted: usize,
+}
+
+impl Lines {
+    /// The line of the row starting at `byte` (at or after the last one asked for).
+    fn at(&mut self, text: &[u8], mut byte: usize) -> usize {
+        while matches!(text.get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        let byte = byte.clamp(self.counted, text.len());
+        self.line += memchr::memchr_iter(b'\n', &text[self.counted..byte]).count();
+        self.counted = byte;
+        self.line
+    }
+}
+
+/// Every review of the export, and every other film once, from the most informative table
+/// (diary, then ratings, then watched; a film's latest viewing in the diary), with the rating
+/// of ratings.csv when its entry has none. A film with a review is not among the others.
+pub(crate) fn entries(export: Export) -> Entries {
     let mut result = Entries {
-        entries: Vec::new(),
-        errors: Vec::new(),
-        left_out: 0,
+        reviews: Vec::new(),
+        films: Vec::new(),
+        errors: export.errors,
     };
     let mut films: Vec<(Entry, Kind)> = Vec::new();
     let mut film_places: HashMap<Film, usize> = HashMap::new();
-    for table in &export.tables {
+    let mut ratings: HashMap<Film, Score> = HashMap::new();
+    // Each table's text is let go once its rows are read.
+    for table in export.tables {
         let mut reader = csv::ReaderBuilder::new()
             .flexible(true)
             .from_reader(table.text.as_slice());
         let columns = match reader.headers() {
             Ok(header) => Columns::new(header),
             Err(e) => {
-                result.errors.push(csv_problem(table, &e));
+                result.errors.push(csv_problem(&table, &e, 1));
                 continue;
             }
         };
-        // The line of the byte counted up to, 1-based.
-        let (mut line, mut counted) = (1, 0);
+        let mut lines = Lines {
+            line: 1,
+            counted: 0,
+        };
         for (n, row) in reader.records().enumerate() {
             let row = match row {
                 Ok(row) => row,
                 Err(e) => {
-                    result.errors.push(csv_problem(table, &e));
+                    let byte = e.position().map_or(lines.counted, |p| p.byte() as usize);
+                    let line = lines.at(&table.text, byte);
+                    result.errors.push(csv_problem(&table, &e, line));
                     if e.is_io_error() {
                         break;
                     }
                     continue;
                 }
             };
-            // Lines counted here: after a CRLF line end the reader's record starts at the LF,
-            // and its own count is one short.
-            let mut start = row.position().map_or(counted, |p| p.byte() as usize);
-            while matches!(table.text.get(start), Some(b'\r' | b'\n')) {
-                start += 1;
-            }
-            line += memchr::memchr_iter(b'\n', &table.text[counted..start.max(counted)]).count();
-            counted = counted.max(start);
+            let byte = row.position().map_or(lines.counted, |p| p.byte() as usize);
+            let line = lines.at(&table.text, byte);
             if n == MAX_ROWS {
                 let message =
                     "more than 100,000 rows, more than any Letterboxd table; the rest not read";
@@ -284,7 +340,7 @@ pub(crate) fn entries(export: &Export, all: bool) -> Entries {
                 ));
                 break;
             }
-            let review = match review(table, &columns, &row, line) {
+            let review = match review(&table, &columns, &row, line) {
                 Ok(review) => review,
                 Err(e) => {
                     result.errors.push(e);
@@ -297,77 +353,123 @@ pub(crate) fn entries(export: &Export, all: bool) -> Entries {
                 film_only: !table.kind.is_reviews(),
             };
             if table.kind.is_reviews() {
-                result.entries.push(entry);
-            } else {
-                let key = film(&entry.review);
-                match film_places.get(&key) {
-                    None => {
-                        film_places.insert(key, films.len());
-                        films.push((entry, table.kind));
-                    }
-                    Some(&at) => {
-                        let (kept, kind) = &mut films[at];
-                        let later = entry.review.watched > kept.review.watched;
-                        if *kind == table.kind && later {
-                            let score = kept.review.score.take();
-                            *kept = entry;
-                            kept.review.score = kept.review.score.take().or(score);
-                        } else if kept.review.score.is_none() {
-                            kept.review.score = entry.review.score;
-                        }
+                result.reviews.push(entry);
+                continue;
+            }
+            let key = film(&entry.review);
+            if table.kind == Kind::Ratings {
+                if let Some(score) = &entry.review.score {
+                    ratings.insert(key.clone(), score.clone());
+                }
+            }
+            match film_places.get(&key) {
+                None => {
+                    film_places.insert(key, films.len());
+                    films.push((entry, table.kind));
+                }
+                Some(&at) => {
+                    let (kept, kind) = &mut films[at];
+                    if *kind == table.kind && entry.review.watched > kept.review.watched {
+                        *kept = entry;
                     }
                 }
             }
         }
     }
-    let reviewed: HashSet<Film> = result.entries.iter().map(|e| film(&e.review)).collect();
-    let others = films
+    let reviewed: HashSet<Film> = result.reviews.iter().map(|e| film(&e.review)).collect();
+    result.films = films
         .into_iter()
-        .map(|(entry, _)| entry)
-        .filter(|entry| !reviewed.contains(&film(&entry.review)));
-    if all {
-        result.entries.extend(others);
-    } else {
-        result.left_out = others.count();
-    }
+        .map(|(mut entry, _)| {
+            if entry.review.score.is_none() {
+                entry.review.score = ratings.get(&film(&entry.review)).cloned();
+            }
+            entry
+        })
+        .filter(|entry| !reviewed.contains(&film(&entry.review)))
+        .collect();
     result
 }
 
-fn csv_problem(table: &Table, error: &csv::Error) -> Error {
-    let line = error.position().map_or(1, csv::Position::line);
+fn csv_problem(table: &Table, error: &csv::Error, line: usize) -> Error {
     let message = match error.kind() {
         csv::ErrorKind::Utf8 { .. } => "expected UTF-8 text".to_string(),
         _ => error.to_string(),
     };
-    Error::header(Location::new(&table.name, line as usize, None), message)
+    Error::header(Location::new(&table.name, line, None), message)
+}
+
+/// What a collection holds of an entry.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Held {
+    Nothing,
+    /// A file with its review.
+    Review,
+    /// A file with no review (written by `--all`): a review for it is still to be written.
+    NoReview(PathBuf),
 }
 
 /// What a collection already holds of an export, so that importing it again adds nothing.
 #[derive(Default)]
 pub(crate) struct Seen {
-    /// Letterboxd URI and watched date.
-    logged: HashSet<(String, Option<Date>)>,
-    /// Title, year and watched date, for rows with no URI.
-    named: HashSet<(Film, Option<Date>)>,
+    /// By Letterboxd URI and date; `Some(path)` for a file with no review.
+    logged: HashMap<(String, Option<Date>), Option<PathBuf>>,
+    /// By title, year and date, for rows with no URI.
+    named: HashMap<(Film, Option<Date>), Option<PathBuf>>,
     films: HashSet<Film>,
 }
 
 impl Seen {
-    pub(crate) fn add(&mut self, review: &Review) {
-        if let Some(uri) = uri(review) {
-            self.logged.insert((uri.to_string(), review.watched));
+    /// A file of the collection, and whether it holds a review's text.
+    pub(crate) fn add(&mut self, review: &Review, has_text: bool) {
+        let stub = (!has_text).then(|| review.path.clone());
+        // A file with the review wins over one without, whichever is listed first.
+        fn keep<K: std::hash::Hash + Eq>(
+            map: &mut HashMap<K, Option<PathBuf>>,
+            key: K,
+            stub: Option<PathBuf>,
+        ) {
+            let held = map.entry(key).or_insert_with(|| stub.clone());
+            if stub.is_none() {
+                *held = None;
+            }
         }
-        self.named.insert((film(review), review.watched));
+        if let Some(uri) = uri(review) {
+            keep(
+                &mut self.logged,
+                (uri.to_string(), entry_date(review)),
+                stub.clone(),
+            );
+        }
+        keep(&mut self.named, (film(review), entry_date(review)), stub);
         self.films.insert(film(review));
     }
 
-    /// Is this entry in the collection already?
-    pub(crate) fn has(&self, entry: &Entry) -> bool {
+    /// An entry written in this run: known by its URI only, so that rows without one (the same
+    /// film reviewed twice, undated) are each written.
+    pub(crate) fn add_written(&mut self, entry: &Entry) {
+        if let Some(uri) = uri(&entry.review) {
+            self.logged
+                .insert((uri.to_string(), entry_date(&entry.review)), None);
+        }
+        self.films.insert(film(&entry.review));
+    }
+
+    /// What the collection holds of this entry: a film with no review is held by any file of
+    /// the same title and year.
+    pub(crate) fn held(&self, entry: &Entry) -> Held {
         let review = &entry.review;
-        let logged = match uri(review) {
-            Some(uri) => self.logged.contains(&(uri.to_string(), review.watched)),
-            None => self.named.contains(&(film(review), review.watched)),
+        let date = entry_date(review);
+        let found = match uri(review) {
+            Some(uri) => self.logged.get(&(uri.to_string(), date)),
+            None => self.named.get(&(film(review), date)),
         };
-        logged || (entry.film_only && self.films.contains(&film(review)))
+        match (found, entry.film_only) {
+            (Some(_), true) => Held::Review,
+            (_, true) if self.films.contains(&film(review)) => Held::Review,
+            (_, true) | (None, false) => Held::Nothing,
+            // A row with text, for a file without: the text is still to come in.
+            (Some(Some(stub)), false) if review.body.is_some() => Held::NoReview(stub.clone()),
+            (Some(_), false) => Held::Review,
+        }
     }
 }

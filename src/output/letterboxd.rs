@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::csv::io_error;
 use crate::record::Review;
+use crate::terminal::clean;
 
 /// The importer's columns, in this order.
 const COLUMNS: [&str; 8] = [
@@ -37,16 +38,19 @@ impl<'w> Writer<'w> {
             .get("rewatch")
             .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("Yes"));
         let watched = review.watched.or(review.reviewed);
+        let cell = |text: &str| clean(text, false).into_owned();
         self.csv
             .write_record([
-                review.title.as_str(),
-                &review.year.map(|y| y.to_string()).unwrap_or_default(),
-                &review.directed_by.join(", "),
-                &stars(review).map(|s| s.to_string()).unwrap_or_default(),
-                &watched.map(|d| d.to_string()).unwrap_or_default(),
-                if rewatch { "true" } else { "" },
-                &review.tags.join(", "),
-                &paragraphs(body),
+                cell(&review.title),
+                review.year.map(|y| y.to_string()).unwrap_or_default(),
+                cell(&review.directed_by.join(", ")),
+                stars(review).map(|s| s.to_string()).unwrap_or_default(),
+                watched.map(|d| d.to_string()).unwrap_or_default(),
+                if rewatch { "true" } else { "" }.to_string(),
+                cell(&review.tags.join(", ")),
+                // Newlines kept (the CSV quotes them); control characters never reach a
+                // terminal that shows this.
+                clean(&paragraphs(body), true).into_owned(),
             ])
             .map_err(io_error)
     }
@@ -64,8 +68,9 @@ fn paragraphs(body: &str) -> String {
         let line = line.trim_start();
         line.starts_with(['>', '-', '*', '+', '#', '|'])
             || line
-                .split_once(". ")
-                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+                .split_once([' ', '\t'])
+                .and_then(|(marker, _)| marker.strip_suffix(['.', ')']))
+                .is_some_and(|n| n.parse::<u32>().is_ok())
     };
     let mut text = String::new();
     for paragraph in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
@@ -104,6 +109,10 @@ mod tests {
             "One wrapped paragraph.\n\n- a\n- b\n\nLast."
         );
         assert_eq!(paragraphs("> quoted\n> on\n"), "> quoted\n> on");
+        assert_eq!(
+            paragraphs("1) one\n2) two\n3. three"),
+            "1) one\n2) two\n3. three"
+        );
     }
 
     #[test]
