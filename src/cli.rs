@@ -7,10 +7,12 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::config::{
-    Command, Config, ImportOptions, ListFormat, ListOptions, NewOptions, SearchFormat,
-    SearchOptions, ShowFormat, ShowOptions, Warnings,
+    Command, Config, ImportOptions, Lines, ListFormat, ListOptions, NewOptions, SearchFormat,
+    SearchOptions, ShowFormat, ShowOptions, StatsFormat, StatsOptions, Warnings,
 };
 use crate::diagnostics::Printer;
+use crate::output::template::Template;
+use crate::query::stats::{GroupBy, GroupOrder};
 use crate::query::{Filter, Order, Search, SortKey, YearRange};
 use crate::terminal::pager::Pager;
 
@@ -30,6 +32,17 @@ Examples:
   reviews search stolen bicycle --director de sica
   reviews search '\"frozen bone\"' --without sequel
   reviews search audiard --format json | jq '.[].matches'";
+
+const STATS_EXAMPLES: &str = "\
+People count once per review (a film by the Coens counts for Joel and for Ethan). Scores are
+averaged on the 0-100 scale. On a terminal: a table with a bar per row; piped: name, count,
+average score and runtime minutes, tab-separated, largest first.
+
+Examples:
+  reviews stats
+  reviews stats --by director --limit 10
+  reviews stats --by decade --sort name
+  reviews stats --by tag --format json | jq '.[0]'";
 
 const SHOW_EXAMPLES: &str = "\
 Examples:
@@ -87,6 +100,9 @@ enum CliCommand {
     /// Find the reviews whose title or text holds every word
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
+    /// Count reviews by director, year, decade, score, tag, ...; or sum the collection up
+    #[command(after_help = STATS_EXAMPLES)]
+    Stats(StatsArgs),
     /// Validate review files strictly and report every problem
     #[command(
         after_help = "Each problem is one line on stdout, `path:line:col: field: message`; a summary\nfollows on stderr. Exit status 0 when every file is clean, 2 otherwise.\n\nExamples:\n  reviews check\n  reviews check ~/blog/_posts drafts/new-review.md"
@@ -172,9 +188,71 @@ struct ListArgs {
     /// Print at most N reviews
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Output format: table, tsv, csv, json, jsonl, letterboxd, path, or a template such as
+    /// '{title} ({year})' [default: table on a terminal, tsv in a pipe]
+    #[arg(long, value_name = "FORMAT", value_parser = format_arg::<ListFormat>)]
+    format: Option<FormatArg<ListFormat>>,
+    /// End each line of tsv, path and templates with a NUL, for xargs -0
+    #[arg(short = '0', long)]
+    null: bool,
+}
+
+#[derive(Debug, Args)]
+struct StatsArgs {
+    /// Count by this field's values [default: a summary of the collection]
+    #[arg(long, value_enum, ignore_case = true)]
+    by: Option<GroupBy>,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Order of the rows [default: count, largest first]
+    #[arg(long, value_enum, ignore_case = true)]
+    sort: Option<GroupOrder>,
+    /// Reverse the order
+    #[arg(long)]
+    reverse: bool,
+    /// Print at most N rows
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
     /// Output format [default: table on a terminal, tsv in a pipe]
     #[arg(long, value_enum, ignore_case = true)]
-    format: Option<ListFormat>,
+    format: Option<StatsFormat>,
+}
+
+/// `--format`: a format's name, or a template (any text with a `{`).
+#[derive(Debug, Clone)]
+enum FormatArg<F> {
+    Named(F),
+    Template(Template),
+}
+
+fn format_arg<F: ValueEnum + Clone + Send + Sync + 'static>(
+    text: &str,
+) -> Result<FormatArg<F>, String> {
+    if text.contains('{') {
+        return Template::parse(text).map(FormatArg::Template);
+    }
+    F::from_str(text, true).map(FormatArg::Named).map_err(|_| {
+        let names: Vec<String> = F::value_variants()
+            .iter()
+            .filter_map(|v| Some(v.to_possible_value()?.get_name().to_string()))
+            .collect();
+        format!(
+            "expected {}, or a template with {{field}}s such as '{{title}} ({{year}})'",
+            names.join(", ")
+        )
+    })
+}
+
+/// The named format, and the template when it is one.
+fn resolve_format<F>(
+    format: Option<FormatArg<F>>,
+    template_format: F,
+) -> (Option<F>, Option<Template>) {
+    match format {
+        None => (None, None),
+        Some(FormatArg::Named(format)) => (Some(format), None),
+        Some(FormatArg::Template(template)) => (Some(template_format), Some(template)),
+    }
 }
 
 /// The filters `list`, `search` and `stats` share.
@@ -248,9 +326,13 @@ struct SearchArgs {
     /// Print at most N reviews
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
-    /// Output format [default: snippets on a terminal, tsv in a pipe]
-    #[arg(long, value_enum, ignore_case = true)]
-    format: Option<SearchFormat>,
+    /// Output format: text, tsv, json, jsonl, path, or a template such as '{title} ({year})'
+    /// [default: text on a terminal, tsv in a pipe]
+    #[arg(long, value_name = "FORMAT", value_parser = format_arg::<SearchFormat>)]
+    format: Option<FormatArg<SearchFormat>>,
+    /// End each line of tsv, path and templates with a NUL, for xargs -0
+    #[arg(short = '0', long)]
+    null: bool,
     /// Never page, even when the results are taller than the terminal
     #[arg(long)]
     no_pager: bool,
@@ -391,8 +473,23 @@ impl Cli {
             _ => None,
         };
         let command = match self.command {
-            CliCommand::List(args) => Command::List(list_options(args, terminal)),
+            CliCommand::List(args) => match list_options(args, terminal) {
+                Ok(options) => Command::List(options),
+                Err(message) => Command::Usage(message),
+            },
             CliCommand::Show(args) => Command::Show(show_options(args)),
+            CliCommand::Stats(args) => Command::Stats(StatsOptions {
+                by: args.by,
+                filter: args.filters.into(),
+                order: args.sort,
+                reverse: args.reverse,
+                limit: args.limit,
+                format: args.format.unwrap_or(if terminal {
+                    StatsFormat::Table
+                } else {
+                    StatsFormat::Tsv
+                }),
+            }),
             CliCommand::Search(args) => match search_options(args, terminal) {
                 Ok(options) => Command::Search(options),
                 Err(message) => Command::Usage(message),
@@ -491,17 +588,33 @@ fn pager_command(env: &Environment) -> Option<Pager> {
     Some(pager)
 }
 
-fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
+fn list_options(args: ListArgs, terminal: bool) -> Result<ListOptions, String> {
+    let (format, template) = resolve_format(args.format, ListFormat::Template);
+    let lines = Lines {
+        template,
+        null: args.null,
+    };
     // A header row for people, and in TSV only when asked for by name.
-    let (format, header_row) = match args.format {
+    let (format, header_row) = match format {
         Some(format) => (
             format,
-            !matches!(format, ListFormat::Json | ListFormat::Jsonl),
+            !matches!(
+                format,
+                ListFormat::Json | ListFormat::Jsonl | ListFormat::Path | ListFormat::Template
+            ),
         ),
         None if terminal => (ListFormat::Table, true),
         None => (ListFormat::Tsv, false),
     };
-    ListOptions {
+    if lines.null
+        && !matches!(
+            format,
+            ListFormat::Tsv | ListFormat::Path | ListFormat::Template
+        )
+    {
+        return Err(NULL_FORMATS.to_string());
+    }
+    Ok(ListOptions {
         filter: args.filters.into(),
         order: Order {
             key: args.sort,
@@ -510,10 +623,27 @@ fn list_options(args: ListArgs, terminal: bool) -> ListOptions {
         limit: args.limit,
         format,
         header_row,
-    }
+        lines,
+    })
 }
 
+const NULL_FORMATS: &str = "-0/--null ends the lines of tsv, path and templates: give one of them";
+
 fn search_options(args: SearchArgs, terminal: bool) -> Result<SearchOptions, String> {
+    let (format, template) = resolve_format(args.format, SearchFormat::Template);
+    let format = format.unwrap_or(if terminal {
+        SearchFormat::Text
+    } else {
+        SearchFormat::Tsv
+    });
+    if args.null
+        && !matches!(
+            format,
+            SearchFormat::Tsv | SearchFormat::Path | SearchFormat::Template
+        )
+    {
+        return Err(NULL_FORMATS.to_string());
+    }
     Ok(SearchOptions {
         search: Search::new(&args.words, &args.without)?,
         filter: args.filters.into(),
@@ -523,11 +653,11 @@ fn search_options(args: SearchArgs, terminal: bool) -> Result<SearchOptions, Str
         }),
         reverse: args.reverse,
         limit: args.limit,
-        format: args.format.unwrap_or(if terminal {
-            SearchFormat::Text
-        } else {
-            SearchFormat::Tsv
-        }),
+        format,
+        lines: Lines {
+            template,
+            null: args.null,
+        },
     })
 }
 

@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 pub(crate) use crate::diagnostics::Warnings;
+use crate::output::template::Template;
+use crate::query::stats::{GroupBy, GroupOrder};
 use crate::query::{Filter, Order, Search};
 use crate::terminal::pager::Pager;
 
@@ -41,6 +43,8 @@ pub(crate) enum Command {
     New(NewOptions),
     /// Find reviews by their text.
     Search(SearchOptions),
+    /// Count reviews by a field, or sum them up.
+    Stats(StatsOptions),
     /// Print generated text (shell completions, the man page).
     Print(Vec<u8>),
     /// A usage error found after parsing: say it and exit 2 before reading anything.
@@ -87,6 +91,11 @@ pub(crate) enum ListFormat {
     Jsonl,
     /// CSV for Letterboxd's importer, with directors and the review text
     Letterboxd,
+    /// One file path per line (`xargs $EDITOR`)
+    Path,
+    /// A line per review from a template such as '{title} ({year})'
+    #[value(skip)]
+    Template,
 }
 
 /// Output formats of `show`; each name is also the `--format` value.
@@ -109,6 +118,7 @@ pub(crate) struct ListOptions {
     pub(crate) format: ListFormat,
     /// Print a header row (tables, and tsv/csv when asked for by name).
     pub(crate) header_row: bool,
+    pub(crate) lines: Lines,
 }
 
 /// Output formats of `search`; each name is also the `--format` value.
@@ -122,6 +132,36 @@ pub(crate) enum SearchFormat {
     Json,
     /// One JSON object per line
     Jsonl,
+    /// One file path per line
+    Path,
+    /// A line per review from a template such as '{title} ({year})'
+    #[value(skip)]
+    Template,
+}
+
+/// Output formats of `stats`; each name is also the `--format` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum StatsFormat {
+    /// An aligned table with a bar per row
+    Table,
+    /// Tab-separated lines with no header: name, count, average score, runtime minutes
+    Tsv,
+    /// Comma-separated values with a header row
+    Csv,
+    /// JSON
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct StatsOptions {
+    /// `None`: a summary.
+    pub(crate) by: Option<GroupBy>,
+    pub(crate) filter: Filter,
+    /// `None`: by count.
+    pub(crate) order: Option<GroupOrder>,
+    pub(crate) reverse: bool,
+    pub(crate) limit: Option<usize>,
+    pub(crate) format: StatsFormat,
 }
 
 #[derive(Debug, Clone)]
@@ -134,6 +174,21 @@ pub(crate) struct SearchOptions {
     pub(crate) reverse: bool,
     pub(crate) limit: Option<usize>,
     pub(crate) format: SearchFormat,
+    pub(crate) lines: Lines,
+}
+
+/// How line formats (tsv, path, templates) end each review's line, and the template.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lines {
+    pub(crate) template: Option<Template>,
+    /// `-0`: a NUL after each, as `find -print0` writes.
+    pub(crate) null: bool,
+}
+
+impl Lines {
+    pub(crate) fn end(&self) -> &'static [u8] {
+        if self.null { b"\0" } else { b"\n" }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -56,6 +56,40 @@ pub(super) fn list(
             }
             matched
         }
+        // A path needs nothing read again.
+        ListFormat::Path => {
+            let (found, matched) = gather(&listing, options, &mut notes, |i, _| i);
+            Printer::new(err).report(&mut notes, config.warnings);
+            let paths = listing.paths();
+            for i in found {
+                output::path::write(out, &paths[i], options.lines.end(), config.terminal)?;
+            }
+            matched
+        }
+        // A template may name any field: as JSON does, the listed headers are read again.
+        ListFormat::Template => {
+            let (found, matched) = gather(&listing, options, &mut notes, |i, _| i);
+            Printer::new(err).report(&mut notes, config.warnings);
+            let paths = listing.paths();
+            let template = options.lines.template.as_ref();
+            for chunk in found.chunks(CHUNK) {
+                let chunk: Vec<&PathBuf> = chunk.iter().map(|&i| &paths[i]).collect();
+                let lines = map_headers(
+                    &chunk,
+                    |_, _| true,
+                    |i, parsed| {
+                        let mut review = parsed?.review?;
+                        listing.name(chunk[i], &mut review);
+                        Some(template?.render(&review))
+                    },
+                );
+                for line in lines.into_iter().flatten() {
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(options.lines.end())?;
+                }
+            }
+            matched
+        }
         // Letterboxd's rows carry the review text: each file is read again whole as it prints.
         ListFormat::Letterboxd => {
             let (found, matched) = gather(&listing, options, &mut notes, |i, _| i);
@@ -86,7 +120,7 @@ pub(super) fn list(
             match options.format {
                 ListFormat::Table => output::table::write(out, &rows, config.width, painter)?,
                 ListFormat::Csv => output::csv::write(out, &rows)?,
-                _ => output::tsv::write(out, &rows, options.header_row)?,
+                _ => output::tsv::write(out, &rows, options.header_row, options.lines.end())?,
             }
             matched
         }

@@ -6,6 +6,7 @@ mod list;
 mod promises;
 mod search;
 mod show;
+mod stats;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -48,6 +49,7 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
         Command::Import(options) => import::import(config, options, out, err),
         Command::New(options) => import::new(config, options, out, err),
         Command::Search(options) => search::search(config, options, out, err),
+        Command::Stats(options) => stats::stats(config, options, out, err),
         Command::Usage(message) => {
             Printer::new(err).message(message);
             Ok(Outcome::FileErrors)

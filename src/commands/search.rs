@@ -64,8 +64,19 @@ pub(super) fn search(
                 };
                 let mut output = Vec::new();
                 // Writing to memory cannot fail.
+                let end = options.lines.end();
                 let _ = match options.format {
-                    SearchFormat::Tsv => matches::tsv(&mut output, &hit),
+                    SearchFormat::Tsv => matches::tsv(&mut output, &hit, end),
+                    SearchFormat::Path => {
+                        crate::output::path::write(&mut output, &chunk[i], end, config.terminal)
+                    }
+                    SearchFormat::Template => {
+                        if let Some(template) = &options.lines.template {
+                            output.extend_from_slice(template.render(&review).as_bytes());
+                            output.extend_from_slice(end);
+                        }
+                        Ok(())
+                    }
                     SearchFormat::Text => matches::text(&mut output, &hit, painter),
                     SearchFormat::Json | SearchFormat::Jsonl => {
                         output = matches::json(&hit);
@@ -118,7 +129,7 @@ pub(super) fn search(
             crate::output::json::write_lines(out, outputs.inspect(|_| any = true))?;
             any
         }
-        SearchFormat::Tsv => {
+        SearchFormat::Tsv | SearchFormat::Path | SearchFormat::Template => {
             let mut any = false;
             for output in outputs {
                 out.write_all(&output)?;

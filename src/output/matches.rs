@@ -88,17 +88,18 @@ fn one_line(text: &str) -> String {
     }
 }
 
-/// `slug<TAB>title<TAB>year<TAB>best matching line`.
-pub(crate) fn tsv(w: &mut dyn Write, hit: &Hit) -> io::Result<()> {
+/// `slug<TAB>title<TAB>year<TAB>best matching line`, ended by `end`.
+pub(crate) fn tsv(w: &mut dyn Write, hit: &Hit, end: &[u8]) -> io::Result<()> {
     let review = hit.review;
-    writeln!(
+    write!(
         w,
         "{}\t{}\t{}\t{}",
         clean(&review.slug, false),
         clean(&review.title, false),
         review.year.map(|y| y.to_string()).unwrap_or_default(),
         hit.best_line()
-    )
+    )?;
+    w.write_all(end)
 }
 
 /// The record with `matches`: each matching line's number in the file and its text.

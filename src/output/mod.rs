@@ -6,9 +6,12 @@ pub(crate) mod json;
 pub(crate) mod letterboxd;
 pub(crate) mod markdown;
 pub(crate) mod matches;
+pub(crate) mod path;
 mod row;
+pub(crate) mod stats;
 pub(crate) mod style;
 pub(crate) mod table;
+pub(crate) mod template;
 pub(crate) mod text;
 pub(crate) mod tsv;
 

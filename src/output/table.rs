@@ -14,7 +14,7 @@ const SCORE: usize = COLUMN_COUNT - 1;
 const READABLE: usize = 6;
 
 /// Cut `text` to `width` columns, ending in `…` when it had to be cut.
-fn truncate(text: &str, width: usize) -> String {
+pub(crate) fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }

@@ -4,13 +4,19 @@ use std::io::{self, Write};
 
 use super::row::{COLUMNS, Row, TSV_COLUMNS};
 
-/// The rows (slug, title, year, directors, rating, runtime), with a header row first when
-/// `header_row` is set. Tabs and newlines inside a value have become spaces, so each line splits
+/// The rows (slug, title, year, directors, rating, runtime), each ended by `end` (a newline, or
+/// a NUL for `-0`), with a header row first when `header_row` is set. Tabs and newlines inside a value have become spaces, so each line splits
 /// back into its six cells.
-pub(crate) fn write(w: &mut dyn Write, rows: &[Row], header_row: bool) -> io::Result<()> {
+pub(crate) fn write(
+    w: &mut dyn Write,
+    rows: &[Row],
+    header_row: bool,
+    end: &[u8],
+) -> io::Result<()> {
     if header_row {
         let names: Vec<&str> = COLUMNS[..TSV_COLUMNS].iter().map(|c| c.name).collect();
-        writeln!(w, "{}", names.join("\t"))?;
+        w.write_all(names.join("\t").as_bytes())?;
+        w.write_all(end)?;
     }
     for row in rows {
         for (i, cell) in row.cells()[..TSV_COLUMNS].iter().enumerate() {
@@ -19,7 +25,7 @@ pub(crate) fn write(w: &mut dyn Write, rows: &[Row], header_row: bool) -> io::Re
             }
             w.write_all(cell.as_bytes())?;
         }
-        w.write_all(b"\n")?;
+        w.write_all(end)?;
     }
     Ok(())
 }

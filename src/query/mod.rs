@@ -6,6 +6,7 @@ mod fold;
 mod lookup;
 mod search;
 mod sort;
+pub(crate) mod stats;
 
 pub(crate) use filter::{Filter, Matcher, YearRange};
 pub use fold::fold;
