@@ -302,6 +302,9 @@ fn completions_and_man_page() {
         bash.contains("complete -F") && bash.contains("reviews"),
         "{bash}"
     );
+    for command in ["reviews,search", "reviews,stats", "reviews,import", "--without", "--by"] {
+        assert!(bash.contains(command), "{command} completes");
+    }
     for shell in ["zsh", "fish", "elvish", "powershell"] {
         reviews().args(["completions", shell]).assert().success();
     }
