@@ -26,12 +26,48 @@ pub use output::to_front_matter;
 pub use query::fold;
 pub use record::{Rating, Review, Score};
 
+/// The reading threads: as many as rayon would start (one per core, or `RAYON_NUM_THREADS`), but
+/// when the system refuses that many (a `ulimit`), as many as it gives, down to this thread alone,
+/// instead of rayon's panic at the first parallel call.
+fn reading_threads() -> Option<rayon::ThreadPool> {
+    // What rayon would choose; asking rayon itself would start its global pool first.
+    let mut threads = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1);
+    while threads > 1 {
+        // The main thread's stack size: the parsers' depth bounds are set for it.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .stack_size(8 << 20)
+            .build();
+        if let Ok(pool) = pool {
+            return Some(pool);
+        }
+        threads /= 2;
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build()
+        .ok()
+}
+
 /// The whole program: parse the command line, run, and map the result to an exit status.
 pub fn main() -> ExitCode {
     let config = cli::Cli::parse_args().resolve(&cli::Environment::from_process());
+    match reading_threads() {
+        Some(pool) => pool.install(|| run(&config)),
+        None => run(&config),
+    }
+}
+
+fn run(config: &config::Config) -> ExitCode {
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
-    let result = commands::run(&config, &mut out, &mut err).and_then(|outcome| {
+    let result = commands::run(config, &mut out, &mut err).and_then(|outcome| {
         out.flush()?;
         Ok(outcome)
     });

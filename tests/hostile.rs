@@ -439,3 +439,25 @@ fn smaller_problems_found_by_the_adversarial_pass() {
     ));
     assert!(table.lines().all(|l| l.chars().count() <= 50), "{table}");
 }
+
+#[test]
+fn fewer_threads_than_asked_for_is_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..20 {
+        write_review(dir.path(), &format!("r{n}"), &["title: Heat"], b"\nText.\n");
+    }
+    // 64 threads of 8 MiB stacks cannot all start within 256 MiB of address space.
+    let script = format!(
+        "ulimit -v {}; RAYON_NUM_THREADS=64 exec '{}' --dir '{}' list",
+        256 * 1024,
+        binary().display(),
+        dir.path().display()
+    );
+    let out = assert_cmd::Command::new("sh")
+        .args(["-c", &script])
+        .timeout(TIMEOUT)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 20);
+}

@@ -302,7 +302,13 @@ fn completions_and_man_page() {
         bash.contains("complete -F") && bash.contains("reviews"),
         "{bash}"
     );
-    for command in ["reviews,search", "reviews,stats", "reviews,import", "--without", "--by"] {
+    for command in [
+        "reviews,search",
+        "reviews,stats",
+        "reviews,import",
+        "--without",
+        "--by",
+    ] {
         assert!(bash.contains(command), "{command} completes");
     }
     for shell in ["zsh", "fish", "elvish", "powershell"] {
