@@ -460,7 +460,13 @@ impl Cli {
         let width = self.width.map(usize::from).unwrap_or_else(|| {
             screen
                 .map(|(w, _)| w)
-                .or_else(|| env.var("COLUMNS")?.parse().ok().filter(|&w: &usize| w > 0))
+                // As `--width` takes it: a value past its range is not a width.
+                .or_else(|| {
+                    env.var("COLUMNS")?
+                        .parse()
+                        .ok()
+                        .filter(|w: &usize| (1..=usize::from(u16::MAX)).contains(w))
+                })
                 .unwrap_or(80)
         });
         let height = screen

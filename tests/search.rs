@@ -155,3 +155,39 @@ fn on_a_terminal_snippets_mark_the_matched_words() {
     ));
     assert!(!plain.contains('\u{1b}'));
 }
+
+#[test]
+fn a_title_not_written_as_it_reads_is_still_found() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("zanzibar-nights.md"),
+        "---\nyear: 2001\n---\nNothing.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("esc.md"),
+        "---\ntitle: \"Caf\\u00e9 Noir\"\n---\nNothing.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ovl.md"),
+        "---\ntitle: O\n---\nShe said goodbye bye bye.\n",
+    )
+    .unwrap();
+    let found = |q: &str| {
+        slugs(&stdout_of(
+            reviews().arg("--dir").arg(dir.path()).args(["search", q]),
+        ))
+    };
+    assert_eq!(
+        found("zanzibar"),
+        ["zanzibar-nights"],
+        "a title from the file name"
+    );
+    assert_eq!(found("cafe"), ["esc"], "a title with YAML escapes");
+    assert_eq!(
+        found("\"bye bye\""),
+        ["ovl"],
+        "a phrase after the same words inside a word"
+    );
+}

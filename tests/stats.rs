@@ -193,3 +193,31 @@ fn paths_and_nul_ends_for_xargs() {
     let found = run(&["search", "heat", "--format", "path", "-0"]).stdout;
     assert!(found.ends_with(b"heat.md\0"));
 }
+
+#[test]
+fn a_person_named_twice_counts_once_and_a_huge_columns_is_no_width() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write_review(
+        dir.path(),
+        "a",
+        &[
+            "title: A",
+            "directed_by: [Joel Coen, Ethan Coen, Joel Coen]",
+        ],
+        b"",
+    );
+    let summary = stdout_of(common::reviews().arg("--dir").arg(dir.path()).arg("stats"));
+    assert!(
+        summary.contains("top directors\tEthan Coen (1), Joel Coen (1)\n"),
+        "{summary}"
+    );
+    let out = common::reviews()
+        .env("COLUMNS", "100000000000")
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["stats", "--by", "director", "--format", "table"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.len() < 10_000, "{}", out.stdout.len());
+}

@@ -111,13 +111,14 @@ fn skippable(bytes: &[u8], unwanted: impl FnOnce(&str) -> bool) -> bool {
 pub(crate) const MAX_TEXT_BYTES: u64 = 16 << 20;
 
 /// Read each file whole on all cores, keeping the files' order, for commands that look at the
-/// text. `wanted` sees a file's bytes first and may skip its parse (`then` gets `None`), as in
-/// [`map_headers`]; `then` gets the file's index, its bytes and the parse.
+/// text. `wanted` sees a file's path, its header's text and its bytes first (with a buffer to
+/// reuse) and may skip its parse (`then` gets `None`), as in [`map_headers`]; `then` gets the
+/// file's index, its bytes and the parse.
 pub(crate) fn map_files<P, T, W, F>(paths: &[P], wanted: W, then: F) -> Vec<T>
 where
     P: AsRef<Path> + Sync,
     T: Send,
-    W: Fn(&[u8], &mut Vec<u8>) -> bool + Sync,
+    W: Fn(&Path, &str, &[u8], &mut Vec<u8>) -> bool + Sync,
     F: Fn(usize, &[u8], Option<Parsed>) -> T + Sync,
 {
     paths
@@ -131,7 +132,7 @@ where
                 if let Err(e) = read_text(path, bytes) {
                     return then(i, &[], Some(Parsed::failed(e)));
                 }
-                if skippable(bytes, |_| !wanted(bytes, scratch)) {
+                if skippable(bytes, |header| !wanted(path, header, bytes, scratch)) {
                     return then(i, bytes, None);
                 }
                 let parsed = front_matter::parse(bytes, path, false);

@@ -390,7 +390,7 @@ fn seen_in(dir: &Path) -> Seen {
     let listing = collection.listing();
     let reviews = map_files(
         listing.paths(),
-        |_, _| true,
+        |_, _, _, _| true,
         |_, bytes, parsed| {
             let has_text = !bytes[front_matter::body_range(bytes)]
                 .trim_ascii()

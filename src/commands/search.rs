@@ -39,7 +39,12 @@ pub(super) fn search(
     for chunk in listing.paths().chunks(CHUNK) {
         let results = map_files(
             chunk,
-            |bytes, scratch| search.may_match(bytes, scratch),
+            // A title may not be in the file as written: taken from the file's name, or spelled
+            // with YAML's escapes (`Caf\u00e9`); such a header is parsed.
+            |path, header, bytes, scratch| {
+                header.contains('\\')
+                    || search.may_match(&crate::record::slug(path), bytes, scratch)
+            },
             |i, bytes, parsed| {
                 let Some(parsed) = parsed else {
                     return (Vec::new(), None);

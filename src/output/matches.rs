@@ -21,6 +21,8 @@ const MAX_LINES: usize = 100;
 /// Snippets shown per review on a terminal, and words kept either side of a match.
 const SNIPPETS: usize = 3;
 const CONTEXT_WORDS: usize = 6;
+/// Nor more than this many bytes either side, whatever the words.
+const MAX_CONTEXT_BYTES: usize = 240;
 
 /// Matched words: bold and coloured.
 const MATCH: Style = Style::new()
@@ -147,7 +149,8 @@ pub(crate) fn text(w: &mut dyn Write, hit: &Hit, painter: Painter) -> io::Result
         if span.start < shown_until {
             continue;
         }
-        let (window, cut_before, cut_after) = around(hit.body, span.clone());
+        let (window, cut_before, cut_after) =
+            around(hit.body, span.start..span.end.min(span.start + 240));
         w.write_all(b"  ")?;
         if cut_before {
             w.write_all("…".as_bytes())?;
@@ -247,6 +250,15 @@ fn around(text: &str, span: Range<usize>) -> (Range<usize>, bool, bool) {
         .copied()
         .unwrap_or(span.end)
         .max(span.end);
+    // A very long word around the match is cut too.
+    let mut start = start.max(span.start.saturating_sub(MAX_CONTEXT_BYTES));
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = end.min(span.end + MAX_CONTEXT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
     (
         start..end,
         !text[paragraph_start..start].trim().is_empty(),

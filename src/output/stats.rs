@@ -13,6 +13,9 @@ use crate::terminal::clean;
 /// Eighths of a block, from one to seven: with `█`, a bar grows an eighth of a column at a time.
 const EIGHTHS: [char; 7] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
+/// The longest bar, in columns.
+const MAX_BAR: usize = 200;
+
 /// The average score as shown: one decimal, empty when no review in the group has one.
 fn score(group: &Group) -> String {
     group
@@ -72,7 +75,8 @@ pub(crate) fn table(
         .max()
         .unwrap_or(0)
         .min(width.saturating_sub(fixed + 10).max(8));
-    let bar_width = width.saturating_sub(fixed + name_width).max(10);
+    // Past a screen's width a bar says no more.
+    let bar_width = width.saturating_sub(fixed + name_width).clamp(10, MAX_BAR);
     let most = groups.iter().map(|g| g.count).max().unwrap_or(0);
     let pad = |text: &str, width: usize| {
         format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))

@@ -51,6 +51,8 @@ pub(crate) fn fold_char(c: char, mut emit: impl FnMut(char)) {
         'ł' | 'Ł' => emit('l'),
         'đ' | 'Đ' => emit('d'),
         'ı' => emit('i'),
+        // Greek's final sigma is the same letter as σ, which Σ lower-cases to.
+        'ς' => emit('σ'),
         // Compatibility decomposition without its marks: é → e, ﬁ → fi, Ｋ → K (the same as
         // NFKD, then dropping every combining mark, since marks are dropped wherever they
         // stand).
@@ -83,5 +85,6 @@ mod tests {
         assert_eq!(fold("The \u{fb01}nal Cut"), "the final cut");
         assert_eq!(fold("ＫＵＲＯＳＡＷＡ Akira"), "kurosawa akira");
         assert_eq!(fold("Ａｍéｌｉｅ"), "amelie");
+        assert_eq!(fold("ΟΔΥΣΣΕΥΣ"), fold("Οδυσσεύς"));
     }
 }

@@ -12,10 +12,10 @@ use memchr::memmem;
 use super::fold::fold_char;
 
 /// Text folded for searching: letters and digits folded, every run of anything else one space,
-/// and for each byte of it, where in the original text its character starts and ends.
+/// and for each byte of it, where in the original text its character starts.
 pub(crate) struct Folded {
     pub(crate) text: String,
-    origin: Vec<(u32, u32)>,
+    origin: Vec<u32>,
 }
 
 impl Folded {
@@ -25,7 +25,7 @@ impl Folded {
             origin: Vec::with_capacity(text.len()),
         };
         for (at, c) in text.char_indices() {
-            let span = (at as u32, (at + c.len_utf8()) as u32);
+            let span = at as u32;
             if c.is_ascii() {
                 folded.push(c.to_ascii_lowercase(), span);
             } else {
@@ -39,7 +39,7 @@ impl Folded {
         folded
     }
 
-    fn push(&mut self, c: char, span: (u32, u32)) {
+    fn push(&mut self, c: char, span: u32) {
         if c.is_alphanumeric() {
             self.text.push(c);
             self.origin.extend(std::iter::repeat_n(span, c.len_utf8()));
@@ -49,10 +49,11 @@ impl Folded {
         }
     }
 
-    /// The original text's byte range for folded bytes `range`.
-    fn original(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.origin[range.start].0 as usize;
-        let end = self.origin[range.end - 1].1 as usize;
+    /// The byte range of `original` (the text this was folded from) for folded bytes `range`.
+    fn original(&self, original: &str, range: Range<usize>) -> Range<usize> {
+        let start = self.origin[range.start] as usize;
+        let last = self.origin[range.end - 1] as usize;
+        let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
         start..end
     }
 }
@@ -81,10 +82,25 @@ impl Term {
     }
 
     /// Where the term starts words of `folded`.
+    /// Each place is looked for from one byte past the last, not past its end: a phrase met
+    /// inside a word (`goodbye bye`) may overlap the one that starts a word (`bye bye`).
     fn find<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = usize> + 'a {
         let bytes = folded.as_bytes();
-        memmem::find_iter(bytes, self.folded.as_bytes())
-            .filter(move |&at| at == 0 || bytes[at - 1] == b' ')
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while let Some(found) = self.anchor_free_find(&bytes[from.min(bytes.len())..]) {
+                let at = from + found;
+                from = at + 1;
+                if at == 0 || bytes[at - 1] == b' ' {
+                    return Some(at);
+                }
+            }
+            None
+        })
+    }
+
+    fn anchor_free_find(&self, haystack: &[u8]) -> Option<usize> {
+        memmem::find(haystack, self.folded.as_bytes())
     }
 
     /// Might text whose quick fold is `quick` hold the term? True for every text that holds it:
@@ -234,6 +250,7 @@ fn quick_table() -> &'static QuickTable {
 /// fold holds, its words apart by one boundary byte or more.
 fn quick_fold(raw: &[u8], out: &mut Vec<u8>) {
     let table = quick_table();
+    let start = out.len();
     out.reserve(raw.len());
     let mut at = 0;
     while at < raw.len() {
@@ -294,8 +311,12 @@ fn quick_fold(raw: &[u8], out: &mut Vec<u8>) {
         }
     }
     // Folded characters are lower case already; only ASCII changes.
-    out.make_ascii_lowercase();
+    out[start..].make_ascii_lowercase();
 }
+
+/// Matches whose places are kept, per term: past it they are counted, not shown (only the first
+/// hundred lines and three snippets are).
+const MAX_SPANS: usize = 10_000;
 
 /// What a search asks: terms that must all be found, and terms that must not be.
 #[derive(Debug, Clone)]
@@ -350,10 +371,13 @@ impl Search {
         })
     }
 
-    /// Might this file hold every term? Never false for a file whose title and text do.
-    /// `scratch` is a buffer to reuse.
-    pub(crate) fn may_match(&self, raw: &[u8], scratch: &mut Vec<u8>) -> bool {
+    /// Might this file hold every term? Never false for a file whose title and text do, the
+    /// title written in the file or taken from its `name` (its slug). `scratch` is a buffer to
+    /// reuse.
+    pub(crate) fn may_match(&self, name: &str, raw: &[u8], scratch: &mut Vec<u8>) -> bool {
         scratch.clear();
+        quick_fold(name.as_bytes(), scratch);
+        scratch.push(b'\n');
         quick_fold(raw, scratch);
         self.terms.iter().all(|t| t.may_be_in(scratch))
     }
@@ -373,12 +397,13 @@ impl Search {
         let mut spans = Vec::new();
         for term in &self.terms {
             let in_title = term.find(&title.text).count();
-            let before = spans.len();
+            let in_text = term.find(&text.text).count();
             spans.extend(
                 term.find(&text.text)
-                    .map(|at| text.original(at..at + term.folded.len())),
+                    .map(|at| text.original(body, at..at + term.folded.len()))
+                    .take(MAX_SPANS),
             );
-            let found = in_title + spans.len() - before;
+            let found = in_title + in_text;
             if found == 0 {
                 return None;
             }
@@ -402,7 +427,10 @@ mod tests {
         let mut scratch = Vec::new();
         let exact = s.matches("", text).map(|m| m.count);
         if exact.is_some() {
-            assert!(s.may_match(text.as_bytes(), &mut scratch), "sound: {text}");
+            assert!(
+                s.may_match("", text.as_bytes(), &mut scratch),
+                "sound: {text}"
+            );
         }
         exact
     }
@@ -450,14 +478,32 @@ mod tests {
     fn the_quick_look_finds_phrases_across_any_separators() {
         let phrase = search(&["\"frozen bone\""], &[]);
         let mut scratch = Vec::new();
-        let mut may = |text: &str| phrase.may_match(text.as_bytes(), &mut scratch);
+        let mut may = |text: &str| phrase.may_match("", text.as_bytes(), &mut scratch);
         assert!(may("a Frozen,\n  Bones"));
         assert!(!may("frozen and bone"));
         assert!(!may("unfrozen bone"));
         assert!(!may("frozenbone"));
         assert!(may("x\u{2019}frozen\u{2014}bone"));
-        assert!(search(&["x2"], &[]).may_match("X\u{2082}".as_bytes(), &mut Vec::new()));
-        assert!(search(&["amelie"], &[]).may_match("AME\u{301}LIE".as_bytes(), &mut Vec::new()));
+        assert!(search(&["x2"], &[]).may_match("", "X\u{2082}".as_bytes(), &mut Vec::new()));
+        assert!(search(&["amelie"], &[]).may_match(
+            "",
+            "AME\u{301}LIE".as_bytes(),
+            &mut Vec::new()
+        ));
+        assert!(search(&["zanzibar"], &[]).may_match(
+            "zanzibar-nights",
+            b"---\n---\n",
+            &mut Vec::new()
+        ));
+    }
+
+    #[test]
+    fn a_phrase_inside_a_word_does_not_hide_the_next() {
+        assert_eq!(
+            found(&search(&["\"bye bye\""], &[]), "goodbye bye bye"),
+            Some(1)
+        );
+        assert_eq!(found(&search(&["\"ha ha\""], &[]), "Aha ha ha"), Some(1));
     }
 
     #[test]

@@ -75,13 +75,19 @@ impl Facts {
         // A person named twice in one review counts once.
         let mut seen = std::collections::HashSet::new();
         groups.retain(|g| !g.trim().is_empty() && seen.insert(crate::query::fold(g)));
+        let mut directors = Vec::new();
+        if by.is_none() {
+            let mut seen = std::collections::HashSet::new();
+            directors = review
+                .directed_by
+                .iter()
+                .filter(|d| seen.insert(crate::query::fold(d)))
+                .cloned()
+                .collect();
+        }
         Facts {
             groups,
-            directors: if by.is_none() {
-                review.directed_by.clone()
-            } else {
-                Vec::new()
-            },
+            directors,
             year: review.year,
             score: review.score.as_ref().and_then(|s| s.normalized()),
             runtime: review.runtime,
@@ -96,6 +102,9 @@ impl Facts {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub(crate) struct Group {
     pub(crate) name: String,
+    /// The name folded, to sort by.
+    #[serde(skip)]
+    folded: String,
     pub(crate) count: u64,
     pub(crate) average_score: Option<f64>,
     pub(crate) runtime: u64,
@@ -149,13 +158,17 @@ pub(crate) fn groups(facts: &[Facts], order: GroupOrder, reverse: bool) -> Vec<G
             let sum = &sums[key];
             Group {
                 name: sum.name.clone(),
+                folded: key.clone(),
                 count: sum.count,
                 average_score: sum.average(),
                 runtime: sum.runtime,
             }
         })
         .collect();
-    let by_name = |a: &Group, b: &Group| alphanumeric_sort::compare_str(&a.name, &b.name);
+    // Names as the filters fold them (`Ágnes` among the As), then as written.
+    let by_name = |a: &Group, b: &Group| {
+        alphanumeric_sort::compare_str(&a.folded, &b.folded).then_with(|| a.name.cmp(&b.name))
+    };
     groups.sort_by(|a, b| {
         let ordering = match order {
             GroupOrder::Count => b.count.cmp(&a.count).then_with(|| by_name(a, b)),
