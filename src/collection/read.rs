@@ -69,22 +69,117 @@ where
     W: Fn(&Path, &str) -> bool + Sync,
     F: Fn(usize, Option<Parsed>) -> T + Sync,
 {
-    paths
-        .par_iter()
+    let parse = |i: usize, path: &Path, head: Result<Vec<u8>>| {
+        let bytes = match head {
+            Ok(bytes) => bytes,
+            Err(e) => return then(i, Some(Parsed::failed(e))),
+        };
+        if skippable(&bytes, |header| !wanted(path, header)) {
+            return then(i, None);
+        }
+        then(i, Some(front_matter::parse(&bytes, path, false)))
+    };
+    read_many(paths, read_header, parse)
+}
+
+/// Files read at once: a disk answers many requests together, and from the page cache these
+/// threads only wait on the cores like any other.
+const READERS: usize = 32;
+
+/// `then` of each path and what `read` gave for it, in the paths' order. The reads run on
+/// [`READERS`] threads of their own (fewer when the system gives fewer), so that many are in
+/// flight when the files are not cached; `then` runs on the cores as each read arrives, through a
+/// short queue, so that reading and parsing overlap and no more than the queue is held.
+fn read_many<P, R, D, F, T>(paths: &[P], read: R, then: F) -> Vec<T>
+where
+    P: AsRef<Path> + Sync,
+    R: Fn(&Path) -> D + Sync,
+    D: Send,
+    F: Fn(usize, &Path, D) -> T + Sync,
+    T: Send,
+{
+    // The first files tell whether the rest are cached: read from memory a header takes a few
+    // microseconds, and the cores read as they parse; from a disk it takes milliseconds, and
+    // the readers keep many reads in flight.
+    let probe = paths.len().min(PROBE);
+    let started = std::time::Instant::now();
+    let first: Vec<D> = paths[..probe].iter().map(|p| read(p.as_ref())).collect();
+    let cached = started.elapsed() < CACHED_READ * probe as u32;
+    let mut done: Vec<T> = first
+        .into_iter()
         .enumerate()
-        .map(|(i, path)| {
-            let path = path.as_ref();
-            let bytes = match read_header(path) {
-                Ok(bytes) => bytes,
-                Err(e) => return then(i, Some(Parsed::failed(e))),
+        .map(|(i, data)| then(i, paths[i].as_ref(), data))
+        .collect();
+    let rest = &paths[probe..];
+    let then_rest = |i: usize, path: &Path, data: D| then(probe + i, path, data);
+    if cached {
+        done.extend(
+            rest.par_iter()
+                .enumerate()
+                .map(|(i, path)| then_rest(i, path.as_ref(), read(path.as_ref())))
+                .collect::<Vec<T>>(),
+        );
+    } else {
+        done.extend(read_in_flight(rest, &read, &then_rest));
+    }
+    done
+}
+
+/// Files read one after another to see whether they are cached, and what a cached read takes at
+/// most.
+const PROBE: usize = 32;
+const CACHED_READ: std::time::Duration = std::time::Duration::from_micros(100);
+
+/// As [`read_many`], the reads on [`READERS`] threads of their own.
+fn read_in_flight<P, R, D, F, T>(paths: &[P], read: &R, then: &F) -> Vec<T>
+where
+    P: AsRef<Path> + Sync,
+    R: Fn(&Path) -> D + Sync,
+    D: Send,
+    F: Fn(usize, &Path, D) -> T + Sync,
+    T: Send,
+{
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, D)>(READERS * 4);
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let work = |sender: std::sync::mpsc::SyncSender<(usize, D)>| loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(path) = paths.get(i) else {
+                return;
             };
-            let skippable = skippable(&bytes, |header| !wanted(path, header));
-            if skippable {
-                return then(i, None);
+            if sender.send((i, read(path.as_ref()))).is_err() {
+                return;
             }
-            then(i, Some(front_matter::parse(&bytes, path, false)))
-        })
-        .collect()
+        };
+        let mut started = 0;
+        for _ in 0..READERS.min(paths.len() / 16 + 1) {
+            let sender = sender.clone();
+            let spawned = std::thread::Builder::new()
+                .stack_size(256 << 10)
+                .spawn_scoped(scope, move || work(sender));
+            if spawned.is_err() {
+                break;
+            }
+            started += 1;
+        }
+        drop(sender);
+        if started == 0 {
+            // No reader could start: the cores read as they parse.
+            return paths
+                .par_iter()
+                .enumerate()
+                .map(|(i, path)| (i, then(i, path.as_ref(), read(path.as_ref()))))
+                .collect();
+        }
+        receiver
+            .into_iter()
+            .par_bridge()
+            .map(|(i, data)| (i, then(i, paths[i].as_ref(), data)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, value)| value).collect()
 }
 
 /// Can this file's parse be skipped because `unwanted` says its header's text cannot match?
