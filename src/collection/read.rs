@@ -257,3 +257,29 @@ fn read_text(path: &Path, bytes: &mut Vec<u8>) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_in_flight_come_back_in_order_with_each_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<std::path::PathBuf> = (0..500)
+            .map(|n| {
+                let path = dir.path().join(format!("{n}.md"));
+                std::fs::write(&path, format!("---\ntitle: T{n}\n---\n")).unwrap();
+                path
+            })
+            .collect();
+        let read = |path: &Path| std::fs::read_to_string(path).unwrap();
+        let then = |i: usize, path: &Path, text: String| (i, path.to_path_buf(), text);
+        let in_flight = read_in_flight(&paths, &read, &then);
+        let cached = read_many(&paths, read, then);
+        assert_eq!(in_flight, cached);
+        for (n, (i, path, text)) in in_flight.iter().enumerate() {
+            assert_eq!((*i, path), (n, &paths[n]));
+            assert!(text.contains(&format!("title: T{n}\n")));
+        }
+    }
+}
