@@ -236,11 +236,7 @@ where
                     if let Err(e) = read_text(path, bytes) {
                         return then(i, &[], Some(Parsed::failed(e)));
                     }
-                    if skippable(bytes, |header| !wanted(path, header, bytes, scratch)) {
-                        return then(i, bytes, None);
-                    }
-                    let parsed = front_matter::parse(bytes, path, false);
-                    then(i, bytes, Some(parsed))
+                    then(i, bytes, parse_text(path, bytes, scratch, &wanted))
                 },
             )
             .collect();
@@ -253,16 +249,22 @@ where
             Ok(bytes) => bytes,
             Err(e) => return then(i, &[], Some(Parsed::failed(e))),
         };
-        let skip = SCRATCH.with_borrow_mut(|scratch| {
-            skippable(&bytes, |header| !wanted(path, header, &bytes, scratch))
-        });
-        if skip {
-            return then(i, &bytes, None);
-        }
-        let parsed = front_matter::parse(&bytes, path, false);
-        then(i, &bytes, Some(parsed))
+        let parsed = SCRATCH.with_borrow_mut(|scratch| parse_text(path, &bytes, scratch, &wanted));
+        then(i, &bytes, parsed)
     };
     read_in_flight(paths, &read, &parse)
+}
+
+/// A whole file's parse, or `None` when `wanted` says it cannot match and the parse may be
+/// skipped.
+fn parse_text<W>(path: &Path, bytes: &[u8], scratch: &mut Vec<u8>, wanted: &W) -> Option<Parsed>
+where
+    W: Fn(&Path, &str, &[u8], &mut Vec<u8>) -> bool,
+{
+    if skippable(bytes, |header| !wanted(path, header, bytes, scratch)) {
+        return None;
+    }
+    Some(front_matter::parse(bytes, path, false))
 }
 
 /// Are these files in the page cache? The first [`PROBE`] are read (and so cached for what reads
