@@ -19,6 +19,9 @@ team's script with --team-corpus), warms the page cache, then takes the median o
          reviews show "rust and bone" (a title: every header is read), reviews check
          reviews search '"frozen bone"', against rg -l -i and grep -r -l -i (every file read whole)
 
+With --cold (root only), each size also gets a table of the reading commands run from a cold page
+cache (dropped before every run), against 64-way parallel xargs reads of the same files.
+
 After the sizes, a table of peak memory per command and size: `list` keeps one compact row per
 listed review, so its memory grows with the collection (under 64 MiB at 100,000 in every format).
 
@@ -76,6 +79,25 @@ def measure(cmd, runs, shell=False, ok=(0, 1)):
     return statistics.median(s for s, _ in samples), max(m for _, m in samples)
 
 
+def drop_caches():
+    """Empty the page cache, so that the next run reads from the disk (root only)."""
+    subprocess.run(["sync"], check=True)
+    try:
+        with open("/proc/sys/vm/drop_caches", "w") as f:
+            f.write("3\n")
+    except PermissionError:
+        sys.exit("--cold drops the page cache before each run, which needs root")
+
+
+def measure_cold(cmd, runs, shell=False, ok=(0, 1)):
+    """Median seconds and peak MiB of runs that each start with the page cache dropped."""
+    samples = []
+    for _ in range(runs):
+        drop_caches()
+        samples.append(run_once(cmd, shell, ok))
+    return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
 def make_corpus(directory, n, team_script):
     marker = os.path.join(directory, ".complete")
     if os.path.exists(marker):
@@ -95,6 +117,8 @@ def main():
     ap.add_argument("--work", default="/tmp/reviews-bench")
     ap.add_argument("--team-corpus", help="path to the team's gen_corpus.py")
     ap.add_argument("--python-frontmatter", action="store_true", help="also time python-frontmatter")
+    ap.add_argument("--cold", action="store_true",
+                    help="also time the reading commands from a cold page cache (root only)")
     args = ap.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bins", "--examples"], cwd=ROOT, check=True)
@@ -174,6 +198,31 @@ def main():
                 continue
             ratio = f"  {seconds / against[1]:5.2f}x {against[0]}" if against else ""
             print(f"  {name:42} {seconds:8.3f} s {mib:7.1f} MiB{ratio}")
+
+        if args.cold:
+            print(f"\n{n:,} files, cold page cache (dropped before each run)")
+            cold_rows = [
+                ("xargs -P 64 head -q -n 16", f"{files} -P 64 -n 500 head -q -n 16 > /dev/null", True),
+                ("reviews list --director Audiard",
+                 [BIN, "--dir", directory, "list", "--director", "Audiard"], False),
+                ("xargs -P 64 grep -l -i 'frozen bone'",
+                 f"{files} -P 64 -n 200 grep -l -i 'frozen bone' > /dev/null", True),
+                ('reviews search \'"frozen bone"\'',
+                 [BIN, "--dir", directory, "search", '"frozen bone"'], False),
+            ]
+            if rg:
+                cold_rows.append(("rg -l -i 'frozen bone'", ["rg", "-l", "-i", "frozen bone", directory], False))
+                cold_rows.append(("rg -l -i -j 64 'frozen bone'",
+                                  ["rg", "-l", "-i", "-j", "64", "frozen bone", directory], False))
+            cold = {}
+            for name, cmd, shell in cold_rows:
+                cold[name] = measure_cold(cmd, args.runs, shell=shell, ok=(0, 1, 123))
+            floors = {"reviews list --director Audiard": "xargs -P 64 head -q -n 16",
+                      'reviews search \'"frozen bone"\'': "xargs -P 64 grep -l -i 'frozen bone'"}
+            for name, (seconds, mib) in cold.items():
+                floor = floors.get(name)
+                ratio = f"  {seconds / cold[floor][0]:5.2f}x {floor}" if floor else ""
+                print(f"  {name:42} {seconds:8.3f} s {mib:7.1f} MiB{ratio}")
 
     print("\npeak memory (MiB) by collection size")
     print(f"  {'':42}" + "".join(f"{n:>10,}" for n in args.sizes) + "   largest/smallest")
