@@ -101,17 +101,15 @@ where
     // The first files tell whether the rest are cached: read from memory a header takes a few
     // microseconds, and the cores read as they parse; from a disk it takes milliseconds, and
     // the readers keep many reads in flight.
-    let probe = paths.len().min(PROBE);
-    let started = std::time::Instant::now();
-    let first: Vec<D> = paths[..probe].iter().map(|p| read(p.as_ref())).collect();
-    let cached = started.elapsed() < CACHED_READ * probe as u32;
+    let (first, cached) = probe(paths, &read);
+    let probed = first.len();
     let mut done: Vec<T> = first
         .into_iter()
         .enumerate()
         .map(|(i, data)| then(i, paths[i].as_ref(), data))
         .collect();
-    let rest = &paths[probe..];
-    let then_rest = |i: usize, path: &Path, data: D| then(probe + i, path, data);
+    let rest = &paths[probed..];
+    let then_rest = |i: usize, path: &Path, data: D| then(probed + i, path, data);
     if cached {
         done.extend(
             rest.par_iter()
@@ -222,9 +220,7 @@ where
     };
     // Cached, each core reads into buffers of its own, the fastest from memory; otherwise the
     // readers keep many reads in flight.
-    if is_cached(paths, |path| {
-        let _ = read(path);
-    }) {
+    if probe(paths, read).1 {
         return paths
             .par_iter()
             .enumerate()
@@ -267,15 +263,15 @@ where
     Some(front_matter::parse(bytes, path, false))
 }
 
-/// Are these files in the page cache? The first [`PROBE`] are read (and so cached for what reads
-/// them next) one by one: from memory each takes a few microseconds, from a disk milliseconds.
-fn is_cached<P: AsRef<Path>>(paths: &[P], read: impl Fn(&Path)) -> bool {
-    let probe = paths.len().min(PROBE);
+/// What `read` gives for the first [`PROBE`] files, read one by one (and so cached for what reads
+/// them next), and whether the files are in the page cache: from memory each takes a few
+/// microseconds, from a disk milliseconds.
+fn probe<P: AsRef<Path>, D>(paths: &[P], read: impl Fn(&Path) -> D) -> (Vec<D>, bool) {
+    let count = paths.len().min(PROBE);
     let started = std::time::Instant::now();
-    for path in &paths[..probe] {
-        read(path.as_ref());
-    }
-    started.elapsed() < CACHED_READ * probe as u32
+    let first: Vec<D> = paths[..count].iter().map(|p| read(p.as_ref())).collect();
+    let cached = started.elapsed() < CACHED_READ * count as u32;
+    (first, cached)
 }
 
 /// A whole file into `bytes`, in one read for a file of usual size, refused past

@@ -3,10 +3,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{CHUNK, Outcome, point_at_exports};
+use super::{CHUNK, Outcome, open_listing, point_at_exports};
 use rayon::prelude::*;
 
-use crate::collection::{Collection, Listing, map_headers, read_whole};
+use crate::collection::{Listing, map_headers, read_whole};
 use crate::config::{Config, ListFormat, ListOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::front_matter;
@@ -20,10 +20,7 @@ pub(super) fn list(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let collection = Collection::open(&config.dir, &config.dir_origin)?;
-    let listing = collection.listing();
-    let mut notes = Note::each(&listing.errors, Severity::Error);
-    notes.extend(Note::each(&listing.warnings, Severity::Warning));
+    let (listing, mut notes) = open_listing(config)?;
     let painter = Painter {
         enabled: config.color,
     };
@@ -128,13 +125,7 @@ pub(super) fn list(
     if matched == 0 {
         point_at_exports(std::slice::from_ref(&config.dir), &mut Printer::new(err));
     }
-    Ok(if notes.iter().any(|n| n.severity == Severity::Error) {
-        Outcome::FileErrors
-    } else if matched > 0 && options.limit != Some(0) {
-        Outcome::Found
-    } else {
-        Outcome::NothingFound
-    })
+    Ok(Outcome::of(&notes, matched > 0 && options.limit != Some(0)))
 }
 
 /// What one file gave `list`: its problems, and its row if it matched.

@@ -11,8 +11,9 @@ mod stats;
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::collection::{Collection, Listing};
 use crate::config::{Command, Config};
-use crate::diagnostics::{Printer, Result};
+use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::letterboxd;
 pub use promises::check_every_format;
 
@@ -26,6 +27,18 @@ pub(crate) enum Outcome {
 }
 
 impl Outcome {
+    /// How a run that read the collection ended: an error in any file wins, then whether
+    /// anything was found.
+    fn of(notes: &[Note], found: bool) -> Outcome {
+        if notes.iter().any(|n| n.severity == Severity::Error) {
+            Outcome::FileErrors
+        } else if found {
+            Outcome::Found
+        } else {
+            Outcome::NothingFound
+        }
+    }
+
     /// grep's convention: 0 found, 1 nothing found, 2 an error.
     pub(crate) fn exit_code(self) -> u8 {
         match self {
@@ -59,6 +72,15 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
             Ok(Outcome::Found)
         }
     }
+}
+
+/// The collection's files, and the problems met listing them, as every reading command starts.
+fn open_listing(config: &Config) -> Result<(Listing, Vec<Note>)> {
+    let collection = Collection::open(&config.dir, &config.dir_origin)?;
+    let listing = collection.listing();
+    let mut notes = Note::each(&listing.errors, Severity::Error);
+    notes.extend(Note::each(&listing.warnings, Severity::Warning));
+    Ok((listing, notes))
 }
 
 /// Say so of each folder that holds a Letterboxd export, whose CSV files are not review files:

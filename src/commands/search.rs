@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use super::{CHUNK, Outcome};
-use crate::collection::{Collection, map_files};
+use super::{CHUNK, Outcome, open_listing};
+use crate::collection::map_files;
 use crate::config::{Config, SearchFormat, SearchOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::front_matter;
@@ -25,10 +25,7 @@ pub(super) fn search(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let collection = Collection::open(&config.dir, &config.dir_origin)?;
-    let listing = collection.listing();
-    let mut notes = Note::each(&listing.errors, Severity::Error);
-    notes.extend(Note::each(&listing.warnings, Severity::Warning));
+    let (listing, mut notes) = open_listing(config)?;
     let matcher = Matcher::new(&options.filter);
     let search = &options.search;
     let key = options.order.map_or(SortKey::Title, |o| o.key);
@@ -153,11 +150,5 @@ pub(super) fn search(
             any
         }
     };
-    Ok(if notes.iter().any(|n| n.severity == Severity::Error) {
-        Outcome::FileErrors
-    } else if any {
-        Outcome::Found
-    } else {
-        Outcome::NothingFound
-    })
+    Ok(Outcome::of(&notes, any))
 }

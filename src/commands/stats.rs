@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use super::{CHUNK, Outcome};
-use crate::collection::{Collection, map_headers};
+use super::{CHUNK, Outcome, open_listing};
+use crate::collection::map_headers;
 use crate::config::{Config, StatsFormat, StatsOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::output::{self, style::Painter};
@@ -16,10 +16,7 @@ pub(super) fn stats(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let collection = Collection::open(&config.dir, &config.dir_origin)?;
-    let listing = collection.listing();
-    let mut notes = Note::each(&listing.errors, Severity::Error);
-    notes.extend(Note::each(&listing.warnings, Severity::Warning));
+    let (listing, mut notes) = open_listing(config)?;
     let matcher = Matcher::new(&options.filter);
     let mut facts: Vec<Facts> = Vec::new();
     for chunk in listing.paths().chunks(CHUNK) {
@@ -80,13 +77,7 @@ pub(super) fn stats(
             summary.reviews > 0
         }
     };
-    Ok(if notes.iter().any(|n| n.severity == Severity::Error) {
-        Outcome::FileErrors
-    } else if any {
-        Outcome::Found
-    } else {
-        Outcome::NothingFound
-    })
+    Ok(Outcome::of(&notes, any))
 }
 
 /// The table's first header for a grouping.
