@@ -88,7 +88,8 @@ impl Term {
         let bytes = folded.as_bytes();
         let mut from = 0;
         std::iter::from_fn(move || {
-            while let Some(found) = self.anchor_free_find(&bytes[from.min(bytes.len())..]) {
+            let needle = self.folded.as_bytes();
+            while let Some(found) = memmem::find(&bytes[from.min(bytes.len())..], needle) {
                 let at = from + found;
                 from = at + 1;
                 if at == 0 || bytes[at - 1] == b' ' {
@@ -97,10 +98,6 @@ impl Term {
             }
             None
         })
-    }
-
-    fn anchor_free_find(&self, haystack: &[u8]) -> Option<usize> {
-        memmem::find(haystack, self.folded.as_bytes())
     }
 
     /// Might text whose quick fold is `quick` hold the term? True for every text that holds it:
@@ -396,14 +393,14 @@ impl Search {
         let mut count = 0;
         let mut spans = Vec::new();
         for term in &self.terms {
-            let in_title = term.find(&title.text).count();
-            let in_text = term.find(&text.text).count();
-            spans.extend(
-                term.find(&text.text)
-                    .map(|at| text.original(body, at..at + term.folded.len()))
-                    .take(MAX_SPANS),
-            );
-            let found = in_title + in_text;
+            let mut found = term.find(&title.text).count();
+            // Every match counts; the first MAX_SPANS keep their places.
+            for (n, at) in term.find(&text.text).enumerate() {
+                if n < MAX_SPANS {
+                    spans.push(text.original(body, at..at + term.folded.len()));
+                }
+                found += 1;
+            }
             if found == 0 {
                 return None;
             }
