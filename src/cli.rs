@@ -359,6 +359,8 @@ pub(crate) struct Environment {
     stdout_terminal: bool,
     /// The terminal's (columns, rows), when known.
     terminal_size: Option<(usize, usize)>,
+    /// The terminal is known to show OSC 8 hyperlinks (or `FORCE_HYPERLINK` says so).
+    hyperlinks: bool,
 }
 
 /// The environment variables `reviews` reads.
@@ -392,6 +394,7 @@ impl Environment {
             vars,
             stdout_terminal,
             terminal_size,
+            hyperlinks: supports_hyperlinks::supports_hyperlinks(),
         }
     }
 
@@ -556,6 +559,7 @@ impl Cli {
             warnings,
             terminal,
             color,
+            hyperlinks: color && env.hyperlinks,
             width,
             height,
             pager,
@@ -688,6 +692,7 @@ mod tests {
                 .collect(),
             stdout_terminal: terminal,
             terminal_size: terminal.then_some((120, 40)),
+            hyperlinks: false,
         };
         cli.resolve(&env)
     }

@@ -21,6 +21,8 @@ pub(crate) struct Config {
     pub(crate) terminal: bool,
     /// Write ANSI colour and styles.
     pub(crate) color: bool,
+    /// Write links as OSC 8 hyperlinks (with colour, on a terminal that shows them).
+    pub(crate) hyperlinks: bool,
     /// Columns to fit output to.
     pub(crate) width: usize,
     /// Rows on the screen, when standard output is a terminal.

@@ -218,7 +218,7 @@ fn the_sanitiser_loses_no_text_to_a_string_left_open() {
         text.contains("First \n") || text.contains("First\n"),
         "{text}"
     );
-    assert!(text.contains("Second  paragraph.") && text.contains("Third paragraph."));
+    assert!(text.contains("Second paragraph.") && text.contains("Third paragraph."));
     assert!(!text.contains('\u{1b}') && !text.contains('\u{9d}'));
 }
 

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::front_matter;
-use crate::output::{Row, csv, json, style::Painter, table, text, tsv};
+use crate::output::{Row, body::Ink, csv, json, style::Painter, table, text, tsv};
 use crate::terminal::sanitize::is_bidi_control;
 
 /// Parse `bytes` as a review file and render it in every format. `Err` says which promise was
@@ -23,7 +23,7 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
     let write_failed = |e: std::io::Error| format!("writing to memory failed: {e}");
     let plain = Painter { enabled: false };
     let mut shown = Vec::new();
-    text::write(&mut shown, &review, 60, plain).map_err(write_failed)?;
+    text::write(&mut shown, &review, 60, Ink::new(false, false)).map_err(write_failed)?;
     let rows = [Row::from(review.clone())];
     table::write(&mut shown, &rows, 60, plain).map_err(write_failed)?;
     let shown = String::from_utf8(shown).map_err(|_| "text output is not UTF-8")?;
@@ -45,9 +45,13 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
     {
         return Err(format!("control character in {lines:?}"));
     }
+    let mut styled = Vec::new();
+    text::write(&mut styled, &review, 20, Ink::new(true, true)).map_err(write_failed)?;
+    let styled = String::from_utf8(styled).map_err(|_| "styled text is not UTF-8")?;
+    if let Some(foreign) = foreign_escape(&styled) {
+        return Err(format!("an escape the renderer did not write: {foreign:?}"));
+    }
     let mut other = Vec::new();
-    let coloured = Painter { enabled: true };
-    text::write(&mut other, &review, 20, coloured).map_err(write_failed)?;
     csv::write(&mut other, &rows).map_err(write_failed)?;
     let mut documents = Vec::new();
     json::write_one(&mut documents, &review).map_err(write_failed)?;
@@ -60,4 +64,29 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
         return Err(format!("raw control character in JSON {documents:?}"));
     }
     Ok(())
+}
+
+/// The first escape or control character in `text` that is not one the renderer writes: SGR
+/// styles (`ESC [ digits ; m`) and OSC 8 hyperlinks to printable ASCII, closed by `ESC \`.
+pub fn foreign_escape(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| (c.is_control() && c != '\n') || is_bidi_control(c)) {
+        let tail = &rest[at..];
+        let known = if let Some(sgr) = tail.strip_prefix("\x1b[") {
+            let end = sgr.find(|c: char| !(c.is_ascii_digit() || c == ';'));
+            end.filter(|&e| sgr[e..].starts_with('m'))
+                .map(|e| 2 + e + 1)
+        } else if let Some(osc) = tail.strip_prefix("\x1b]8;;") {
+            let end = osc.find("\x1b\\");
+            end.filter(|&e| osc[..e].bytes().all(|b| b.is_ascii_graphic()))
+                .map(|e| 5 + e + 2)
+        } else {
+            None
+        };
+        match known {
+            Some(len) => rest = &tail[len..],
+            None => return Some(tail.chars().take(24).collect()),
+        }
+    }
+    None
 }

@@ -8,7 +8,7 @@ use crate::collection::{Collection, map_headers, read_header, read_rest};
 use crate::config::{Config, ShowFormat, ShowOptions};
 use crate::diagnostics::{Printer, Result};
 use crate::front_matter::{self, Parsed};
-use crate::output::{self, style::Painter};
+use crate::output::{self, body::Ink};
 use crate::query::{Found, Lookup};
 use crate::terminal::pager::Paged;
 
@@ -89,11 +89,9 @@ pub(super) fn show(
     match options.format {
         ShowFormat::Json => output::json::write_one(out, &review)?,
         ShowFormat::Text | ShowFormat::Markdown => {
-            let painter = Painter {
-                enabled: config.color,
-            };
+            let ink = Ink::new(config.color, config.hyperlinks);
             let mut paged = Paged::new(out, config.pager.as_ref(), config.height);
-            output::text::write(&mut paged, &review, config.width, painter)?;
+            output::text::write(&mut paged, &review, config.width, ink)?;
             paged.finish()?;
         }
     }

@@ -1,5 +1,6 @@
 //! Output: one module per format, each writing to the `Write` it is given.
 
+pub(crate) mod body;
 pub(crate) mod csv;
 mod front_matter;
 pub(crate) mod json;
