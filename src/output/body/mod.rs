@@ -96,10 +96,12 @@ enum Span {
     Strong,
     Strike,
     Heading(u8),
-    /// A link: its address (cleaned), whether to show it after the text, and the text so far.
+    /// A link: its address (cleaned), whether to show it after the text or make the text an
+    /// OSC 8 hyperlink to it, and the text so far.
     Link {
         address: String,
         show: bool,
+        hyperlink: bool,
         text: String,
     },
     Image {
@@ -114,15 +116,18 @@ impl Span {
         Span::Link {
             address: String::new(),
             show: false,
+            hyperlink: false,
             text: String::new(),
         }
     }
 }
 
-/// A code block being written: the line not yet ended.
+/// A code block being written: the line not yet ended, and whether a line has been written
+/// (blank lines before the first are dropped, as after `<pre>`).
 #[derive(Debug, Default)]
 struct Code {
     line: String,
+    started: bool,
 }
 
 pub(crate) struct Renderer<'w> {
@@ -251,7 +256,9 @@ impl<'w> Renderer<'w> {
                 self.write_line(&Line::default())?;
             }
             let (closed, _) = self.containers.pop().expect("checked above");
-            if !matches!(closed, Container::Item { .. }) {
+            // A list or quote inside a list item runs on to the next item, as text does.
+            let in_item = matches!(self.containers.last(), Some((Container::Item { .. }, _)));
+            if !matches!(closed, Container::Item { .. }) && !in_item {
                 self.gap = true;
             }
         }
@@ -374,7 +381,10 @@ impl<'w> Renderer<'w> {
         let mut rest = text;
         while let Some(end) = rest.find('\n') {
             code.line.push_str(&rest[..end]);
-            self.code_line(&code.line)?;
+            if code.started || !code.line.trim().is_empty() {
+                self.code_line(&code.line)?;
+                code.started = true;
+            }
             code.line.clear();
             rest = &rest[end + 1..];
         }
@@ -506,6 +516,7 @@ impl<'w> Renderer<'w> {
                 address,
                 show: true,
                 text,
+                ..
             } if !address.is_empty()
                 && address != text
                 && Some(&*text) != address.strip_prefix("mailto:") =>
@@ -520,12 +531,17 @@ impl<'w> Renderer<'w> {
     }
 
     fn link(&mut self, address: &str, shown: bool, origin: Origin) -> io::Result<()> {
-        let address = clean(address, false).trim().to_string();
-        let hyperlink = self.ink.hyperlinks && is_safe_hyperlink(&address);
+        let cleaned = clean(address, false);
+        // The body was cleaned whole; an address that still holds a control (from an entity) is
+        // never sent to the terminal, even cleaned.
+        let hyperlink = self.ink.hyperlinks
+            && matches!(cleaned, std::borrow::Cow::Borrowed(_))
+            && is_safe_hyperlink(address.trim());
         self.push_span(
             Span::Link {
                 show: shown && !hyperlink,
-                address,
+                hyperlink,
+                address: cleaned.trim().to_string(),
                 text: String::new(),
             },
             origin,
@@ -543,8 +559,10 @@ impl<'w> Renderer<'w> {
                 Span::Strike => style.strikethrough(),
                 Span::Heading(1) => style.bold().underline(),
                 Span::Heading(_) => style.bold(),
-                Span::Link { address, show, .. } => {
-                    if !show && self.ink.hyperlinks && is_safe_hyperlink(address) {
+                Span::Link {
+                    address, hyperlink, ..
+                } => {
+                    if *hyperlink {
                         link = Some(Rc::from(address.as_str()));
                     }
                     style.underline()
