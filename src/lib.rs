@@ -19,7 +19,7 @@ mod terminal;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-pub use commands::{check_every_format, foreign_escape};
+pub use commands::{check_body_rendering, check_every_format, foreign_escape};
 pub use diagnostics::Error;
 pub use front_matter::{Parsed, Scan, parse, scan};
 pub use output::to_front_matter;

@@ -15,7 +15,7 @@ use crate::collection::{Collection, Listing};
 use crate::config::{Command, Config};
 use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::letterboxd;
-pub use promises::{check_every_format, foreign_escape};
+pub use promises::{check_body_rendering, check_every_format, foreign_escape};
 
 /// How a run ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use crate::front_matter;
-use crate::output::{Row, body::Ink, csv, json, style::Painter, table, text, tsv};
+use crate::output::body::{self, Ink, width_of};
+use crate::output::{Row, csv, json, style::Painter, table, text, tsv};
 use crate::terminal::sanitize::is_bidi_control;
 
 /// Parse `bytes` as a review file and render it in every format. `Err` says which promise was
@@ -64,6 +65,58 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
         return Err(format!("raw control character in JSON {documents:?}"));
     }
     Ok(())
+}
+
+/// Render `bytes` as a body at several widths, plain and styled with hyperlinks. `Err` says
+/// which promise was broken: plain output holds no control character but newlines and no
+/// bidirectional control, styled output no escape the renderer did not write, and no line of
+/// either is wider than its width or ends in a space.
+pub fn check_body_rendering(bytes: &[u8]) -> Result<(), String> {
+    let body = String::from_utf8_lossy(bytes);
+    for width in [20, 33, 80] {
+        for ink in [Ink::new(false, false), Ink::new(true, true)] {
+            let mut out = Vec::new();
+            body::write(&mut out, &body, width, ink)
+                .map_err(|e| format!("writing to memory failed: {e}"))?;
+            let out = String::from_utf8(out).map_err(|_| "rendered body is not UTF-8")?;
+            if let Some(foreign) = foreign_escape(&out) {
+                return Err(format!(
+                    "at {width}: an escape the renderer did not write: {foreign:?}"
+                ));
+            }
+            if !ink.painter.enabled && out.contains('\u{1b}') {
+                return Err(format!("at {width}: an escape without colour: {out:?}"));
+            }
+            let visible = strip_ours(&out);
+            for line in visible.lines() {
+                if width_of(line) > width {
+                    return Err(format!("at {width}: {line:?} is {} wide", width_of(line)));
+                }
+                if line.ends_with(' ') {
+                    return Err(format!("at {width}: trailing space in {line:?}"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `text` without the styles and hyperlinks the renderer writes.
+fn strip_ours(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let len = if tail.starts_with("\x1b]") {
+            tail.find("\x1b\\").map_or(tail.len(), |e| e + 2)
+        } else {
+            tail.find('m').map_or(tail.len(), |e| e + 1)
+        };
+        rest = &tail[len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The first escape or control character in `text` that is not one the renderer writes: SGR

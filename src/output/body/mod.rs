@@ -17,7 +17,8 @@ use std::rc::Rc;
 
 use anstyle::Style;
 
-use self::lines::{Filler, Line, Look, break_code, width_of};
+pub(crate) use self::lines::width_of;
+use self::lines::{Filler, Line, Look, break_code};
 use self::table::Table;
 use super::style::Painter;
 use crate::terminal::clean;
