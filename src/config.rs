@@ -103,7 +103,7 @@ pub(crate) enum ListFormat {
 /// Output formats of `show`; each name is also the `--format` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum ShowFormat {
-    /// The header aligned, the body wrapped
+    /// The header aligned, the body rendered (Markdown and HTML) and wrapped
     Text,
     /// The record as JSON, with the body
     Json,

@@ -38,6 +38,18 @@ impl Line {
         }
     }
 
+    /// Add `text`, `width` columns wide, in `look`.
+    fn push_str(&mut self, text: &str, width: usize, look: &Look) {
+        self.width += width;
+        match self.runs.last_mut() {
+            Some(run) if run.look == *look => run.text.push_str(text),
+            _ => self.runs.push(Run {
+                text: text.to_string(),
+                look: look.clone(),
+            }),
+        }
+    }
+
     fn append(&mut self, other: Line) {
         self.width += other.width;
         for run in other.runs {
@@ -94,14 +106,36 @@ impl Filler {
 
     /// Add text in a look; lines that are full are pushed to `out`.
     pub(crate) fn push(&mut self, text: &str, look: &Look, out: &mut Vec<Line>) {
-        for c in text.chars() {
-            if c.is_whitespace() {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word = rest.trim_start();
+            if word.len() < rest.len() {
                 self.place_word(out);
                 if !self.line.is_empty() {
                     self.space = Some(look.clone());
                 }
-                continue;
             }
+            let end = word.find(char::is_whitespace).unwrap_or(word.len());
+            self.push_word(&word[..end], look, out);
+            rest = &word[end..];
+        }
+    }
+
+    /// Add to the word being read, a word's worth at a time while it fits the line.
+    fn push_word(&mut self, part: &str, look: &Look, out: &mut Vec<Line>) {
+        if part.is_empty() {
+            return;
+        }
+        let w = if part.is_ascii() {
+            part.len()
+        } else {
+            width_of(part)
+        };
+        if self.word.width + w <= self.width {
+            self.word.push_str(part, w, look);
+            return;
+        }
+        for c in part.chars() {
             let w = char_width(c);
             if self.word.width + w > self.width {
                 // Too long for any line: what fits is a line of its own.
