@@ -413,6 +413,8 @@ impl<'w> Renderer<'w> {
         };
         let pad = CODE_INDENT + indent;
         for piece in break_code(text, width.saturating_sub(indent).max(1)) {
+            // Spaces where a line is cut would only trail.
+            let piece = piece.trim_end();
             let mut made = Line::default();
             if !piece.is_empty() {
                 for _ in 0..pad {

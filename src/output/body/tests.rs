@@ -151,3 +151,9 @@ fn escapes_in_the_file_never_reach_the_terminal() {
     assert!(out.contains("red"));
     assert!(out.contains("code"));
 }
+
+#[test]
+fn code_cut_at_a_space_leaves_no_trailing_space() {
+    let out = render("```\nabcdefghijklmnop qrstuvwxyz\n```\n", 20);
+    assert_eq!(out, "    abcdefghijklmnop\n     qrstuvwxyz\n");
+}
