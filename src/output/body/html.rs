@@ -6,7 +6,7 @@ use std::io;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use super::{Container, Origin, Renderer, Span};
+use super::{Container, MAX_ITEM_NUMBER, Origin, Renderer, Span};
 
 const HTML: Origin = Origin::Html;
 
@@ -101,7 +101,7 @@ fn start(
             let start = attribute("start")
                 .and_then(|s| s.trim().parse::<u64>().ok())
                 .unwrap_or(1)
-                .min(999_999_999);
+                .min(MAX_ITEM_NUMBER);
             to.open(Container::List(Some(start)), HTML)?;
         }
         "li" => {

@@ -64,6 +64,17 @@ impl Line {
         self.runs.is_empty()
     }
 
+    /// A line with nothing in it that is still a line of its item: an empty item's marker.
+    pub(crate) fn marker_only() -> Self {
+        Line {
+            runs: vec![Run {
+                text: String::new(),
+                look: Look::default(),
+            }],
+            width: 0,
+        }
+    }
+
     /// The text without its looks.
     #[cfg(test)]
     pub(crate) fn plain(&self) -> String {
@@ -97,7 +108,8 @@ pub(crate) struct Filler {
 impl Filler {
     pub(crate) fn new(width: usize) -> Self {
         Filler {
-            width: width.max(1),
+            // Two columns hold any character.
+            width: width.max(2),
             line: Line::default(),
             word: Line::default(),
             space: None,
@@ -187,7 +199,7 @@ impl Filler {
 /// A line of code cut into pieces of at most `width` columns: code keeps its spaces and is never
 /// re-flowed.
 pub(crate) fn break_code(text: &str, width: usize) -> Vec<&str> {
-    let width = width.max(1);
+    let width = width.max(2);
     let mut pieces = Vec::new();
     let (mut start, mut columns) = (0, 0);
     for (i, c) in text.char_indices() {

@@ -1,5 +1,6 @@
 //! Markdown bodies, parsed by pulldown-cmark a piece at a time and rendered.
 
+use std::borrow::Cow;
 use std::io;
 
 use pulldown_cmark::{Alignment, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -13,43 +14,80 @@ const PIECE_BYTES: usize = 64 << 10;
 /// A piece with no blank line to cut at is cut at a line's end, or a space, past this.
 const MAX_PIECE_BYTES: usize = 256 << 10;
 
-/// The pieces of `body`, in order; together they are the whole body.
-pub(super) fn chunks(body: &str) -> impl Iterator<Item = &str> {
+/// A piece of a body to parse on its own.
+pub(super) struct Piece<'a> {
+    pub(super) text: Cow<'a, str>,
+    /// The piece was cut from the one before inside a block (no blank line to cut at): its first
+    /// block goes on from that one's last, with no gap.
+    pub(super) joined: bool,
+}
+
+/// The pieces of `body`, in order; together they are the whole body, but for what a piece cut
+/// inside a block starts with so that the block goes on: a code fence's opening line, or a
+/// table's header and delimiter rows.
+pub(super) fn pieces(body: &str) -> impl Iterator<Item = Piece<'_>> {
     let mut rest = body;
+    let mut carry: Option<String> = None;
+    let mut joined = false;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
         let cut = cut(rest);
-        let (piece, after) = rest.split_at(cut);
+        let (piece, after) = rest.split_at(cut.at);
         rest = after;
-        Some(piece)
+        let text = match carry.take() {
+            Some(mut opening) => {
+                opening.push_str(piece);
+                Cow::Owned(opening)
+            }
+            None => Cow::Borrowed(piece),
+        };
+        let out = Piece { text, joined };
+        joined = !cut.at_blank_line;
+        carry = cut.carry;
+        Some(out)
     })
 }
 
+/// Where the first piece of a text ends, and what the next must start with.
+struct Cut {
+    at: usize,
+    at_blank_line: bool,
+    carry: Option<String>,
+}
+
 /// Where the first piece of `text` ends.
-fn cut(text: &str) -> usize {
+fn cut(text: &str) -> Cut {
+    let whole = Cut {
+        at: text.len(),
+        at_blank_line: true,
+        carry: None,
+    };
     if text.len() <= PIECE_BYTES {
-        return text.len();
+        return whole;
     }
-    let mut fence: Option<(u8, usize)> = None;
+    // The open fence (its character, length and opening line), and the open table's header.
+    let mut fence: Option<(u8, usize, &str)> = None;
+    let mut table: Option<&str> = None;
+    let mut previous = "";
     let mut start = 0;
     while start < text.len() {
         let end =
             memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i + 1);
         if end > MAX_PIECE_BYTES {
             // No blank line in reach: the end of a line, else a space, else any character.
-            if start > 0 {
-                return start;
-            }
-            let mut at = MAX_PIECE_BYTES.min(text.len());
-            while !text.is_char_boundary(at) {
-                at -= 1;
-            }
-            return text[..at]
-                .rfind(' ')
-                .filter(|&i| i > 0)
-                .map_or(at, |i| i + 1);
+            let carry = fence.map(|(_, _, opening)| opening).or(table);
+            let at = if start > 0 {
+                start
+            } else {
+                cut_in_line(&text[..MAX_PIECE_BYTES.min(text.len())])
+            };
+            return Cut {
+                at,
+                at_blank_line: false,
+                carry: carry.map(|c| c.to_string()),
+            };
         }
         let line = &text[start..end];
         let trimmed = line.trim_start_matches(' ');
@@ -57,8 +95,8 @@ fn cut(text: &str) -> usize {
         if let Some(b) = marker {
             let run = trimmed.bytes().take_while(|&c| c == b).count();
             match fence {
-                None if run >= 3 => fence = Some((b, run)),
-                Some((open, len))
+                None if run >= 3 => fence = Some((b, run, line)),
+                Some((open, len, _))
                     if open == b && run >= len && trimmed[run..].trim().is_empty() =>
                 {
                     fence = None
@@ -66,12 +104,63 @@ fn cut(text: &str) -> usize {
                 _ => {}
             }
         }
-        if fence.is_none() && end >= PIECE_BYTES && line.trim().is_empty() {
-            return end;
+        if fence.is_none() {
+            let delimiter = line.contains('-')
+                && line
+                    .trim()
+                    .bytes()
+                    .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'));
+            if delimiter && previous.contains('|') {
+                let header_start = start - previous.len();
+                table = Some(&text[header_start..end]);
+            } else if !line.contains('|') {
+                table = None;
+            }
         }
+        if fence.is_none() && end >= PIECE_BYTES && line.trim().is_empty() {
+            return Cut { at: end, ..whole };
+        }
+        previous = line;
         start = end;
     }
-    text.len()
+    whole
+}
+
+/// Where to cut a line too long for a piece: after its last space outside an HTML tag, else its
+/// last space, else its last character boundary.
+fn cut_in_line(line: &str) -> usize {
+    let (mut outside, mut any) = (0, 0);
+    let mut in_tag = false;
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'<' if bytes
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/') =>
+            {
+                in_tag = true
+            }
+            b'>' => in_tag = false,
+            b' ' => {
+                any = i + 1;
+                if !in_tag {
+                    outside = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if outside > 0 {
+        return outside;
+    }
+    if any > 0 {
+        return any;
+    }
+    let mut at = line.len();
+    while !line.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn options() -> Options {
@@ -83,8 +172,11 @@ fn options() -> Options {
 }
 
 /// Render one piece of a body.
-pub(super) fn render(piece: &str, to: &mut Renderer<'_>) -> io::Result<()> {
+pub(super) fn render(piece: &str, joined: bool, to: &mut Renderer<'_>) -> io::Result<()> {
     const MD: Origin = Origin::Markdown;
+    if joined {
+        to.join();
+    }
     // An HTML block arrives a line at a time: it is read whole, so that a tag may span lines.
     let mut html_block: Option<String> = None;
     for event in Parser::new_ext(piece, options()) {
@@ -211,7 +303,7 @@ mod tests {
         body.push_str("```\n");
         body.push_str(&"code\n\n".repeat(20_000));
         body.push_str("```\n\nend\n");
-        let pieces: Vec<&str> = chunks(&body).collect();
+        let pieces: Vec<String> = pieces(&body).map(|p| p.text.into_owned()).collect();
         assert_eq!(pieces.concat(), body);
         assert!(pieces.len() > 2);
         for piece in &pieces {
@@ -226,14 +318,29 @@ mod tests {
     #[test]
     fn a_body_with_no_line_breaks_is_cut_at_spaces() {
         let body = "word ".repeat(200_000);
-        let pieces: Vec<&str> = chunks(&body).collect();
-        assert_eq!(pieces.concat(), body);
+        let cut: Vec<String> = pieces(&body).map(|p| p.text.into_owned()).collect();
+        assert_eq!(cut.concat(), body);
         assert!(
-            pieces
-                .iter()
+            cut.iter()
                 .all(|p| p.len() <= MAX_PIECE_BYTES && p.ends_with(' '))
         );
         let unbroken = "x".repeat(600_000);
-        assert_eq!(chunks(&unbroken).count(), 3);
+        assert_eq!(pieces(&unbroken).count(), 3);
+        // Not inside a tag, when there is a space outside one.
+        let html =
+            "word ".repeat(52_420) + "<a href=\"https://e.org\" title=\"a b\">link</a> after";
+        let first = pieces(&html).next().unwrap().text;
+        assert!(first.ends_with("word "), "{}", &first[first.len() - 20..]);
+    }
+
+    #[test]
+    fn a_fence_or_table_cut_inside_goes_on_in_the_next_piece() {
+        let code = format!("```\n{}```\n", "x = 1\n".repeat(60_000));
+        let cut: Vec<Piece<'_>> = pieces(&code).collect();
+        assert!(cut.len() > 1);
+        assert!(cut[1].joined && cut[1].text.starts_with("```\nx = 1\n"));
+        let table = format!("| a | b |\n|---|---|\n{}", "| x | y |\n".repeat(40_000));
+        let cut: Vec<Piece<'_>> = pieces(&table).collect();
+        assert!(cut[1].joined && cut[1].text.starts_with("| a | b |\n|---|---|\n| x | y |"));
     }
 }

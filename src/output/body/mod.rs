@@ -2,7 +2,7 @@
 //! renderer that sanitises, styles and wraps. Piped, the same rendering without styles.
 //!
 //! Every resource the body drives is bounded: it is parsed a piece at a time
-//! ([`markdown::chunks`]), nesting is kept to [`MAX_DEPTH`] levels, the prefix of quote bars and
+//! ([`markdown::pieces`]), nesting is kept to [`MAX_DEPTH`] levels, the prefix of quote bars and
 //! list markers to a quarter of the width, a table to [`table::MAX_CELLS`] cells before it is
 //! written, and footnotes to [`MAX_FOOTNOTES`] numbers.
 
@@ -46,6 +46,8 @@ const MAX_DEPTH: usize = 32;
 const MAX_FOOTNOTES: usize = 10_000;
 /// A link's address is an OSC 8 hyperlink only up to this length.
 const MAX_HYPERLINK_BYTES: usize = 2048;
+/// The largest list number drawn (CommonMark allows nine digits).
+pub(super) const MAX_ITEM_NUMBER: u64 = 999_999_999;
 /// Code blocks are indented this much inside their container.
 const CODE_INDENT: usize = 4;
 
@@ -54,10 +56,10 @@ const DIM: Style = Style::new().dimmed();
 /// Write `body` rendered, `width` columns wide.
 pub(crate) fn write(w: &mut dyn Write, body: &str, width: usize, ink: Ink) -> io::Result<()> {
     let mut renderer = Renderer::new(w, width, ink);
-    for chunk in markdown::chunks(body) {
+    for piece in markdown::pieces(body) {
         // Escape sequences go whole, before the parser can split one across its events; what
         // an entity decodes to is cleaned again as text.
-        markdown::render(&clean(chunk, true), &mut renderer)?;
+        markdown::render(&clean(&piece.text, true), piece.joined, &mut renderer)?;
     }
     renderer.finish()
 }
@@ -104,6 +106,8 @@ enum Span {
         show: bool,
         hyperlink: bool,
         text: String,
+        /// Something visible has been written inside it.
+        wrote: bool,
     },
     Image {
         has_alt: bool,
@@ -119,6 +123,7 @@ impl Span {
             show: false,
             hyperlink: false,
             text: String::new(),
+            wrote: false,
         }
     }
 }
@@ -129,6 +134,8 @@ impl Span {
 struct Code {
     line: String,
     started: bool,
+    /// Blank lines met since the last line of code.
+    blanks: usize,
 }
 
 pub(crate) struct Renderer<'w> {
@@ -136,10 +143,11 @@ pub(crate) struct Renderer<'w> {
     width: usize,
     ink: Ink,
     containers: Vec<(Container, Origin)>,
-    /// Containers opened past [`MAX_DEPTH`], not kept.
-    containers_past: usize,
+    /// Containers opened past [`MAX_DEPTH`] and not kept, by origin (Markdown, HTML): each
+    /// origin's closes are matched against its own.
+    containers_past: [usize; 2],
     spans: Vec<(Span, Origin)>,
-    spans_past: usize,
+    spans_past: [usize; 2],
     look: Look,
     /// The paragraph being filled, when one is.
     filler: Option<Filler>,
@@ -150,6 +158,8 @@ pub(crate) struct Renderer<'w> {
     made: Vec<Line>,
     /// A blank line is due before the next block.
     gap: bool,
+    /// The next block goes on from the last: no gap before it.
+    joined: bool,
     wrote: bool,
     code: Option<Code>,
     /// Inside `<script>`, `<style>` and the like: their text is dropped.
@@ -165,15 +175,16 @@ impl<'w> Renderer<'w> {
             width: width.max(20),
             ink,
             containers: Vec::new(),
-            containers_past: 0,
+            containers_past: [0; 2],
             spans: Vec::new(),
-            spans_past: 0,
+            spans_past: [0; 2],
             look: Look::default(),
             filler: None,
             filled: 0,
             blank_pending: false,
             made: Vec::new(),
             gap: false,
+            joined: false,
             wrote: false,
             code: None,
             dropping: 0,
@@ -199,8 +210,16 @@ impl<'w> Renderer<'w> {
         Ok(())
     }
 
+    /// The next block goes on from the last one (the body was cut into pieces inside it).
+    fn join(&mut self) {
+        self.joined = true;
+    }
+
     /// Write a blank line if one is due before the next block.
     fn separate(&mut self) -> io::Result<()> {
+        if std::mem::take(&mut self.joined) {
+            self.gap = false;
+        }
         if self.gap && self.wrote {
             self.blank()?;
         }
@@ -210,25 +229,32 @@ impl<'w> Renderer<'w> {
 
     /// A block boundary: `<p>`, `<div>`, the end of a paragraph or heading.
     fn paragraph(&mut self) -> io::Result<()> {
+        self.end_html_spans()?;
         let had_text = self.filler.is_some();
         self.flush()?;
         if had_text {
             self.gap = true;
         }
-        // Spans left open by HTML end with their block.
-        if let Some(i) = self.spans.iter().position(|(_, o)| *o == Origin::Html) {
-            self.spans.truncate(i);
-            self.restyle();
+        Ok(())
+    }
+
+    /// Spans left open by HTML end with their block (a link still shows its address).
+    fn end_html_spans(&mut self) -> io::Result<()> {
+        while let Some(at) = self.spans.iter().rposition(|(_, o)| *o == Origin::Html) {
+            let like = self.spans[at].0.clone();
+            self.pop_span(&like, Origin::Html)?;
         }
+        self.spans_past[Origin::Html as usize] = 0;
         Ok(())
     }
 
     fn open(&mut self, container: Container, origin: Origin) -> io::Result<()> {
         self.end_table()?;
+        self.end_html_spans()?;
         self.flush()?;
         self.separate()?;
         if self.containers.len() >= MAX_DEPTH {
-            self.containers_past += 1;
+            self.containers_past[origin as usize] += 1;
         } else {
             self.containers.push((container, origin));
         }
@@ -238,9 +264,11 @@ impl<'w> Renderer<'w> {
     /// Close the innermost container like `like` (by kind) from `origin`, and any inside it.
     fn close(&mut self, like: &Container, origin: Origin) -> io::Result<()> {
         self.end_table()?;
+        self.end_html_spans()?;
         self.flush()?;
-        if self.containers_past > 0 && origin == Origin::Markdown {
-            self.containers_past -= 1;
+        let past = &mut self.containers_past[origin as usize];
+        if *past > 0 && origin == Origin::Markdown {
+            *past -= 1;
             return Ok(());
         }
         let same = |c: &Container| std::mem::discriminant(c) == std::mem::discriminant(like);
@@ -249,12 +277,14 @@ impl<'w> Renderer<'w> {
             .iter()
             .rposition(|(c, o)| same(c) && *o == origin)
         else {
+            // HTML closes what it opened past the bound, if anything.
+            *past = past.saturating_sub(1);
             return Ok(());
         };
         while self.containers.len() > at {
             // An empty item still shows its marker.
             if let Some((Container::Item { written: false, .. }, _)) = self.containers.last() {
-                self.write_line(&Line::default())?;
+                self.write_line(&Line::marker_only())?;
             }
             let (closed, _) = self.containers.pop().expect("checked above");
             // A list or quote inside a list item runs on to the next item, as text does.
@@ -279,7 +309,8 @@ impl<'w> Renderer<'w> {
         }) {
             Some(Some(number)) => {
                 let marker = format!("{number}.");
-                *number = number.saturating_add(1);
+                // Markdown's numbers have at most nine digits: the marker's width is bounded.
+                *number = number.saturating_add(1).min(MAX_ITEM_NUMBER);
                 marker
             }
             _ => ["•", "◦", "▪"][depth.saturating_sub(1) % 3].to_string(),
@@ -370,7 +401,6 @@ impl<'w> Renderer<'w> {
     fn open_code(&mut self) -> io::Result<()> {
         self.paragraph()?;
         self.end_code()?;
-        self.separate()?;
         self.code = Some(Code::default());
         Ok(())
     }
@@ -382,20 +412,33 @@ impl<'w> Renderer<'w> {
         let mut rest = text;
         while let Some(end) = rest.find('\n') {
             code.line.push_str(&rest[..end]);
-            if code.started || !code.line.trim().is_empty() {
-                self.code_line(&code.line)?;
-                code.started = true;
-            }
-            code.line.clear();
+            self.end_code_line(&mut code)?;
             rest = &rest[end + 1..];
         }
         code.line.push_str(rest);
         // A line with no end in sight is written in pieces, so that it is never held whole.
         if code.line.len() > 1 << 16 {
-            let line = std::mem::take(&mut code.line);
-            self.code_line(&line)?;
+            self.end_code_line(&mut code)?;
         }
         self.code = Some(code);
+        Ok(())
+    }
+
+    /// Write the line of code read so far; blank lines are written only between lines of code.
+    fn end_code_line(&mut self, code: &mut Code) -> io::Result<()> {
+        if code.line.trim().is_empty() {
+            code.blanks += usize::from(code.started);
+        } else {
+            if !code.started {
+                self.separate()?;
+                code.started = true;
+            }
+            for _ in 0..std::mem::take(&mut code.blanks) {
+                self.write_line(&Line::default())?;
+            }
+            self.code_line(&code.line)?;
+        }
+        code.line.clear();
         Ok(())
     }
 
@@ -406,13 +449,14 @@ impl<'w> Renderer<'w> {
         let line = line.trim_end();
         let text = line.trim_start();
         let indent = (line.len() - text.len()).min((self.width / 4 - CODE_INDENT).max(CODE_INDENT));
-        let width = self.text_width().saturating_sub(CODE_INDENT).max(1);
+        // The pad gives way first: at least two columns (one wide character) are left for code.
+        let room = self.text_width();
+        let pad = (CODE_INDENT + indent).min(room.saturating_sub(2));
         let look = Look {
             style: DIM,
             link: None,
         };
-        let pad = CODE_INDENT + indent;
-        for piece in break_code(text, width.saturating_sub(indent).max(1)) {
+        for piece in break_code(text, room - pad) {
             // Spaces where a line is cut would only trail.
             let piece = piece.trim_end();
             let mut made = Line::default();
@@ -430,11 +474,11 @@ impl<'w> Renderer<'w> {
     }
 
     fn end_code(&mut self) -> io::Result<()> {
-        if let Some(code) = self.code.take() {
-            if !code.line.is_empty() {
-                self.code_line(&code.line)?;
+        if let Some(mut code) = self.code.take() {
+            self.end_code_line(&mut code)?;
+            if code.started {
+                self.gap = true;
             }
-            self.gap = true;
         }
         Ok(())
     }
@@ -487,7 +531,7 @@ impl<'w> Renderer<'w> {
 
     fn push_span(&mut self, span: Span, origin: Origin) -> io::Result<()> {
         if self.spans.len() >= MAX_DEPTH {
-            self.spans_past += 1;
+            self.spans_past[origin as usize] += 1;
             return Ok(());
         }
         if let Span::Image { .. } = span {
@@ -500,8 +544,9 @@ impl<'w> Renderer<'w> {
 
     /// Close the innermost span like `like` from `origin`.
     fn pop_span(&mut self, like: &Span, origin: Origin) -> io::Result<()> {
-        if self.spans_past > 0 && origin == Origin::Markdown {
-            self.spans_past -= 1;
+        let past = &mut self.spans_past[origin as usize];
+        if *past > 0 && origin == Origin::Markdown {
+            *past -= 1;
             return Ok(());
         }
         let same = |s: &Span| std::mem::discriminant(s) == std::mem::discriminant(like);
@@ -510,8 +555,23 @@ impl<'w> Renderer<'w> {
             .iter()
             .rposition(|(s, o)| same(s) && *o == origin)
         else {
+            *past = past.saturating_sub(1);
             return Ok(());
         };
+        // A hyperlink with nothing to click on gets its address as its text.
+        if let (
+            Span::Link {
+                address,
+                hyperlink: true,
+                wrote: false,
+                ..
+            },
+            _,
+        ) = &self.spans[at]
+        {
+            let address = address.clone();
+            self.styled_text(&address, Style::new())?;
+        }
         let (span, _) = self.spans.remove(at);
         self.restyle();
         match span {
@@ -546,6 +606,7 @@ impl<'w> Renderer<'w> {
                 hyperlink,
                 address: cleaned.trim().to_string(),
                 text: String::new(),
+                wrote: false,
             },
             origin,
         )
@@ -609,12 +670,21 @@ impl<'w> Renderer<'w> {
     fn styled_text(&mut self, text: &str, style: Style) -> io::Result<()> {
         let look = Look {
             style: self.look.style | style.get_effects(),
-            link: None,
+            link: self.look.link.clone(),
         };
         self.fill(text, &look)
     }
 
     fn fill(&mut self, text: &str, look: &Look) -> io::Result<()> {
+        if !text.trim().is_empty() {
+            let link = self.spans.iter_mut().rev().find_map(|(s, _)| match s {
+                Span::Link { wrote, .. } => Some(wrote),
+                _ => None,
+            });
+            if let Some(wrote) = link {
+                *wrote = true;
+            }
+        }
         if let Some(table) = self.table() {
             table.push(text, look);
             return Ok(());
@@ -726,14 +796,22 @@ impl<'w> Renderer<'w> {
             }
         }
         let painter = self.ink.painter;
-        let last = parts.len();
-        for (i, (text, style)) in parts.iter().enumerate() {
-            let text = if i + 1 == last && line.is_empty() {
-                text.trim_end()
-            } else {
-                text
-            };
-            painter.paint(self.w, *style, text)?;
+        // Before nothing, the prefix ends where its last mark does: no trailing spaces.
+        let mut keep = match line.width {
+            0 => parts
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<String>()
+                .trim_end()
+                .len(),
+            _ => usize::MAX,
+        };
+        for (text, style) in &parts {
+            let text = &text[..text.len().min(keep)];
+            keep -= text.len();
+            if !text.is_empty() {
+                painter.paint(self.w, *style, text)?;
+            }
         }
         let mut open: Option<&Rc<str>> = None;
         for run in &line.runs {

@@ -157,3 +157,103 @@ fn code_cut_at_a_space_leaves_no_trailing_space() {
     let out = render("```\nabcdefghijklmnop qrstuvwxyz\n```\n", 20);
     assert_eq!(out, "    abcdefghijklmnop\n     qrstuvwxyz\n");
 }
+
+#[test]
+fn html_nested_past_the_bound_leaves_later_markdown_alone() {
+    let body = format!(
+        "{}x{}\n\n**y** z\n\nlater",
+        "<b>".repeat(40),
+        "</b>".repeat(40)
+    );
+    let out = styled(&body, false);
+    assert!(out.ends_with("\x1b[1my\x1b[0m z\n\nlater\n"), "{out:?}");
+    let quotes = format!(
+        "{}q{}\n\n> quoted\n\nafter",
+        "<blockquote>".repeat(40),
+        "</blockquote>".repeat(40)
+    );
+    assert!(render(&quotes, 40).ends_with("│ quoted\n\nafter\n"));
+}
+
+#[test]
+fn html_spans_left_open_end_with_their_block_and_links_keep_their_address() {
+    assert_eq!(
+        render("<p>See <a href=\"https://x.org\">this</p>\n\nnext", 80),
+        "See this [https://x.org]\n\nnext\n"
+    );
+    let out = styled("<ul><li><b>x</ul>\n\n- y\n- z", false);
+    assert!(out.ends_with("• y\n• z\n"), "{out:?}");
+}
+
+#[test]
+fn a_hyperlink_with_nothing_to_click_shows_its_address() {
+    let out = styled("a [](https://x.org/e) b", true);
+    assert!(out.contains("\x1b]8;;https://x.org/e\x1b\\"), "{out:?}");
+    assert!(out.contains("https://x.org/e\x1b[0m"), "{out:?}");
+    let image = styled("<a href=\"https://x.org/i\"><img src=p.jpg></a>", true);
+    assert!(image.contains("\x1b]8;;https://x.org/i\x1b\\"), "{image:?}");
+    assert!(image.contains("[image]"), "{image:?}");
+    assert_eq!(
+        render("a [](https://x.org/e) b", 80),
+        "a [https://x.org/e] b\n"
+    );
+}
+
+#[test]
+fn empty_items_keep_their_markers() {
+    assert_eq!(render("-\n- b\n", 40), "•\n• b\n");
+    assert_eq!(render("1.\n2. b\n", 40), "1.\n2. b\n");
+}
+
+#[test]
+fn code_blocks_have_one_gap_around_them_and_no_blank_lines_at_their_ends() {
+    assert_eq!(render("a\n\n```\n```\n\nb", 40), "a\n\nb\n");
+    assert_eq!(
+        render("a\n\n```\n\ncode\n\n\n```\n\nb", 40),
+        "a\n\n    code\n\nb\n"
+    );
+    assert_eq!(render("```\none\n\ntwo\n```\n", 40), "    one\n\n    two\n");
+}
+
+#[test]
+fn blank_lines_inside_nested_containers_trail_no_space() {
+    let out = render("> - ```\n>   a\n>\n>   b\n>   ```\n", 40);
+    assert!(out.lines().all(|l| l == l.trim_end()), "{out:?}");
+    assert!(out.contains("\n│\n"), "{out:?}");
+}
+
+#[test]
+fn code_in_items_with_wide_markers_stays_within_the_width() {
+    for body in [
+        "999999999. x\n\n           ```\n               映画abc\n           ```\n",
+        "<ol start=999999999><li>a<li><pre>        映画映画</pre></ol>",
+        "999999999. a\n999999999. b\n",
+    ] {
+        let out = render(body, 20);
+        assert!(out.lines().all(|l| lines::width_of(l) <= 20), "{out}");
+    }
+}
+
+#[test]
+fn a_body_cut_into_pieces_keeps_its_blocks() {
+    let code = format!("```\n{}```\n\nafter *em*\n", "# x = 1 *a*\n".repeat(25_000));
+    let out = render(&code, 40);
+    assert_eq!(out.matches("    # x = 1 *a*\n").count(), 25_000);
+    assert!(
+        out.ends_with("    # x = 1 *a*\n\nafter em\n"),
+        "{}",
+        &out[out.len() - 60..]
+    );
+    let table = format!("|a|b|\n|-|-|\n{}", "|x|y|\n".repeat(60_000));
+    let out = render(&table, 40);
+    assert!(!out.contains('|'));
+    assert_eq!(out.matches("x  y\n").count(), 60_000);
+    let html =
+        "wwwwwwwww ".repeat(26_214) + "<a href=\"https://e.org\" title=\"a b\">link</a> after";
+    let out = render(&html, 80);
+    assert!(
+        out.ends_with("link [https://e.org] after\n"),
+        "{}",
+        &out[out.len() - 60..]
+    );
+}
