@@ -54,9 +54,20 @@ fn reading_threads() -> Option<rayon::ThreadPool> {
 /// The whole program: parse the command line, run, and map the result to an exit status.
 pub fn main() -> ExitCode {
     let config = cli::Cli::parse_args().resolve(&cli::Environment::from_process());
+    match config.command {
+        // One file needs no pool of threads: `show` starts one only when it has to look.
+        config::Command::Show(_) | config::Command::Print(_) | config::Command::Usage(_) => {
+            run(&config)
+        }
+        _ => on_reading_threads(|| run(&config)),
+    }
+}
+
+/// Run `work` on the reading threads, started for it.
+pub(crate) fn on_reading_threads<R: Send>(work: impl FnOnce() -> R + Send) -> R {
     match reading_threads() {
-        Some(pool) => pool.install(|| run(&config)),
-        None => run(&config),
+        Some(pool) => pool.install(work),
+        None => work(),
     }
 }
 

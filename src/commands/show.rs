@@ -104,6 +104,11 @@ fn find(collection: &Collection, query: &str) -> (Found, Vec<PathBuf>) {
     if let Some(path) = collection.direct(query) {
         return (Found::One(path), Vec::new());
     }
+    crate::on_reading_threads(|| find_listed(collection, query))
+}
+
+/// [`find`] for a query that is not a slug at the top of the folder.
+fn find_listed(collection: &Collection, query: &str) -> (Found, Vec<PathBuf>) {
     let listing = collection.listing();
     let mut lookup = Lookup::new(query);
     for path in listing.paths() {

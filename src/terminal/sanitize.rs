@@ -8,10 +8,7 @@ use std::borrow::Cow;
 /// Newlines and tabs are kept when `multiline` is true (a body); otherwise each becomes a space
 /// (a single field, a TSV cell). Carriage returns are always removed.
 pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
-    let needs_work = text.chars().any(|c| {
-        (c.is_control() || is_bidi_control(c)) && !(multiline && matches!(c, '\n' | '\t'))
-    });
-    if !needs_work {
+    if is_clean(text.as_bytes(), multiline) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -35,6 +32,40 @@ pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Does `bytes` (UTF-8) hold nothing [`clean`] would remove? C0 controls
+/// and DEL are single bytes, the C1 controls are `C2 80`–`C2 9F`, the bidirectional controls
+/// `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`.
+fn is_clean(bytes: &[u8], multiline: bool) -> bool {
+    // Sixteen bytes at a time, a test the compiler turns into vector instructions; a block that
+    // may hold something is looked at closely.
+    let suspect = |b: u8| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2;
+    let mut start = 0;
+    for block in bytes.chunks(16) {
+        if block.iter().fold(false, |any, &b| any | suspect(b)) {
+            for i in start..start + block.len() {
+                if !clean_at(bytes, i, multiline) {
+                    return false;
+                }
+            }
+        }
+        start += block.len();
+    }
+    true
+}
+
+fn clean_at(bytes: &[u8], i: usize, multiline: bool) -> bool {
+    match bytes[i] {
+        b'\n' | b'\t' => multiline,
+        0..=0x1f | 0x7f => false,
+        0xc2 => !bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => !matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => true,
+    }
 }
 
 /// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) stay in force until they
@@ -118,6 +149,21 @@ fn open_string_end(string: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_classes() {
+        for multiline in [false, true] {
+            for c in (0..0x3000)
+                .chain(0xfff0..0x1_0000)
+                .filter_map(char::from_u32)
+            {
+                let dirty = (c.is_control() || is_bidi_control(c))
+                    && !(multiline && matches!(c, '\n' | '\t'));
+                let text = format!("a{c}b");
+                assert_eq!(is_clean(text.as_bytes(), multiline), !dirty, "{c:?}");
+            }
+        }
+    }
 
     #[test]
     fn strips_osc_csi_and_bare_controls() {

@@ -12,74 +12,130 @@ pub(crate) struct Look {
     pub(crate) link: Option<Rc<str>>,
 }
 
-/// Text in one look.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Run {
-    pub(crate) text: String,
-    pub(crate) look: Look,
-}
-
-/// A line of runs and the columns it takes.
+/// A line of styled text and the columns it takes: its text in one string, and where each look
+/// starts, so that filling a word costs no allocation of its own.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Line {
-    pub(crate) runs: Vec<Run>,
+    text: String,
+    /// (byte offset into `text`, look) for each run, in order.
+    looks: Vec<(usize, Look)>,
     pub(crate) width: usize,
 }
 
 impl Line {
     pub(crate) fn push(&mut self, c: char, look: &Look) {
+        self.start_run(look);
         self.width += char_width(c);
-        match self.runs.last_mut() {
-            Some(run) if run.look == *look => run.text.push(c),
-            _ => self.runs.push(Run {
-                text: c.to_string(),
-                look: look.clone(),
-            }),
-        }
+        self.text.push(c);
     }
 
     /// Add `text`, `width` columns wide, in `look`.
     fn push_str(&mut self, text: &str, width: usize, look: &Look) {
+        self.start_run(look);
         self.width += width;
-        match self.runs.last_mut() {
-            Some(run) if run.look == *look => run.text.push_str(text),
-            _ => self.runs.push(Run {
-                text: text.to_string(),
-                look: look.clone(),
-            }),
+        self.text.push_str(text);
+    }
+
+    fn start_run(&mut self, look: &Look) {
+        if self.looks.last().is_none_or(|(_, l)| l != look) {
+            self.looks.push((self.text.len(), look.clone()));
         }
     }
 
-    fn append(&mut self, other: Line) {
-        self.width += other.width;
-        for run in other.runs {
-            match self.runs.last_mut() {
-                Some(last) if last.look == run.look => last.text.push_str(&run.text),
-                _ => self.runs.push(run),
-            }
+    pub(crate) fn append(&mut self, other: &Line) {
+        for (text, look) in other.runs() {
+            self.push_str(text, 0, look);
         }
+        self.width += other.width;
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.looks.clear();
+        self.width = 0;
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.runs.is_empty()
+        self.looks.is_empty()
     }
 
     /// A line with nothing in it that is still a line of its item: an empty item's marker.
     pub(crate) fn marker_only() -> Self {
         Line {
-            runs: vec![Run {
-                text: String::new(),
-                look: Look::default(),
-            }],
-            width: 0,
+            looks: vec![(0, Look::default())],
+            ..Line::default()
+        }
+    }
+
+    /// The runs of text, each in its look.
+    pub(crate) fn runs(&self) -> impl Iterator<Item = (&str, &Look)> {
+        let ends = self
+            .looks
+            .iter()
+            .skip(1)
+            .map(|(at, _)| *at)
+            .chain([self.text.len()]);
+        self.looks
+            .iter()
+            .zip(ends)
+            .map(|((start, look), end)| (&self.text[*start..end], look))
+    }
+
+    /// Does the line end in a space?
+    pub(crate) fn ends_with_space(&self) -> bool {
+        self.text.ends_with(' ')
+    }
+
+    /// Remove trailing spaces, and runs left empty.
+    pub(crate) fn trim_end(&mut self) {
+        let kept = self.text.trim_end_matches(' ').len();
+        self.width -= self.text.len() - kept;
+        self.text.truncate(kept);
+        while self
+            .looks
+            .last()
+            .is_some_and(|(at, _)| *at >= kept && kept > 0)
+        {
+            self.looks.pop();
+        }
+        if kept == 0 {
+            self.looks.clear();
         }
     }
 
     /// The text without its looks.
     #[cfg(test)]
     pub(crate) fn plain(&self) -> String {
-        self.runs.iter().map(|r| r.text.as_str()).collect()
+        self.text.clone()
     }
+}
+
+/// White space that lines may break at: not the no-break spaces (`&nbsp;`, U+2007, U+202F).
+fn is_break(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
+/// Where the word that `text` starts with ends: at its first break, read a byte at a time while
+/// the text is ASCII.
+fn word_end(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if is_break(c) {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 /// Columns a character takes on a terminal: control characters (already cleaned away) none, wide
@@ -120,14 +176,14 @@ impl Filler {
     pub(crate) fn push(&mut self, text: &str, look: &Look, out: &mut Vec<Line>) {
         let mut rest = text;
         while !rest.is_empty() {
-            let word = rest.trim_start();
+            let word = rest.trim_start_matches(is_break);
             if word.len() < rest.len() {
                 self.place_word(out);
                 if !self.line.is_empty() {
                     self.space = Some(look.clone());
                 }
             }
-            let end = word.find(char::is_whitespace).unwrap_or(word.len());
+            let end = word_end(word);
             self.push_word(&word[..end], look, out);
             rest = &word[end..];
         }
@@ -165,18 +221,22 @@ impl Filler {
         if self.word.is_empty() {
             return;
         }
-        let word = std::mem::take(&mut self.word);
         let space = self.space.take();
         if self.line.is_empty() {
-            self.line = word;
-        } else if self.line.width + 1 + word.width <= self.width {
+            std::mem::swap(&mut self.line, &mut self.word);
+        } else if self.line.width + 1 + self.word.width <= self.width {
             // The space takes the look of what it joins (a link's underline runs on) or none.
-            let look = space.filter(|l| word.runs.first().is_some_and(|r| r.look == *l));
+            let first = self.word.looks.first().map(|(_, l)| l);
+            let look = space.filter(|l| first == Some(l));
             self.line.push(' ', &look.unwrap_or_default());
-            self.line.append(word);
+            self.line.append(&self.word);
         } else {
-            out.push(std::mem::replace(&mut self.line, word));
+            out.push(std::mem::take(&mut self.line));
+            // Room for a whole line at once, rather than growing a word at a time.
+            self.line.text.reserve(self.width * 2);
+            self.line.append(&self.word);
         }
+        self.word.clear();
     }
 
     /// End the current line here (a hard break), even when it is empty.
@@ -233,6 +293,12 @@ mod tests {
             ["one two", "three", "four five", "six"]
         );
         assert_eq!(fill("  spaced   out\n words ", 40), ["spaced out words"]);
+    }
+
+    #[test]
+    fn no_break_spaces_hold_words_together() {
+        assert_eq!(fill("a b\u{a0}c d", 4), ["a", "b\u{a0}c", "d"]);
+        assert_eq!(fill("one\u{2003}two", 40), ["one two"]);
     }
 
     #[test]

@@ -814,17 +814,17 @@ impl<'w> Renderer<'w> {
             }
         }
         let mut open: Option<&Rc<str>> = None;
-        for run in &line.runs {
-            if run.look.link.as_ref() != open {
+        for (text, look) in line.runs() {
+            if look.link.as_ref() != open {
                 if open.is_some() {
                     self.w.write_all(b"\x1b]8;;\x1b\\")?;
                 }
-                if let Some(address) = &run.look.link {
+                if let Some(address) = &look.link {
                     write!(self.w, "\x1b]8;;{address}\x1b\\")?;
                 }
-                open = run.look.link.as_ref();
+                open = look.link.as_ref();
             }
-            painter.paint(self.w, run.look.style, &run.text)?;
+            painter.paint(self.w, look.style, text)?;
         }
         if open.is_some() {
             self.w.write_all(b"\x1b]8;;\x1b\\")?;

@@ -2,7 +2,7 @@
 
 use anstyle::Style;
 
-use super::lines::{Filler, Line, Look, width_of};
+use super::lines::{Filler, Line, Look};
 
 /// A table is written once it holds this many cells, and goes on as a new one: its memory is
 /// bounded whatever the file holds.
@@ -80,7 +80,7 @@ impl Table {
         };
         for c in text.chars() {
             if c.is_whitespace() {
-                if cell.runs.last().is_some_and(|r| !r.text.ends_with(' ')) {
+                if !cell.is_empty() && !cell.ends_with_space() {
                     cell.push(' ', &Look::default());
                 }
             } else {
@@ -95,7 +95,7 @@ impl Table {
     pub(crate) fn render(mut self, width: usize) -> Vec<Line> {
         for row in &mut self.rows {
             for cell in row.iter_mut() {
-                trim_end(cell);
+                cell.trim_end();
             }
         }
         let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -122,12 +122,12 @@ impl Table {
                 let mut made = Vec::new();
                 let mut filler = Filler::new(w);
                 if let Some(cell) = row.get(i) {
-                    for run in &cell.runs {
-                        let mut look = run.look.clone();
+                    for (text, look) in cell.runs() {
+                        let mut look = look.clone();
                         if header {
                             look.style = look.style.bold();
                         }
-                        filler.push(&run.text, &look, &mut made);
+                        filler.push(text, &look, &mut made);
                     }
                 }
                 filler.finish(&mut made);
@@ -149,14 +149,10 @@ impl Table {
                         Align::Center => (space / 2, space - space / 2),
                     };
                     pad(&mut line, before);
-                    for run in cell.runs {
-                        for c in run.text.chars() {
-                            line.push(c, &run.look);
-                        }
-                    }
+                    line.append(&cell);
                     pad(&mut line, after);
                 }
-                trim_end(&mut line);
+                line.trim_end();
                 out.push(line);
             }
             if header && r + 1 == self.head {
@@ -187,8 +183,8 @@ impl Table {
                 if i > 0 {
                     filler.push(" · ", &Look::default(), &mut out);
                 }
-                for run in &cell.runs {
-                    filler.push(&run.text, &run.look, &mut out);
+                for (text, look) in cell.runs() {
+                    filler.push(text, look, &mut out);
                 }
             }
             filler.finish(&mut out);
@@ -215,20 +211,6 @@ fn share(natural: &[usize], width: usize) -> Vec<usize> {
 fn pad(line: &mut Line, columns: usize) {
     for _ in 0..columns {
         line.push(' ', &Look::default());
-    }
-}
-
-/// Remove trailing spaces (which are never styled).
-fn trim_end(line: &mut Line) {
-    while let Some(run) = line.runs.last_mut() {
-        let kept = run.text.trim_end_matches(' ').len();
-        line.width -= width_of(&run.text[kept..]);
-        run.text.truncate(kept);
-        if run.text.is_empty() {
-            line.runs.pop();
-        } else {
-            break;
-        }
     }
 }
 
