@@ -184,9 +184,39 @@ impl Filler {
                 }
             }
             let end = word_end(word);
-            self.push_word(&word[..end], look, out);
+            if end < word.len() && self.word.is_empty() {
+                // A whole word (a break follows it), the most common case: placed at once.
+                self.place_whole(&word[..end], look, out);
+            } else {
+                self.push_word(&word[..end], look, out);
+            }
             rest = &word[end..];
         }
+    }
+
+    /// Place a whole word that no other text joins, without going through `word`.
+    fn place_whole(&mut self, part: &str, look: &Look, out: &mut Vec<Line>) {
+        let w = if part.is_ascii() {
+            part.len()
+        } else {
+            width_of(part)
+        };
+        if part.is_empty() || w > self.width {
+            return self.push_word(part, look, out);
+        }
+        let space = self.space.take();
+        if self.line.is_empty() {
+        } else if self.line.width + 1 + w <= self.width {
+            // The space takes the look of what it joins (a link's underline runs on) or none.
+            match space.as_ref() == Some(look) {
+                true => self.line.push(' ', look),
+                false => self.line.push(' ', &Look::default()),
+            }
+        } else {
+            out.push(std::mem::take(&mut self.line));
+            self.line.text.reserve(self.width * 2);
+        }
+        self.line.push_str(part, w, look);
     }
 
     /// Add to the word being read, a word's worth at a time while it fits the line.
