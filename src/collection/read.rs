@@ -86,10 +86,10 @@ where
 /// threads only wait on the cores like any other.
 const READERS: usize = 32;
 
-/// `then` of each path and what `read` gave for it, in the paths' order. The reads run on
-/// [`READERS`] threads of their own (fewer when the system gives fewer), so that many are in
-/// flight when the files are not cached; `then` runs on the cores as each read arrives, through a
-/// short queue, so that reading and parsing overlap and no more than the queue is held.
+/// `then` of each path and what `read` gave for it, in the paths' order. Cached, the cores read
+/// and handle each file; otherwise [`READERS`] threads of their own (fewer when the system gives
+/// fewer) each read a file and handle it, so that many reads are in flight while the handling
+/// runs on the cores.
 fn read_many<P, R, D, F, T>(paths: &[P], read: R, then: F) -> Vec<T>
 where
     P: AsRef<Path> + Sync,
@@ -128,7 +128,9 @@ where
 const PROBE: usize = 32;
 const CACHED_READ: std::time::Duration = std::time::Duration::from_micros(100);
 
-/// As [`read_many`], the reads on [`READERS`] threads of their own.
+/// As [`read_many`], on [`READERS`] threads of their own, each reading a file and then handling
+/// it: the system runs the handling on the cores while other threads wait on the disk, with no
+/// queue between them to wake threads for every file.
 fn read_in_flight<P, R, D, F, T>(paths: &[P], read: &R, then: &F) -> Vec<T>
 where
     P: AsRef<Path> + Sync,
@@ -139,42 +141,38 @@ where
 {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<(usize, D)>(READERS * 4);
-    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let work = |sender: std::sync::mpsc::SyncSender<(usize, D)>| loop {
+    let work = || {
+        let mut done = Vec::new();
+        loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(path) = paths.get(i) else {
-                return;
+                return done;
             };
-            if sender.send((i, read(path.as_ref()))).is_err() {
-                return;
-            }
-        };
-        let mut started = 0;
+            let path = path.as_ref();
+            done.push((i, then(i, path, read(path))));
+        }
+    };
+    let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let mut threads = Vec::new();
         for _ in 0..READERS.min(paths.len() / 16 + 1) {
-            let sender = sender.clone();
+            // The stack a parse has on the cores' threads (the default for Rust's threads).
             let spawned = std::thread::Builder::new()
-                .stack_size(256 << 10)
-                .spawn_scoped(scope, move || work(sender));
-            if spawned.is_err() {
-                break;
+                .stack_size(2 << 20)
+                .spawn_scoped(scope, work);
+            match spawned {
+                Ok(thread) => threads.push(thread),
+                Err(_) => break,
             }
-            started += 1;
         }
-        drop(sender);
-        if started == 0 {
-            // No reader could start: the cores read as they parse.
-            return paths
-                .par_iter()
-                .enumerate()
-                .map(|(i, path)| (i, then(i, path.as_ref(), read(path.as_ref()))))
-                .collect();
+        // This thread reads too (alone, when no reader could start).
+        let mut done = work();
+        for thread in threads {
+            match thread.join() {
+                Ok(part) => done.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
         }
-        receiver
-            .into_iter()
-            .par_bridge()
-            .map(|(i, data)| (i, then(i, paths[i].as_ref(), data)))
-            .collect()
+        done
     });
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, value)| value).collect()
