@@ -264,11 +264,23 @@ where
 /// What `read` gives for the first [`PROBE`] files, read one by one (and so cached for what reads
 /// them next), and whether the files are in the page cache: from memory each takes a few
 /// microseconds, from a disk milliseconds.
+///
+/// Once files have been found uncached, later batches of the same run are taken as uncached
+/// too, without reading any one by one: the probe's serial reads would cost each batch a few
+/// milliseconds a file.
 fn probe<P: AsRef<Path>, D>(paths: &[P], read: impl Fn(&Path) -> D) -> (Vec<D>, bool) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static UNCACHED: AtomicBool = AtomicBool::new(false);
+    if UNCACHED.load(Ordering::Relaxed) {
+        return (Vec::new(), false);
+    }
     let count = paths.len().min(PROBE);
     let started = std::time::Instant::now();
     let first: Vec<D> = paths[..count].iter().map(|p| read(p.as_ref())).collect();
     let cached = started.elapsed() < CACHED_READ * count as u32;
+    if !cached {
+        UNCACHED.store(true, Ordering::Relaxed);
+    }
     (first, cached)
 }
 
