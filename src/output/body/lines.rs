@@ -146,6 +146,10 @@ pub(crate) fn char_width(c: char) -> usize {
 
 /// Columns a string takes.
 pub(crate) fn width_of(text: &str) -> usize {
+    // Printable ASCII, the most of any review, is a column a byte.
+    if text.bytes().all(|b| b == b' ' || b.is_ascii_graphic()) {
+        return text.len();
+    }
     text.chars().map(char_width).sum()
 }
 
@@ -196,11 +200,7 @@ impl Filler {
 
     /// Place a whole word that no other text joins, without going through `word`.
     fn place_whole(&mut self, part: &str, look: &Look, out: &mut Vec<Line>) {
-        let w = if part.is_ascii() {
-            part.len()
-        } else {
-            width_of(part)
-        };
+        let w = width_of(part);
         if part.is_empty() || w > self.width {
             return self.push_word(part, look, out);
         }
@@ -224,11 +224,7 @@ impl Filler {
         if part.is_empty() {
             return;
         }
-        let w = if part.is_ascii() {
-            part.len()
-        } else {
-            width_of(part)
-        };
+        let w = width_of(part);
         if self.word.width + w <= self.width {
             self.word.push_str(part, w, look);
             return;

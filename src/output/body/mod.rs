@@ -266,19 +266,7 @@ impl<'w> Renderer<'w> {
         self.end_table()?;
         self.end_html_spans()?;
         self.flush()?;
-        let past = &mut self.containers_past[origin as usize];
-        if *past > 0 && origin == Origin::Markdown {
-            *past -= 1;
-            return Ok(());
-        }
-        let same = |c: &Container| std::mem::discriminant(c) == std::mem::discriminant(like);
-        let Some(at) = self
-            .containers
-            .iter()
-            .rposition(|(c, o)| same(c) && *o == origin)
-        else {
-            // HTML closes what it opened past the bound, if anything.
-            *past = past.saturating_sub(1);
+        let Some(at) = innermost(&self.containers, &mut self.containers_past, like, origin) else {
             return Ok(());
         };
         while self.containers.len() > at {
@@ -544,18 +532,7 @@ impl<'w> Renderer<'w> {
 
     /// Close the innermost span like `like` from `origin`.
     fn pop_span(&mut self, like: &Span, origin: Origin) -> io::Result<()> {
-        let past = &mut self.spans_past[origin as usize];
-        if *past > 0 && origin == Origin::Markdown {
-            *past -= 1;
-            return Ok(());
-        }
-        let same = |s: &Span| std::mem::discriminant(s) == std::mem::discriminant(like);
-        let Some(at) = self
-            .spans
-            .iter()
-            .rposition(|(s, o)| same(s) && *o == origin)
-        else {
-            *past = past.saturating_sub(1);
+        let Some(at) = innermost(&self.spans, &mut self.spans_past, like, origin) else {
             return Ok(());
         };
         // A hyperlink with nothing to click on gets its address as its text.
@@ -838,6 +815,29 @@ impl<'w> Renderer<'w> {
         self.end_table()?;
         self.flush()
     }
+}
+
+/// Where a close of an element like `like` (by kind) from `origin` lands: the innermost open one
+/// of that kind and origin. `None` when it closes one opened past [`MAX_DEPTH`], counted in `past`
+/// (Markdown's closes match its opens in order; HTML closes one past the bound only when no open
+/// one is found), or nothing.
+fn innermost<E>(
+    open: &[(E, Origin)],
+    past: &mut [usize; 2],
+    like: &E,
+    origin: Origin,
+) -> Option<usize> {
+    let past = &mut past[origin as usize];
+    if *past > 0 && origin == Origin::Markdown {
+        *past -= 1;
+        return None;
+    }
+    let same = |e: &E| std::mem::discriminant(e) == std::mem::discriminant(like);
+    let at = open.iter().rposition(|(e, o)| same(e) && *o == origin);
+    if at.is_none() {
+        *past = past.saturating_sub(1);
+    }
+    at
 }
 
 /// An address that may be written inside an OSC 8 sequence: a web or mail address of printable
