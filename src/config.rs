@@ -49,6 +49,11 @@ pub(crate) enum Command {
     Stats(StatsOptions),
     /// Print generated text (shell completions, the man page).
     Print(Vec<u8>),
+    /// Write generated files (the man pages) into a folder, creating it, and name each.
+    Write {
+        folder: PathBuf,
+        files: Vec<(String, Vec<u8>)>,
+    },
     /// A usage error found after parsing: say it and exit 2 before reading anything.
     Usage(String),
 }

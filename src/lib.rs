@@ -53,6 +53,7 @@ fn reading_threads() -> Option<rayon::ThreadPool> {
 
 /// The whole program: parse the command line, run, and map the result to an exit status.
 pub fn main() -> ExitCode {
+    cli::complete_if_asked();
     let config = cli::Cli::parse_args().resolve(&cli::Environment::from_process());
     match config.command {
         // One file needs no pool of threads: `show` starts one only when it has to look.

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::{CHUNK, Outcome, open_listing, point_at_exports};
+use super::{CHUNK, Outcome, open_listing, point_at_exports, say_nothing_matched};
 use rayon::prelude::*;
 
 use crate::collection::{Listing, map_headers, read_whole};
@@ -122,8 +122,9 @@ pub(super) fn list(
             matched
         }
     };
-    if matched == 0 {
-        point_at_exports(std::slice::from_ref(&config.dir), &mut Printer::new(err));
+    if matched == 0 && !point_at_exports(std::slice::from_ref(&config.dir), &mut Printer::new(err))
+    {
+        say_nothing_matched(config, &options.filter.asked, err);
     }
     Ok(Outcome::of(&notes, matched > 0 && options.limit != Some(0)))
 }

@@ -9,12 +9,13 @@ mod show;
 mod stats;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::collection::{Collection, Listing};
 use crate::config::{Command, Config};
-use crate::diagnostics::{Note, Printer, Result, Severity};
+use crate::diagnostics::{Error, Note, Printer, Result, Severity};
 use crate::letterboxd;
+use crate::output;
 pub use promises::{check_body_rendering, check_every_format, foreign_escape};
 
 /// How a run ended, for the exit status.
@@ -71,7 +72,42 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
             out.write_all(text)?;
             Ok(Outcome::Found)
         }
+        Command::Write { folder, files } => write_files(folder, files, out, config.terminal),
     }
+}
+
+/// On a terminal, say on stderr that nothing matched, where an empty screen or a bare header
+/// would say nothing; piped, empty output is the answer. `asked` is what was asked, as given.
+fn say_nothing_matched(config: &Config, asked: &str, err: &mut dyn Write) {
+    if !config.terminal {
+        return;
+    }
+    let message = if asked.is_empty() {
+        format!("no reviews in {}", config.dir.display())
+    } else {
+        format!("no reviews match {asked}")
+    };
+    Printer::new(err).message(&message);
+}
+
+/// Write each file into `folder` (made if missing), and print the path of each written.
+fn write_files(
+    folder: &Path,
+    files: &[(String, Vec<u8>)],
+    out: &mut dyn Write,
+    terminal: bool,
+) -> Result<Outcome> {
+    let write_error = |path: &Path, source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
+    for (name, bytes) in files {
+        let path = folder.join(name);
+        std::fs::write(&path, bytes).map_err(|e| write_error(&path, e))?;
+        output::path::write(out, &path, b"\n", terminal)?;
+    }
+    Ok(Outcome::Found)
 }
 
 /// The collection's files, and the problems met listing them, as every reading command starts.

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{CHUNK, Outcome, open_listing};
+use super::{CHUNK, Outcome, open_listing, say_nothing_matched};
 use crate::collection::map_files;
 use crate::config::{Config, SearchFormat, SearchOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
@@ -150,5 +150,8 @@ pub(super) fn search(
             any
         }
     };
+    if !any {
+        say_nothing_matched(config, &options.filter.asked, err);
+    }
     Ok(Outcome::of(&notes, any))
 }

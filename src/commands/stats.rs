@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{CHUNK, Outcome, open_listing};
+use super::{CHUNK, Outcome, open_listing, say_nothing_matched};
 use crate::collection::map_headers;
 use crate::config::{Config, StatsFormat, StatsOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
@@ -77,6 +77,9 @@ pub(super) fn stats(
             summary.reviews > 0
         }
     };
+    if !any {
+        say_nothing_matched(config, &options.filter.asked, err);
+    }
     Ok(Outcome::of(&notes, any))
 }
 

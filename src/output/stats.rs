@@ -48,6 +48,10 @@ pub(crate) fn table(
     width: usize,
     painter: Painter,
 ) -> io::Result<()> {
+    // No header over nothing: the command says on stderr that nothing matched.
+    if groups.is_empty() {
+        return Ok(());
+    }
     let names: Vec<String> = groups
         .iter()
         .map(|g| clean(&g.name, false).into_owned())

@@ -76,6 +76,10 @@ pub(crate) fn write(
     max_width: usize,
     painter: Painter,
 ) -> io::Result<()> {
+    // No header over nothing: the command says on stderr that nothing matched.
+    if rows.is_empty() {
+        return Ok(());
+    }
     // The score column is shown only when some review has a score.
     let scored = rows.iter().any(|row| !row.cells()[SCORE].is_empty());
     let headers = COLUMNS.map(|c| {

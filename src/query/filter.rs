@@ -52,6 +52,17 @@ impl std::str::FromStr for YearRange {
     }
 }
 
+impl std::fmt::Display for YearRange {
+    /// As given: `2012`, `2010..2015`, `2010..`, `..1999`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
+        match (self.from, self.to) {
+            (Some(from), Some(to)) if from == to => write!(f, "{from}"),
+            (from, to) => write!(f, "{}..{}", year(from), year(to)),
+        }
+    }
+}
+
 impl YearRange {
     fn contains(&self, year: i32) -> bool {
         self.from.is_none_or(|f| year >= f) && self.to.is_none_or(|t| year <= t)
@@ -79,6 +90,8 @@ pub(crate) struct Filter {
     /// Bounds on the score, on the 0–100 scale, both included.
     pub(crate) min_score: Option<f64>,
     pub(crate) max_score: Option<f64>,
+    /// The filters as the user gave them (`--director zzz`), for saying that nothing matched.
+    pub(crate) asked: String,
 }
 
 /// A filter with its text folded once, ready to test many reviews.

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::{
     Command, Config, ImportOptions, Lines, ListFormat, ListOptions, NewOptions, SearchFormat,
@@ -15,6 +15,11 @@ use crate::output::template::Template;
 use crate::query::stats::{GroupBy, GroupOrder};
 use crate::query::{Filter, Order, Search, SortKey, YearRange};
 use crate::terminal::pager::Pager;
+
+mod complete;
+mod man;
+
+pub(crate) use complete::complete_if_asked;
 
 const LIST_EXAMPLES: &str = "\
 Examples:
@@ -51,6 +56,24 @@ Examples:
   reviews show prophet --format json | jq .runtime
   reviews show rust-and-bone --width 60 | less";
 
+const COMPLETIONS_HELP: &str = "\
+The script asks `reviews` itself what to offer, so `show <TAB>` offers the slugs and titles of
+the collection and `--director <TAB>` the directors in it (from --dir, else $REVIEWS_DIR, else
+./reviews). Load it when the shell starts, so that it always matches the installed program.
+
+Examples:
+  echo 'source <(reviews completions bash)' >> ~/.bashrc
+  echo 'source <(reviews completions zsh)' >> ~/.zshrc
+  reviews completions fish > ~/.config/fish/completions/reviews.fish";
+
+const MAN_HELP: &str = "\
+Pages: reviews(1), and reviews-list(1), reviews-show(1), ... for each command.
+
+Examples:
+  reviews man | man -l -
+  reviews man list | man -l -
+  reviews man --out ~/.local/share/man/man1";
+
 /// A command-line reader for film reviews kept as text files with YAML front matter.
 #[derive(Debug, Parser)]
 #[command(name = "reviews", version, about, max_term_width = 100)]
@@ -58,28 +81,50 @@ Examples:
     after_help = "Examples:\n  reviews list --director Audiard\n  reviews show rust-and-bone\n  reviews --dir ~/films list --year 2012"
 )]
 pub(crate) struct Cli {
-    /// The collection folder [default: $REVIEWS_DIR, else ./reviews]
-    #[arg(long, global = true, value_name = "DIR")]
-    dir: Option<PathBuf>,
-
-    /// When to use colour
-    #[arg(long, global = true, value_enum, ignore_case = true, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
-    color: ColorWhen,
-
-    /// Say nothing of warnings (errors are still printed)
-    #[arg(short, long, global = true, conflicts_with = "verbose")]
-    quiet: bool,
-
-    /// Print each warning, not one line counting them
-    #[arg(short, long, global = true)]
-    verbose: bool,
-
-    /// Fit output to N columns [default: the terminal's width, else $COLUMNS, else 80]
-    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
-    width: Option<u16>,
+    #[command(flatten)]
+    global: GlobalArgs,
 
     #[command(subcommand)]
     command: CliCommand,
+}
+
+/// The options every reading command takes, before or after its name. `completions` and `man`
+/// read no collection and print no review, so they take none of them.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "Global options")]
+struct GlobalArgs {
+    /// The collection folder [default: $REVIEWS_DIR, else ./reviews]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    dir: Option<PathBuf>,
+
+    /// When to use colour [default: auto]
+    #[arg(long, value_enum, ignore_case = true, value_name = "WHEN")]
+    color: Option<ColorWhen>,
+
+    /// Say nothing of warnings (errors are still printed)
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+
+    /// Print each warning, not one line counting them
+    #[arg(short, long)]
+    verbose: bool,
+
+    /// Fit output to N columns [default: the terminal's width, else $COLUMNS, else 80]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
+}
+
+impl GlobalArgs {
+    /// These options given after the command's name, else as given before it.
+    fn or(self, before: GlobalArgs) -> GlobalArgs {
+        GlobalArgs {
+            dir: self.dir.or(before.dir),
+            color: self.color.or(before.color),
+            quiet: self.quiet || before.quiet,
+            verbose: self.verbose || before.verbose,
+            width: self.width.or(before.width),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,8 +154,10 @@ enum CliCommand {
     )]
     Check {
         /// Files or folders to check [default: the collection]
-        #[arg(value_name = "PATH")]
+        #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        global: GlobalArgs,
     },
     /// Write review files in canonical form (YAML front matter) from review files in any shape
     /// it reads, or from a Letterboxd export
@@ -134,6 +181,8 @@ enum CliCommand {
         /// (as a file with an empty body)
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        global: GlobalArgs,
     },
     /// Start a new review: write its file, then open it in your editor
     #[command(
@@ -161,18 +210,25 @@ enum CliCommand {
         /// Only write the file; do not open an editor
         #[arg(long)]
         no_edit: bool,
+        #[command(flatten)]
+        global: GlobalArgs,
     },
-    /// Print a shell completion script
-    #[command(
-        after_help = "Example:\n  reviews completions bash > ~/.local/share/bash-completion/completions/reviews"
-    )]
+    /// Print the script that makes your shell complete commands, options, slugs and names
+    #[command(after_help = COMPLETIONS_HELP)]
     Completions {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
-    #[command(after_help = "Example:\n  reviews man > reviews.1 && man ./reviews.1")]
-    Man,
+    /// Print a man page, or write them all into a folder
+    #[command(after_help = MAN_HELP)]
+    Man {
+        /// The command whose page to print [default: reviews(1), the whole program]
+        #[arg(value_name = "COMMAND", value_parser = man::page_names())]
+        command: Option<String>,
+        /// Write every page into DIR (reviews.1, reviews-list.1, ...) instead
+        #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath, conflicts_with = "command")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -195,6 +251,8 @@ struct ListArgs {
     /// End each line of tsv, path and templates with a NUL, for xargs -0
     #[arg(short = '0', long)]
     null: bool,
+    #[command(flatten)]
+    global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
@@ -216,6 +274,27 @@ struct StatsArgs {
     /// Output format [default: table on a terminal, tsv in a pipe]
     #[arg(long, value_enum, ignore_case = true)]
     format: Option<StatsFormat>,
+    #[command(flatten)]
+    global: GlobalArgs,
+}
+
+impl CliCommand {
+    /// The global options given after the command's name (none for the commands without them).
+    fn take_global(&mut self) -> GlobalArgs {
+        let global = match self {
+            CliCommand::List(ListArgs { global, .. })
+            | CliCommand::Show(ShowArgs { global, .. })
+            | CliCommand::Search(SearchArgs { global, .. })
+            | CliCommand::Stats(StatsArgs { global, .. })
+            | CliCommand::Check { global, .. }
+            | CliCommand::Import { global, .. }
+            | CliCommand::New { global, .. } => global,
+            CliCommand::Completions { .. } | CliCommand::Man { .. } => {
+                return GlobalArgs::default();
+            }
+        };
+        std::mem::take(global)
+    }
 }
 
 /// `--format`: a format's name, or a template (any text with a `{`).
@@ -262,7 +341,7 @@ struct FilterArgs {
     #[arg(long, value_name = "T")]
     title: Vec<String>,
     /// Keep films with a director whose name contains D
-    #[arg(long, value_name = "D")]
+    #[arg(long, value_name = "D", add = complete::people(complete::Field::Directors))]
     director: Vec<String>,
     /// Keep films rated exactly R (G, PG, PG-13, R, NC-17, NR, ...)
     #[arg(long, value_name = "R")]
@@ -271,20 +350,20 @@ struct FilterArgs {
     #[arg(long, value_name = "Y|FROM..TO")]
     year: Vec<YearRange>,
     /// Keep films with a writer whose name contains W
-    #[arg(long, value_name = "W")]
+    #[arg(long, value_name = "W", add = complete::people(complete::Field::Writers))]
     writer: Vec<String>,
     /// Keep films with a cast member whose name contains C
-    #[arg(long, value_name = "C")]
+    #[arg(long, value_name = "C", add = complete::people(complete::Field::Cast))]
     cast: Vec<String>,
     /// Keep reviews with a tag or genre containing T
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", add = complete::people(complete::Field::Tags))]
     tag: Vec<String>,
-    /// Keep reviews scored at least S (any score shape: 3/4, 7.5/10, ★★★, B+, 80%; compared 0-100)
+    /// Keep reviews scored at least S (any score shape: 3/4, 7.5/10, B+, 80%, stars; compared 0-100)
     #[arg(long, value_name = "S", value_parser = score_bound)]
-    min_score: Option<f64>,
+    min_score: Option<String>,
     /// Keep reviews scored at most S
     #[arg(long, value_name = "S", value_parser = score_bound)]
-    max_score: Option<f64>,
+    max_score: Option<String>,
     /// Include drafts (`draft: true`, `published: false`), which are left out as site generators do
     #[arg(long)]
     drafts: bool,
@@ -292,6 +371,24 @@ struct FilterArgs {
 
 impl From<FilterArgs> for Filter {
     fn from(args: FilterArgs) -> Filter {
+        // The filters as given, for the message that nothing matched them.
+        let mut asked = Vec::new();
+        let mut say = |flag: &str, values: &[String]| {
+            for value in values {
+                asked.push(format!("--{flag} {}", shell_words::quote(value)));
+            }
+        };
+        say("title", &args.title);
+        say("director", &args.director);
+        say("writer", &args.writer);
+        say("cast", &args.cast);
+        say("tag", &args.tag);
+        say("rating", &args.rating);
+        let years: Vec<String> = args.year.iter().map(YearRange::to_string).collect();
+        say("year", &years);
+        say("min-score", args.min_score.as_slice());
+        say("max-score", args.max_score.as_slice());
+        let score = |text: Option<String>| crate::record::score_on_scale(&text?).ok();
         Filter {
             titles: args.title,
             directors: args.director,
@@ -301,8 +398,9 @@ impl From<FilterArgs> for Filter {
             ratings: args.rating,
             years: args.year,
             drafts: args.drafts,
-            min_score: args.min_score,
-            max_score: args.max_score,
+            min_score: score(args.min_score),
+            max_score: score(args.max_score),
+            asked: asked.join(" "),
         }
     }
 }
@@ -336,12 +434,14 @@ struct SearchArgs {
     /// Never page, even when the results are taller than the terminal
     #[arg(long)]
     no_pager: bool,
+    #[command(flatten)]
+    global: GlobalArgs,
 }
 
 #[derive(Debug, Args)]
 struct ShowArgs {
     /// Slug, title or part of the title (several words are joined with spaces)
-    #[arg(required = true, value_name = "QUERY")]
+    #[arg(required = true, value_name = "QUERY", add = complete::reviews())]
     query: Vec<String>,
     /// Output format
     #[arg(long, value_enum, ignore_case = true, default_value_t = ShowFormat::Text)]
@@ -349,6 +449,8 @@ struct ShowArgs {
     /// Never page, even when the review is taller than the terminal
     #[arg(long)]
     no_pager: bool,
+    #[command(flatten)]
+    global: GlobalArgs,
 }
 
 /// What the outside world says: the environment variables read, and the terminal.
@@ -434,8 +536,9 @@ impl Cli {
     }
 
     /// Weigh flags, environment and terminal into a [`Config`].
-    pub(crate) fn resolve(self, env: &Environment) -> Config {
-        let (dir, dir_origin) = match (self.dir, env.var("REVIEWS_DIR")) {
+    pub(crate) fn resolve(mut self, env: &Environment) -> Config {
+        let global = self.command.take_global().or(self.global);
+        let (dir, dir_origin) = match (global.dir, env.var("REVIEWS_DIR")) {
             (Some(dir), _) => {
                 let origin = format!("{} (from --dir)", dir.display());
                 (dir, origin)
@@ -447,7 +550,7 @@ impl Cli {
             ),
         };
         let terminal = env.stdout_terminal;
-        let color = match self.color {
+        let color = match global.color.unwrap_or(ColorWhen::Auto) {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
             // NO_COLOR wins; CLICOLOR_FORCE colours a pipe; CLICOLOR=0 turns a terminal's off.
@@ -460,7 +563,7 @@ impl Cli {
             }
         };
         let screen = env.terminal_size.filter(|_| terminal);
-        let width = self.width.map(usize::from).unwrap_or_else(|| {
+        let width = global.width.map(usize::from).unwrap_or_else(|| {
             screen
                 .map(|(w, _)| w)
                 // As `--width` takes it: a value past its range is not a width.
@@ -503,13 +606,14 @@ impl Cli {
                 Ok(options) => Command::Search(options),
                 Err(message) => Command::Usage(message),
             },
-            CliCommand::Check { paths } => Command::Check(paths),
+            CliCommand::Check { paths, .. } => Command::Check(paths),
             CliCommand::Import {
                 files,
                 to,
                 dry_run,
                 from,
                 all,
+                ..
             } => Command::Import(ImportOptions {
                 files,
                 to,
@@ -525,6 +629,7 @@ impl Cli {
                 score,
                 to,
                 no_edit,
+                ..
             } => Command::New(NewOptions {
                 title: title.join(" "),
                 year,
@@ -536,19 +641,16 @@ impl Cli {
                     .then(|| editor_command(env))
                     .flatten(),
             }),
-            CliCommand::Completions { shell } => {
-                let mut script = Vec::new();
-                clap_complete::generate(shell, &mut Cli::command(), "reviews", &mut script);
-                Command::Print(script)
-            }
-            CliCommand::Man => {
-                let mut page = Vec::new();
-                // Rendering into a Vec cannot fail.
-                let _ = clap_mangen::Man::new(Cli::command()).render(&mut page);
-                Command::Print(page)
-            }
+            CliCommand::Completions { shell } => Command::Print(complete::registration(shell)),
+            CliCommand::Man { command, out } => match out {
+                Some(folder) => Command::Write {
+                    folder,
+                    files: man::every_page(),
+                },
+                None => Command::Print(man::page(command.as_deref())),
+            },
         };
-        let warnings = match (self.quiet, self.verbose) {
+        let warnings = match (global.quiet, global.verbose) {
             (true, _) => Warnings::Silent,
             (_, true) => Warnings::Each,
             _ => Warnings::Counted,
@@ -568,8 +670,10 @@ impl Cli {
     }
 }
 
-fn score_bound(text: &str) -> Result<f64, String> {
-    crate::record::score_on_scale(text)
+/// A score bound, kept as given once it is known to read.
+fn score_bound(text: &str) -> Result<String, String> {
+    crate::record::score_on_scale(text)?;
+    Ok(text.to_string())
 }
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`, split into words as a shell would.
@@ -654,9 +758,20 @@ fn search_options(args: SearchArgs, terminal: bool) -> Result<SearchOptions, Str
     {
         return Err(NULL_FORMATS.to_string());
     }
+    let mut filter: Filter = args.filters.into();
+    // What was asked, as given, for the message that nothing matched it.
+    let words = args.words.iter().map(|word| shell_words::quote(word));
+    let without =
+        (args.without.iter()).map(|word| format!("--without {}", shell_words::quote(word)));
+    filter.asked = words
+        .map(|word| word.into_owned())
+        .chain(without)
+        .chain(Some(filter.asked).filter(|asked| !asked.is_empty()))
+        .collect::<Vec<_>>()
+        .join(" ");
     Ok(SearchOptions {
         search: Search::new(&args.words, &args.without)?,
-        filter: args.filters.into(),
+        filter,
         order: args.sort.map(|key| Order {
             key,
             reverse: args.reverse,
@@ -681,6 +796,7 @@ fn show_options(args: ShowArgs) -> ShowOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
 
     fn config(args: &[&str], vars: &[(&str, &str)], terminal: bool) -> Config {
         let cli =

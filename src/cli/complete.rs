@@ -1,0 +1,249 @@
+//! Shell completion: the shell's script calls `reviews` back (`COMPLETE=bash reviews -- WORDS`),
+//! so that options come from clap's definitions and slugs, titles and names from the collection.
+
+use std::collections::BTreeSet;
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+
+use clap::CommandFactory;
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Zsh};
+use clap_complete::{ArgValueCompleter, CompletionCandidate, Shell};
+
+use super::Cli;
+use crate::collection::{Collection, map_headers};
+use crate::query::fold;
+use crate::record::Review;
+
+/// The variable the shell's script sets when it asks for candidates.
+const VARIABLE: &str = "COMPLETE";
+
+/// Candidates offered at most: a shell lists them all, and a huge collection would bury it.
+const MAX_CANDIDATES: usize = 1000;
+
+/// Bash puts a candidate into the line as it is: one with a space would become two words, so
+/// it gets a shell's quoting here (zsh and fish quote for themselves).
+struct QuotingBash;
+
+impl EnvCompleter for QuotingBash {
+    fn name(&self) -> &'static str {
+        Bash.name()
+    }
+    fn is(&self, name: &str) -> bool {
+        Bash.is(name)
+    }
+    fn write_registration(
+        &self,
+        var: &str,
+        name: &str,
+        bin: &str,
+        completer: &str,
+        buf: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        Bash.write_registration(var, name, bin, completer, buf)
+    }
+    fn write_complete(
+        &self,
+        cmd: &mut clap::Command,
+        args: Vec<OsString>,
+        current_dir: Option<&Path>,
+        buf: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let index = std::env::var("_CLAP_COMPLETE_INDEX")
+            .ok()
+            .and_then(|i| i.parse().ok())
+            .unwrap_or_default();
+        let separator = std::env::var("_CLAP_IFS").unwrap_or_else(|_| "\n".to_string());
+        let candidates = clap_complete::engine::complete(cmd, args, index, current_dir)?;
+        for (i, candidate) in candidates.iter().enumerate() {
+            if i != 0 {
+                buf.write_all(separator.as_bytes())?;
+            }
+            let value = candidate.get_value().to_string_lossy();
+            buf.write_all(shell_words::quote(&value).as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+const SHELLS: Shells<'static> = Shells(&[&QuotingBash, &Elvish, &Fish, &Powershell, &Zsh]);
+
+/// Answer the shell and exit, when it is the shell asking (`COMPLETE` is set); else return.
+pub(crate) fn complete_if_asked() {
+    clap_complete::CompleteEnv::with_factory(Cli::command)
+        .var(VARIABLE)
+        .shells(SHELLS)
+        .complete();
+}
+
+/// The script `reviews completions SHELL` prints: it calls `reviews` on the `PATH` back.
+pub(super) fn registration(shell: Shell) -> Vec<u8> {
+    let name = match shell {
+        Shell::Bash => "bash",
+        Shell::Elvish => "elvish",
+        Shell::Fish => "fish",
+        Shell::PowerShell => "powershell",
+        _ => "zsh",
+    };
+    let mut script = Vec::new();
+    if let Some(completer) = SHELLS.completer(name) {
+        // Writing into a Vec cannot fail.
+        let _ =
+            completer.write_registration(VARIABLE, "reviews", "reviews", "reviews", &mut script);
+    }
+    script
+}
+
+/// The fields whose values the filters complete.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Field {
+    Directors,
+    Writers,
+    Cast,
+    Tags,
+}
+
+impl Field {
+    fn values(self, review: &Review) -> Vec<String> {
+        match self {
+            Field::Directors => review.directed_by.clone(),
+            Field::Writers => review.written_by.clone(),
+            Field::Cast => review.starring.clone(),
+            Field::Tags => [review.tags.as_slice(), review.genres.as_slice()].concat(),
+        }
+    }
+}
+
+/// A filter's completion: the names in the field, across the collection, that contain what is
+/// typed (as the filter matches: ignoring case and accents).
+pub(super) fn people(field: Field) -> ArgValueCompleter {
+    ArgValueCompleter::new(move |current: &OsStr| {
+        let typed = fold(&current.to_string_lossy());
+        let mut names = BTreeSet::new();
+        for review in collection_reviews() {
+            for name in field.values(&review) {
+                if fold(&name).contains(&typed) {
+                    names.insert(crate::terminal::clean(&name, false).into_owned());
+                }
+            }
+        }
+        names
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(CompletionCandidate::new)
+            .collect()
+    })
+}
+
+/// `show`'s completion: the slugs that start with what is typed, each with its title as help,
+/// and the titles that do (ignoring case and accents).
+pub(super) fn reviews() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| {
+        let current = current.to_string_lossy();
+        let typed = fold(&current);
+        let mut slugs = Vec::new();
+        let mut titles = BTreeSet::new();
+        for review in collection_reviews() {
+            let title = crate::terminal::clean(&review.title, false).into_owned();
+            if review.slug.starts_with(current.as_ref()) {
+                let help = match review.year {
+                    Some(year) => format!("{title} ({year})"),
+                    None => title.clone(),
+                };
+                slugs.push((review.slug, help));
+            }
+            if fold(&title).starts_with(&typed) {
+                titles.insert(title);
+            }
+        }
+        slugs.sort();
+        let slugs = slugs.into_iter().map(|(slug, help)| {
+            let slug = crate::terminal::clean(&slug, false).into_owned();
+            CompletionCandidate::new(slug).help(Some(help.into()))
+        });
+        slugs
+            .chain(titles.into_iter().map(CompletionCandidate::new))
+            .take(MAX_CANDIDATES)
+            .collect()
+    })
+}
+
+/// Every readable review of the collection the line being completed names: its `--dir`, else
+/// `$REVIEWS_DIR`, else `./reviews`, as a run would choose. Files that cannot be read are passed
+/// over in silence: the shell is no place for errors.
+fn collection_reviews() -> Vec<Review> {
+    let Ok(collection) = Collection::open(&collection_dir(std::env::args_os()), "") else {
+        return Vec::new();
+    };
+    let listing = collection.listing();
+    let paths = listing.paths();
+    map_headers(
+        paths,
+        |_, _| true,
+        |i, parsed| {
+            let mut review = parsed?.review?;
+            listing.name(&paths[i], &mut review);
+            (!review.draft).then_some(review)
+        },
+    )
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The collection the words being completed name (the last `--dir` among them).
+fn collection_dir(args: impl IntoIterator<Item = OsString>) -> PathBuf {
+    let words: Vec<String> = args
+        .into_iter()
+        .skip_while(|word| word != "--")
+        .map(|word| word.to_string_lossy().into_owned())
+        .collect();
+    let given = words.windows(2).rev().find_map(|pair| {
+        let value = match pair[0].strip_prefix("--dir=") {
+            Some(value) => value,
+            None if pair[0] == "--dir" => &pair[1],
+            None => return None,
+        };
+        Some(value.to_string())
+    });
+    let given = given.or_else(|| std::env::var("REVIEWS_DIR").ok().filter(|v| !v.is_empty()));
+    match given {
+        // The shell passes `~` as typed.
+        Some(dir) => match (dir.strip_prefix("~/"), std::env::var_os("HOME")) {
+            (Some(rest), Some(home)) => Path::new(&home).join(rest),
+            _ => PathBuf::from(dir),
+        },
+        None => PathBuf::from("reviews"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &[&str]) -> Vec<OsString> {
+        line.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_collection_is_the_last_dir_on_the_line() {
+        let dir = |line: &[&str]| collection_dir(words(line));
+        assert_eq!(
+            dir(&["reviews", "--", "reviews", "--dir", "a", "show", "x"]),
+            PathBuf::from("a")
+        );
+        assert_eq!(
+            dir(&[
+                "reviews",
+                "--",
+                "reviews",
+                "--dir=a",
+                "list",
+                "--dir",
+                "b",
+                "--director",
+                ""
+            ]),
+            PathBuf::from("b")
+        );
+    }
+}
