@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 pub(crate) use crate::diagnostics::Warnings;
+use crate::output::Layout;
 use crate::output::template::Template;
 use crate::query::stats::{GroupBy, GroupOrder};
 use crate::query::{Filter, Order, Search};
@@ -118,6 +119,8 @@ pub(crate) enum ShowFormat {
 
 #[derive(Debug, Clone)]
 pub(crate) struct ListOptions {
+    /// The columns of table, tsv and csv.
+    pub(crate) layout: Layout,
     pub(crate) filter: Filter,
     pub(crate) order: Order,
     /// At most this many.

@@ -296,37 +296,6 @@ fn closing_the_pipe_early_is_a_quiet_end() {
 }
 
 #[test]
-fn completions_and_man_page() {
-    let bash = stdout_of(reviews().args(["completions", "bash"]));
-    assert!(
-        bash.contains("complete -F") && bash.contains("reviews"),
-        "{bash}"
-    );
-    for command in [
-        "reviews,search",
-        "reviews,stats",
-        "reviews,import",
-        "--without",
-        "--by",
-    ] {
-        assert!(bash.contains(command), "{command} completes");
-    }
-    for shell in ["zsh", "fish", "elvish", "powershell"] {
-        reviews().args(["completions", shell]).assert().success();
-    }
-    let man = stdout_of(reviews().arg("man"));
-    assert!(
-        man.contains(".TH reviews 1"),
-        "{}",
-        &man[..200.min(man.len())]
-    );
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
-        assert!(man.contains(section), "{section} in {man}");
-    }
-    assert!(man.contains("\\-\\-dir") && man.contains("\\-\\-color"));
-}
-
-#[test]
 fn version_and_help_with_examples() {
     let version = stdout_of(reviews().arg("--version"));
     assert_eq!(version, format!("reviews {}\n", env!("CARGO_PKG_VERSION")));

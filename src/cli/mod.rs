@@ -11,6 +11,7 @@ use crate::config::{
     SearchOptions, ShowFormat, ShowOptions, StatsFormat, StatsOptions, Warnings,
 };
 use crate::diagnostics::Printer;
+use crate::output::Layout;
 use crate::output::template::Template;
 use crate::query::stats::{GroupBy, GroupOrder};
 use crate::query::{Filter, Order, Search, SortKey, YearRange};
@@ -251,6 +252,11 @@ struct ListArgs {
     /// End each line of tsv, path and templates with a NUL, for xargs -0
     #[arg(short = '0', long)]
     null: bool,
+    /// The columns of table, tsv and csv, in order: any field a template may name, such as
+    /// slug,title,starring,extra.mood [default: slug, title, year, directors, rating, runtime
+    /// and (not in tsv) score]
+    #[arg(long, value_name = "FIELD,...", value_parser = Layout::chosen)]
+    columns: Option<Layout>,
     #[command(flatten)]
     global: GlobalArgs,
 }
@@ -728,7 +734,16 @@ fn list_options(args: ListArgs, terminal: bool) -> Result<ListOptions, String> {
     {
         return Err(NULL_FORMATS.to_string());
     }
+    if args.columns.is_some()
+        && !matches!(
+            format,
+            ListFormat::Table | ListFormat::Tsv | ListFormat::Csv
+        )
+    {
+        return Err("--columns chooses the columns of table, tsv and csv: give one of them".into());
+    }
     Ok(ListOptions {
+        layout: args.columns.unwrap_or_default(),
         filter: args.filters.into(),
         order: Order {
             key: args.sort,

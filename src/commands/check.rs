@@ -51,6 +51,8 @@ pub(super) fn check(
     }
     let plural = if bad == 1 { "" } else { "s" };
     let ok = listing.files - bad_files;
+    // The summary closes the report: what stdout holds goes out first.
+    out.flush()?;
     let mut printer = Printer::new(err);
     printer.summary(&format!("{bad} file{plural} with problems, {ok} ok"));
     let export = ok == 0 && point_at_exports(&sources, &mut printer);

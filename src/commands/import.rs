@@ -267,6 +267,8 @@ pub(super) fn import(
         let export = letterboxd::Export::merge(exports);
         left_out = import_export(export, options.all, &mut writer)?;
     }
+    // The summary closes the report: what stdout holds goes out first.
+    writer.out.flush()?;
     let mut printer = Printer::new(err);
     printer.report(&mut writer.notes, config.warnings);
     if config.warnings != Warnings::Silent {

@@ -10,7 +10,7 @@ use crate::collection::{Listing, map_headers, read_whole};
 use crate::config::{Config, ListFormat, ListOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::front_matter;
-use crate::output::{self, Row, style::Painter};
+use crate::output::{self, style::Painter};
 use crate::query::{Matcher, Ranking, SortKeys};
 use crate::record::Review;
 
@@ -109,15 +109,24 @@ pub(super) fn list(
             writer.finish()?;
             matched
         }
-        // The other formats keep a row of the six columns.
+        // The other formats keep a row of their columns.
         ListFormat::Table | ListFormat::Tsv | ListFormat::Csv => {
-            let (rows, matched) =
-                gather(&listing, options, &mut notes, |_, review| Row::from(review));
+            let (rows, matched) = gather(&listing, options, &mut notes, |_, review| {
+                options.layout.row(review)
+            });
             Printer::new(err).report(&mut notes, config.warnings);
             match options.format {
-                ListFormat::Table => output::table::write(out, &rows, config.width, painter)?,
-                ListFormat::Csv => output::csv::write(out, &rows)?,
-                _ => output::tsv::write(out, &rows, options.header_row, options.lines.end())?,
+                ListFormat::Table => {
+                    output::table::write(out, &options.layout, &rows, config.width, painter)?
+                }
+                ListFormat::Csv => output::csv::write(out, &options.layout, &rows)?,
+                _ => output::tsv::write(
+                    out,
+                    &options.layout,
+                    &rows,
+                    options.header_row,
+                    options.lines.end(),
+                )?,
             }
             matched
         }

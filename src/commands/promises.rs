@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::front_matter;
 use crate::output::body::{self, Ink, width_of};
-use crate::output::{Row, csv, json, style::Painter, table, text, tsv};
+use crate::output::{Layout, csv, json, style::Painter, table, text, tsv};
 use crate::terminal::sanitize::is_bidi_control;
 
 /// Parse `bytes` as a review file and render it in every format. `Err` says which promise was
@@ -25,8 +25,9 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
     let plain = Painter { enabled: false };
     let mut shown = Vec::new();
     text::write(&mut shown, &review, 60, Ink::new(false, false)).map_err(write_failed)?;
-    let rows = [Row::from(review.clone())];
-    table::write(&mut shown, &rows, 60, plain).map_err(write_failed)?;
+    let layout = Layout::default();
+    let rows = [layout.row(review.clone())];
+    table::write(&mut shown, &layout, &rows, 60, plain).map_err(write_failed)?;
     let shown = String::from_utf8(shown).map_err(|_| "text output is not UTF-8")?;
     if shown
         .chars()
@@ -35,7 +36,7 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
         return Err(format!("control character in {shown:?}"));
     }
     let mut lines = Vec::new();
-    tsv::write(&mut lines, &rows, false, b"\n").map_err(write_failed)?;
+    tsv::write(&mut lines, &layout, &rows, false, b"\n").map_err(write_failed)?;
     let lines = String::from_utf8(lines).map_err(|_| "TSV output is not UTF-8")?;
     if lines.lines().count() != 1 || lines.matches('\t').count() != 5 {
         return Err(format!("not one line of six cells: {lines:?}"));
@@ -53,7 +54,7 @@ pub fn check_every_format(bytes: &[u8]) -> Result<(), String> {
         return Err(format!("an escape the renderer did not write: {foreign:?}"));
     }
     let mut other = Vec::new();
-    csv::write(&mut other, &rows).map_err(write_failed)?;
+    csv::write(&mut other, &layout, &rows).map_err(write_failed)?;
     let mut documents = Vec::new();
     json::write_one(&mut documents, &review).map_err(write_failed)?;
     json::write_lines(&mut documents, [json::compact(&review)]).map_err(write_failed)?;

@@ -2,13 +2,13 @@
 
 use std::io::{self, Write};
 
-use super::row::{COLUMNS, Row};
+use super::row::{Layout, Row};
 
 /// The rows as CSV, with a header row.
-pub(crate) fn write(w: &mut dyn Write, rows: &[Row]) -> io::Result<()> {
+pub(crate) fn write(w: &mut dyn Write, layout: &Layout, rows: &[Row]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(w);
     writer
-        .write_record(COLUMNS.iter().map(|c| c.name))
+        .write_record(layout.columns().iter().map(|c| c.name.as_ref()))
         .map_err(io_error)?;
     for row in rows {
         writer

@@ -17,4 +17,4 @@ pub(crate) mod text;
 pub(crate) mod tsv;
 
 pub use front_matter::to_front_matter;
-pub(crate) use row::Row;
+pub(crate) use row::Layout;

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use super::template::Template;
 use crate::record::{CERTIFICATIONS, Review, certification_rank};
 use crate::terminal::clean;
 
@@ -19,65 +20,158 @@ pub(crate) enum CellStyle {
     Certification,
 }
 
+/// What a column gives up when the table is too wide. Text columns are cut, those of least
+/// worth first and widest first among them; short values are never cut but left out whole,
+/// after the text columns, when cutting is not enough; the slug (and path), which a user types
+/// back, never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Worth {
+    /// The slug or path: never cut, never left out.
+    Key,
+    /// Cut last of the text, left out last.
+    Title,
+    People,
+    /// A number or date: never cut, left out before the people.
+    Short,
+    /// Any other text: cut first, left out first.
+    Other,
+}
+
 /// One column of `list`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Column {
     /// The name in TSV and CSV header rows: the JSON key of the same field.
-    pub(crate) name: &'static str,
+    pub(crate) name: Cow<'static, str>,
     /// The table's header text.
-    pub(crate) header: &'static str,
+    pub(crate) header: String,
     pub(crate) align: Align,
     pub(crate) style: CellStyle,
     /// Written after a value in the table (` min`), not in TSV or CSV.
     pub(crate) unit: &'static str,
-    /// How readily the column gives up width when the table is too wide; 0: never.
-    pub(crate) shrink: usize,
+    pub(crate) worth: Worth,
 }
 
-const fn column(
-    name: &'static str,
-    header: &'static str,
-    align: Align,
-    style: CellStyle,
-    unit: &'static str,
-    shrink: usize,
-) -> Column {
-    Column {
-        name,
-        header,
-        align,
-        style,
-        unit,
-        shrink,
+impl Column {
+    /// The column of a template's field (`title`, `extra.KEY`).
+    fn of(name: Cow<'static, str>) -> Column {
+        let (align, style, unit, worth) = match name.as_ref() {
+            "slug" | "path" => (Align::Left, CellStyle::Plain, "", Worth::Key),
+            "title" | "original_title" => (Align::Left, CellStyle::Plain, "", Worth::Title),
+            "directed_by" | "written_by" | "produced_by" | "starring" => {
+                (Align::Left, CellStyle::Plain, "", Worth::People)
+            }
+            "year" => (Align::Right, CellStyle::Plain, "", Worth::Short),
+            "runtime" => (Align::Right, CellStyle::Plain, " min", Worth::Short),
+            "us_release" | "release_date" | "reviewed" | "watched" | "draft" => {
+                (Align::Left, CellStyle::Plain, "", Worth::Short)
+            }
+            "rating" => (Align::Left, CellStyle::Certification, "", Worth::Other),
+            _ => (Align::Left, CellStyle::Plain, "", Worth::Other),
+        };
+        let key = name.strip_prefix("extra.").unwrap_or(&name);
+        Column {
+            header: key.to_uppercase().replace('_', " "),
+            name,
+            align,
+            style,
+            unit,
+            worth,
+        }
     }
 }
 
-use Align::{Left, Right};
-use CellStyle::{Certification, Plain};
-
-/// How many columns there are: TSV writes the first [`TSV_COLUMNS`], which scripts depend on.
-pub(crate) const COLUMN_COUNT: usize = 7;
-
-/// TSV's columns: the first six, a fixed contract (the score is in the table, CSV and JSON).
-pub(crate) const TSV_COLUMNS: usize = 6;
-
-/// The columns, in order: the slug gives up width first, then the directors, the title last.
-#[rustfmt::skip]
-pub(crate) const COLUMNS: [Column; COLUMN_COUNT] = [
-    //     name           header         align  style          unit    shrink
-    column("slug",        "SLUG",        Left,  Plain,         "",     4),
-    column("title",       "TITLE",       Left,  Plain,         "",     2),
-    column("year",        "YEAR",        Right, Plain,         "",     0),
-    column("directed_by", "DIRECTED BY", Left,  Plain,         "",     3),
-    column("rating",      "RATING",      Left,  Certification, "",     1),
-    column("runtime",     "RUNTIME",     Right, Plain,         " min", 0),
-    column("score",       "SCORE",       Left,  Plain,         "",     1),
+/// The standard columns, in order; TSV writes the first [`TSV_COLUMNS`], which scripts depend on.
+const STANDARD: [&str; 7] = [
+    "slug",
+    "title",
+    "year",
+    "directed_by",
+    "rating",
+    "runtime",
+    "score",
 ];
 
-/// One listed review: only what the columns show, typed, so that a large listing stays small.
-/// Its text is kept as written and cleaned as each format needs it.
+/// TSV's standard columns: the first six, a fixed contract (the score is in the table, CSV and
+/// JSON).
+const TSV_COLUMNS: usize = 6;
+
+/// The columns `list` shows: the standard seven, or the fields `--columns` names, in its order.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    columns: Vec<Column>,
+    /// Each chosen column's field, as a template of one field; empty for the standard columns.
+    chosen: Vec<Template>,
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout {
+            columns: STANDARD.map(|name| Column::of(name.into())).to_vec(),
+            chosen: Vec::new(),
+        }
+    }
+}
+
+impl Layout {
+    /// `--columns title,year,extra.mood`: any field a template may name, in that order.
+    pub(crate) fn chosen(fields: &str) -> Result<Layout, String> {
+        let mut layout = Layout {
+            columns: Vec::new(),
+            chosen: Vec::new(),
+        };
+        for name in fields.split(',').map(str::trim) {
+            if name.is_empty() || name.contains(['{', '}']) {
+                return Err(format!(
+                    "--columns takes field names separated by commas, such as slug,title,year; found {fields:?}"
+                ));
+            }
+            layout.chosen.push(Template::parse(&format!("{{{name}}}"))?);
+            layout.columns.push(Column::of(name.to_string().into()));
+        }
+        Ok(layout)
+    }
+
+    /// The standard columns, whose empty score column the table leaves out.
+    pub(crate) fn is_standard(&self) -> bool {
+        self.chosen.is_empty()
+    }
+
+    /// The columns the table and CSV show.
+    pub(crate) fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+
+    /// The columns TSV shows: the standard first six, or all those chosen.
+    pub(crate) fn tsv_columns(&self) -> &[Column] {
+        match self.is_standard() {
+            true => &self.columns[..TSV_COLUMNS],
+            false => &self.columns,
+        }
+    }
+
+    /// The row of `review`: typed for the standard columns, which a large listing keeps small;
+    /// else each chosen field as a template shows it.
+    pub(crate) fn row(&self, review: Review) -> Row {
+        if self.is_standard() {
+            return Row::Standard(Standard::from(review));
+        }
+        let cells = self.chosen.iter().map(|t| t.render(&review).into());
+        Row::Chosen(cells.collect())
+    }
+}
+
+/// One listed review: only what its columns show, kept as written and cleaned as each format
+/// needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Row {
+pub(crate) enum Row {
+    Standard(Standard),
+    /// The chosen fields, each already one line.
+    Chosen(Box<[Box<str>]>),
+}
+
+/// The standard columns' values, typed, so that a large listing stays small.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Standard {
     slug: Box<str>,
     title: Box<str>,
     year: Option<i32>,
@@ -89,9 +183,9 @@ pub(crate) struct Row {
     score: Option<Box<str>>,
 }
 
-impl From<Review> for Row {
-    fn from(review: Review) -> Row {
-        Row {
+impl From<Review> for Standard {
+    fn from(review: Review) -> Standard {
+        Standard {
             directors: review.directors().into_boxed_str(),
             rating: match certification_rank(review.rating_code()) {
                 Some(rank) => Cow::Borrowed(CERTIFICATIONS[rank]),
@@ -107,28 +201,32 @@ impl From<Review> for Row {
 }
 
 impl Row {
-    /// The cells in [`COLUMNS`] order, as one line each: no tab, newline or control character.
-    pub(crate) fn cells(&self) -> [Cow<'_, str>; COLUMN_COUNT] {
+    /// The cells in the layout's order, as one line each: no tab, newline or control character.
+    pub(crate) fn cells(&self) -> Vec<Cow<'_, str>> {
         self.cells_cleaned(false)
     }
 
     /// The cells with their tabs and newlines kept (for CSV, which quotes them); control
     /// characters are still removed.
-    pub(crate) fn values(&self) -> [Cow<'_, str>; COLUMN_COUNT] {
+    pub(crate) fn values(&self) -> Vec<Cow<'_, str>> {
         self.cells_cleaned(true)
     }
 
-    fn cells_cleaned(&self, multiline: bool) -> [Cow<'_, str>; COLUMN_COUNT] {
+    fn cells_cleaned(&self, multiline: bool) -> Vec<Cow<'_, str>> {
+        let row = match self {
+            Row::Standard(row) => row,
+            Row::Chosen(cells) => return cells.iter().map(|c| Cow::Borrowed(&**c)).collect(),
+        };
         let number = |n: Option<String>| Cow::Owned(n.unwrap_or_default());
         let text = |text| clean(text, multiline);
-        [
-            text(&self.slug),
-            text(&self.title),
-            number(self.year.map(|y| y.to_string())),
-            text(&self.directors),
-            text(&self.rating),
-            number(self.runtime.map(|m| m.to_string())),
-            text(self.score.as_deref().unwrap_or_default()),
+        vec![
+            text(&row.slug),
+            text(&row.title),
+            number(row.year.map(|y| y.to_string())),
+            text(&row.directors),
+            text(&row.rating),
+            number(row.runtime.map(|m| m.to_string())),
+            text(row.score.as_deref().unwrap_or_default()),
         ]
     }
 }

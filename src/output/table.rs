@@ -4,14 +4,13 @@ use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::row::{Align, COLUMN_COUNT, COLUMNS, CellStyle, Row};
+use super::row::{Align, CellStyle, Column, Layout, Row, Worth};
 use super::style::{self, Painter};
 
 const GAP: usize = 2;
-/// The score's place among the columns.
-const SCORE: usize = COLUMN_COUNT - 1;
-/// Columns shrink to this width before any is cut further.
-const READABLE: usize = 6;
+/// Text columns are cut to these widths (their worth's) before any column is left out: a title
+/// of 12 columns still says which film it is.
+const READABLE: [(Worth, usize); 3] = [(Worth::Title, 12), (Worth::People, 8), (Worth::Other, 6)];
 
 /// Cut `text` to `width` columns, ending in `…` when it had to be cut.
 pub(crate) fn truncate(text: &str, width: usize) -> String {
@@ -32,46 +31,90 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-/// Column widths that fit `max_width`: the natural widths, with the shrinkable column that is
-/// widest (weighted by readiness) narrowed one column at a time until the table fits; first down
-/// to a readable width, then, on very narrow screens, down to one character and its `…`.
-fn fit(natural: [usize; COLUMN_COUNT], max_width: usize) -> [usize; COLUMN_COUNT] {
-    let mut widths = natural;
-    // A column with nothing to show (no header, no cell) takes no gap either.
-    let total = |w: &[usize; COLUMN_COUNT]| {
-        let shown = w.iter().filter(|&&w| w > 0).count();
-        w.iter().sum::<usize>() + GAP * shown.saturating_sub(1)
-    };
-    for floor in [READABLE, 2] {
-        while total(&widths) > max_width {
-            let Some(widest) = (0..COLUMNS.len())
-                .filter(|&i| COLUMNS[i].shrink > 0 && widths[i] > floor)
-                .max_by_key(|&i| widths[i] * COLUMNS[i].shrink)
-            else {
-                break;
-            };
-            widths[widest] -= 1;
+/// Column widths that fit `max_width`, 0 for a column left out. Text columns are cut first, the
+/// widest weighted by its worth first (other text before people before the title), down to a
+/// readable width ([`READABLE`]); when that is not enough, whole columns are left out, those of least worth
+/// (the rightmost first) first; and only then is what is left cut to one character and its `…`.
+/// The slug is never cut nor left out: it is what a user types back into `show`.
+fn fit(columns: &[Column], natural: &[usize], max_width: usize) -> Vec<usize> {
+    let mut shown = natural.to_vec();
+    let dropped_in_order = [Worth::Other, Worth::Short, Worth::People, Worth::Title]
+        .into_iter()
+        .flat_map(|worth| {
+            (0..columns.len())
+                .rev()
+                .filter(move |&i| columns[i].worth == worth)
+        });
+    for column in dropped_in_order {
+        let widths = shrink(columns, &shown, max_width, |worth| {
+            READABLE
+                .iter()
+                .find(|(w, _)| *w == worth)
+                .map_or(2, |(_, floor)| *floor)
+        });
+        if total(&widths) <= max_width {
+            return widths;
         }
+        shown[column] = 0;
+    }
+    shrink(columns, &shown, max_width, |_| 2)
+}
+
+/// The width of a table of columns this wide. A column with nothing to show (no header, no cell)
+/// takes no gap either.
+fn total(widths: &[usize]) -> usize {
+    let shown = widths.iter().filter(|&&w| w > 0).count();
+    widths.iter().sum::<usize>() + GAP * shown.saturating_sub(1)
+}
+
+/// Cut text columns one column at a time, the widest weighted by worth first, down to the floor
+/// of their worth, until the table fits `max_width`.
+fn shrink(
+    columns: &[Column],
+    natural: &[usize],
+    max_width: usize,
+    floor: impl Fn(Worth) -> usize,
+) -> Vec<usize> {
+    let weight = |worth: Worth| match worth {
+        Worth::Title => 1,
+        Worth::People => 2,
+        Worth::Other => 3,
+        Worth::Key | Worth::Short => 0,
+    };
+    let mut widths = natural.to_vec();
+    while total(&widths) > max_width {
+        let Some(widest) = (0..columns.len())
+            .filter(|&i| weight(columns[i].worth) > 0 && widths[i] > floor(columns[i].worth))
+            .max_by_key(|&i| (widths[i] * weight(columns[i].worth), i))
+        else {
+            break;
+        };
+        widths[widest] -= 1;
     }
     widths
 }
 
 /// A row's cells as the table shows them: values with their units.
-fn table_cells(row: &Row) -> [String; COLUMN_COUNT] {
+fn table_cells(columns: &[Column], row: &Row) -> Vec<String> {
     let cells = row.cells();
-    std::array::from_fn(|i| {
-        let mut cell = cells[i].to_string();
-        if !cell.is_empty() {
-            cell.push_str(COLUMNS[i].unit);
-        }
-        cell
-    })
+    columns
+        .iter()
+        .zip(cells)
+        .map(|(column, cell)| {
+            let mut cell = cell.into_owned();
+            if !cell.is_empty() {
+                cell.push_str(column.unit);
+            }
+            cell
+        })
+        .collect()
 }
 
 /// Write the rows as a table no wider than `max_width`, with a header row; the columns are as
-/// wide as their widest cell, or narrower to fit.
+/// wide as their widest cell, or narrower to fit. Nothing at all when there are no rows.
 pub(crate) fn write(
     w: &mut dyn Write,
+    layout: &Layout,
     rows: &[Row],
     max_width: usize,
     painter: Painter,
@@ -80,48 +123,54 @@ pub(crate) fn write(
     if rows.is_empty() {
         return Ok(());
     }
-    // The score column is shown only when some review has a score.
-    let scored = rows.iter().any(|row| !row.cells()[SCORE].is_empty());
-    let headers = COLUMNS.map(|c| {
-        if c.name == "score" && !scored {
-            ""
-        } else {
-            c.header
-        }
-    });
-    let mut natural = headers.map(|h| h.width());
-    for cells in rows.iter().map(table_cells) {
+    let columns = layout.columns();
+    // The standard score column is shown only when some review has a score.
+    let hidden = |i: usize| {
+        layout.is_standard()
+            && columns[i].name == "score"
+            && rows.iter().all(|row| row.cells()[i].is_empty())
+    };
+    let headers: Vec<&str> = (0..columns.len())
+        .map(|i| if hidden(i) { "" } else { &columns[i].header })
+        .collect();
+    let mut natural: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for cells in rows.iter().map(|row| table_cells(columns, row)) {
         for (n, cell) in natural.iter_mut().zip(&cells) {
             *n = (*n).max(cell.width());
         }
     }
-    let widths = fit(natural, max_width);
-    let write_row =
-        |w: &mut dyn Write, cells: [&str; COLUMN_COUNT], header: bool| -> io::Result<()> {
-            // A line ends with its last cell that has something in it: no trailing blanks.
-            let last = cells.iter().rposition(|c| !c.is_empty()).unwrap_or(0);
-            for (i, (cell, column)) in cells.iter().zip(&COLUMNS).enumerate().take(last + 1) {
-                let text = truncate(cell, widths[i]);
-                let pad = widths[i].saturating_sub(text.width());
-                let styled = match column.style {
-                    _ if header => style::HEADER,
-                    CellStyle::Certification => style::certification(cell),
-                    CellStyle::Plain => anstyle::Style::new(),
-                };
-                if column.align == Align::Right {
-                    write!(w, "{:pad$}", "")?;
-                }
-                painter.paint(w, styled, &text)?;
-                if i < last {
-                    let trailing = if column.align == Align::Right { 0 } else { pad };
-                    write!(w, "{:width$}", "", width = trailing + GAP)?;
-                }
+    let widths = fit(columns, &natural, max_width);
+    let write_row = |w: &mut dyn Write, cells: &[&str], header: bool| -> io::Result<()> {
+        let shown: Vec<usize> = (0..columns.len()).filter(|&i| widths[i] > 0).collect();
+        // A line ends with its last cell that has something in it: no trailing blanks.
+        let last = shown
+            .iter()
+            .rposition(|&i| !cells[i].is_empty())
+            .unwrap_or(0);
+        for (n, &i) in shown.iter().enumerate().take(last + 1) {
+            let (cell, column) = (cells[i], &columns[i]);
+            let text = truncate(cell, widths[i]);
+            let pad = widths[i].saturating_sub(text.width());
+            let styled = match column.style {
+                _ if header => style::HEADER,
+                CellStyle::Certification => style::certification(cell),
+                CellStyle::Plain => anstyle::Style::new(),
+            };
+            if column.align == Align::Right {
+                write!(w, "{:pad$}", "")?;
             }
-            writeln!(w)
-        };
-    write_row(w, headers, true)?;
-    for cells in rows.iter().map(table_cells) {
-        write_row(w, std::array::from_fn(|i| cells[i].as_str()), false)?;
+            painter.paint(w, styled, &text)?;
+            if n < last {
+                let trailing = if column.align == Align::Right { 0 } else { pad };
+                write!(w, "{:width$}", "", width = trailing + GAP)?;
+            }
+        }
+        writeln!(w)
+    };
+    write_row(w, &headers, true)?;
+    for cells in rows.iter().map(|row| table_cells(columns, row)) {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        write_row(w, &cells, false)?;
     }
     Ok(())
 }
@@ -131,11 +180,23 @@ mod tests {
     use super::*;
     use crate::record::{Review, Score};
 
-    fn table(reviews: Vec<Review>) -> String {
-        let rows: Vec<Row> = reviews.into_iter().map(Row::from).collect();
+    fn table(layout: &Layout, reviews: Vec<Review>, width: usize) -> String {
+        let rows: Vec<Row> = reviews.into_iter().map(|r| layout.row(r)).collect();
         let mut out = Vec::new();
-        write(&mut out, &rows, 80, Painter { enabled: false }).unwrap();
+        write(&mut out, layout, &rows, width, Painter { enabled: false }).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    fn review(slug: &str, title: &str, directors: &[&str]) -> Review {
+        Review {
+            slug: slug.into(),
+            title: title.into(),
+            year: Some(2011),
+            directed_by: directors.iter().map(|d| d.to_string()).collect(),
+            runtime: Some(87),
+            score: Some(Score::Grade { grade: "B+".into() }),
+            ..Review::default()
+        }
     }
 
     #[test]
@@ -149,17 +210,23 @@ mod tests {
             score: Some(Score::Grade { grade: "B+".into() }),
             ..plain.clone()
         };
+        let layout = Layout::default();
         assert_eq!(
-            table(vec![plain.clone()]),
+            table(&layout, vec![plain.clone()], 80),
             "SLUG  TITLE  YEAR  DIRECTED BY  RATING  RUNTIME\na     A\n"
         );
         assert_eq!(
-            table(vec![plain, scored]),
+            table(&layout, vec![plain, scored], 80),
             format!(
                 "SLUG  TITLE  YEAR  DIRECTED BY  RATING  RUNTIME  SCORE\na     A\na     A{}B+\n",
                 " ".repeat(42)
             )
         );
+    }
+
+    #[test]
+    fn no_rows_no_header() {
+        assert_eq!(table(&Layout::default(), vec![], 80), "");
     }
 
     #[test]
@@ -170,12 +237,45 @@ mod tests {
     }
 
     #[test]
-    fn fits_by_shrinking_the_widest_text_columns() {
-        let widths = fit([20, 40, 4, 30, 6, 7, 5], 80);
-        assert!(widths.iter().sum::<usize>() + 12 <= 80);
-        assert_eq!(&widths[2..3], &[4]);
-        assert_eq!(&widths[5..6], &[7]);
-        let narrow = fit([20, 40, 4, 30, 6, 7, 5], 40);
-        assert_eq!(narrow.iter().sum::<usize>() + 12, 40);
+    fn the_slug_is_never_cut_and_every_width_down_to_40_fits() {
+        let reviews = vec![
+            review(
+                "the-kid-with-the-bike",
+                "The Kid with the Bike",
+                &["Jean-Pierre Dardenne", "Luc Dardenne"],
+            ),
+            review(
+                "madagascar-3",
+                "Madagascar 3: Europe's Most Wanted",
+                &["Eric Darnell", "Tom McGrath", "Conrad Vernon"],
+            ),
+        ];
+        let chosen = Layout::chosen("title,slug,starring,reviewed,extra.mood").unwrap();
+        for layout in [Layout::default(), chosen] {
+            for width in 40..=140 {
+                let text = table(&layout, reviews.clone(), width);
+                for line in text.lines() {
+                    assert!(line.width() <= width, "{width}: {line:?}");
+                }
+                assert!(text.contains("the-kid-with-the-bike"), "{width}:\n{text}");
+                assert!(text.contains("madagascar-3"), "{width}:\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_gives_up_width_before_the_title_and_numbers_are_left_out_whole() {
+        let reviews = vec![review(
+            "the-kid-with-the-bike",
+            "The Kid with the Bike",
+            &["Jean-Pierre Dardenne", "Luc Dardenne"],
+        )];
+        // The directors give up 20 columns before the title gives up one.
+        let at_90 = table(&Layout::default(), reviews.clone(), 90);
+        assert!(at_90.contains("The Kid with the Bike  "), "{at_90}");
+        assert!(at_90.contains("  Jean-Pierre D…  "), "{at_90}");
+        let at_40 = table(&Layout::default(), reviews, 40);
+        assert!(!at_40.contains("87"), "runtime left out whole:\n{at_40}");
+        assert!(!at_40.contains("201"), "year left out whole:\n{at_40}");
     }
 }

@@ -1,0 +1,163 @@
+//! The README's examples are what the binary prints: every ```` ```console ```` block is run,
+//! command by command, in bash from the repository's root (so `reviews` is the bundled
+//! collection), and its output compared with the block.
+//!
+//! A block's fence says how it runs, and the sentence before it must say the same to the reader:
+//! `console terminal=N` runs on an N-column pseudo-terminal (colour and the pager off), and
+//! `console width=N` in a pipe with `COLUMNS=N`. A last output line `...` stands for the rest of
+//! the output; nowhere else may lines be left out.
+
+mod common;
+
+use std::process::Command;
+
+use common::binary;
+
+/// One example: the command after `$ `, what it prints, and how it is run.
+struct Example {
+    line: usize,
+    command: String,
+    expected: Vec<String>,
+    terminal: bool,
+    width: u16,
+}
+
+fn examples(readme: &str) -> Vec<Example> {
+    let lines: Vec<&str> = readme.lines().collect();
+    let mut examples = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(info) = lines[i].strip_prefix("```console") else {
+            i += 1;
+            continue;
+        };
+        let fence = i + 1;
+        let setting = |key: &str| {
+            info.split_whitespace()
+                .find_map(|word| word.strip_prefix(key)?.parse::<u16>().ok())
+        };
+        let (terminal, width) = match (setting("terminal="), setting("width=")) {
+            (Some(width), None) => (true, width),
+            (None, Some(width)) => (false, width),
+            _ => panic!("README.md:{fence}: say `console terminal=N` or `console width=N`"),
+        };
+        // The reader is told the width too, in the paragraph before the block.
+        let before = lines[..i]
+            .iter()
+            .rev()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            before.contains(&format!("{width} columns"))
+                || before.contains(&format!("{width}-column")),
+            "README.md:{fence}: the paragraph before the example does not say \"{width} columns\": {before}"
+        );
+        i += 1;
+        while i < lines.len() && !lines[i].starts_with("```") {
+            let command = lines[i]
+                .strip_prefix("$ ")
+                .unwrap_or_else(|| panic!("README.md:{}: expected `$ command`", i + 1));
+            let line = i + 1;
+            i += 1;
+            let mut expected = Vec::new();
+            while i < lines.len() && !lines[i].starts_with("```") && !lines[i].starts_with("$ ") {
+                expected.push(lines[i].to_string());
+                i += 1;
+            }
+            // A blank line between two commands separates them; it is not output.
+            if i < lines.len()
+                && lines[i].starts_with("$ ")
+                && expected.last().is_some_and(|l| l.is_empty())
+            {
+                expected.pop();
+            }
+            examples.push(Example {
+                line,
+                command: command.to_string(),
+                expected,
+                terminal,
+                width,
+            });
+        }
+        i += 1;
+    }
+    examples
+}
+
+/// What the example prints, stdout and stderr as a terminal shows them.
+fn run(example: &Example) -> String {
+    let folder = binary().parent().unwrap();
+    let path = format!("{}:/usr/bin:/bin", folder.display());
+    let mut cmd = if example.terminal {
+        let inner = format!("stty cols {} rows 200; {}", example.width, example.command);
+        let mut cmd = Command::new("script");
+        cmd.args(["-qec", &inner, "/dev/null"]);
+        cmd
+    } else {
+        let mut cmd = Command::new("bash");
+        cmd.args(["-c", &format!("{{ {}\n}} 2>&1", example.command)]);
+        cmd
+    };
+    cmd.env_clear()
+        .env("PATH", path)
+        .env("HOME", std::env::temp_dir())
+        .env("NO_COLOR", "1")
+        .env("REVIEWS_PAGER", "")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null());
+    if example.terminal {
+        cmd.env("TERM", "xterm-256color");
+    } else {
+        cmd.env("COLUMNS", example.width.to_string());
+    }
+    let output = cmd.output().expect("bash and script (util-linux) run");
+    String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n")
+}
+
+#[test]
+fn every_readme_example_is_what_the_binary_prints() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let examples = examples(&readme);
+    assert!(
+        examples.len() >= 10,
+        "only {} examples found",
+        examples.len()
+    );
+    let mut wrong = Vec::new();
+    for example in &examples {
+        let printed = run(example);
+        let printed: Vec<&str> = printed.lines().collect();
+        let expected = &example.expected;
+        let matches = match expected.last().map(String::as_str) {
+            Some("...") => {
+                let shown = &expected[..expected.len() - 1];
+                printed.len() > shown.len() && printed[..shown.len()] == shown[..]
+            }
+            _ => printed == expected[..],
+        };
+        if !matches {
+            wrong.push(format!(
+                "README.md:{}: $ {}\n--- the README shows\n{}\n--- the binary prints\n{}",
+                example.line,
+                example.command,
+                expected.join("\n"),
+                printed.join("\n")
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+#[test]
+fn the_readme_names_no_path_outside_the_repository() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(
+        !readme.contains("../shared"),
+        "README.md sends users to ../shared"
+    );
+}
