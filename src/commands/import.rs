@@ -102,16 +102,14 @@ fn place(
             Ok(meta) if !meta.is_file() => continue,
             Ok(_) => {}
         }
-        if same_is_there {
-            if let Ok((_, parsed)) = read_whole(&path) {
-                if parsed
-                    .review
-                    .as_ref()
-                    .is_some_and(|r| same_review(r, review))
-                {
-                    return Some(Place::Already(path));
-                }
-            }
+        if same_is_there
+            && let Ok((_, parsed)) = read_whole(&path)
+            && parsed
+                .review
+                .as_ref()
+                .is_some_and(|r| same_review(r, review))
+        {
+            return Some(Place::Already(path));
         }
     }
     None

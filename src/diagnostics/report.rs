@@ -127,10 +127,10 @@ impl<'a> Printer<'a> {
                         let _ = writeln!(self.err, "{}", note.text);
                     }
                     // Sorted by path: a file's warnings are together.
-                    if let Some(path) = &note.path {
-                        if warned.last() != Some(&path.as_path()) {
-                            warned.push(path);
-                        }
+                    if let Some(path) = &note.path
+                        && warned.last() != Some(&path.as_path())
+                    {
+                        warned.push(path);
                     }
                 }
             }

@@ -127,12 +127,12 @@ pub(crate) fn read(bytes: &[u8]) -> Option<Plain> {
         fields.push(field("title", title, line.number, 1));
         at += 1;
         skip_blank(&mut at);
-        if let Some(line) = all.get(at) {
-            if parse_date(line.text.trim()).is_some() {
-                fields.push(field("reviewed", line.text.trim(), line.number, 1));
-                at += 1;
-                skip_blank(&mut at);
-            }
+        if let Some(line) = all.get(at)
+            && parse_date(line.text.trim()).is_some()
+        {
+            fields.push(field("reviewed", line.text.trim(), line.number, 1));
+            at += 1;
+            skip_blank(&mut at);
         }
     }
     let mut last = first;

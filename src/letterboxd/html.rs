@@ -38,12 +38,12 @@ pub(crate) fn to_markdown(html: &str) -> String {
                 rest = after;
                 continue;
             }
-        } else if c == '&' {
-            if let Some((decoded, after)) = entity(rest) {
-                out.text(decoded);
-                rest = after;
-                continue;
-            }
+        } else if c == '&'
+            && let Some((decoded, after)) = entity(rest)
+        {
+            out.text(decoded);
+            rest = after;
+            continue;
         }
         out.text(c);
         rest = &rest[c.len_utf8()..];
@@ -331,11 +331,11 @@ impl Markdown {
                 blank = last.is_some();
                 continue;
             }
-            if let Some(before) = last {
-                if blank || before != depth {
-                    text.push_str(&">".repeat(before.min(depth)));
-                    text.push('\n');
-                }
+            if let Some(before) = last
+                && (blank || before != depth)
+            {
+                text.push_str(&">".repeat(before.min(depth)));
+                text.push('\n');
             }
             text.push_str(&"> ".repeat(depth));
             text.push_str(&line);

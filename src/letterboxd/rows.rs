@@ -357,10 +357,10 @@ pub(crate) fn entries(export: Export) -> Entries {
                 continue;
             }
             let key = film(&entry.review);
-            if table.kind == Kind::Ratings {
-                if let Some(score) = &entry.review.score {
-                    ratings.insert(key.clone(), score.clone());
-                }
+            if table.kind == Kind::Ratings
+                && let Some(score) = &entry.review.score
+            {
+                ratings.insert(key.clone(), score.clone());
             }
             match film_places.get(&key) {
                 None => {

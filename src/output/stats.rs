@@ -31,7 +31,7 @@ fn bar(count: u64, most: u64, width: usize) -> String {
     }
     let eighths = (count as u128 * width as u128 * 8 / most as u128) as usize;
     let mut bar = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         bar.push(EIGHTHS[eighths % 8 - 1]);
     }
     if bar.is_empty() && count > 0 {

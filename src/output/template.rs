@@ -115,10 +115,10 @@ impl Template {
 }
 
 fn field(name: &str) -> Result<Part, String> {
-    if let Some(key) = name.strip_prefix("extra.") {
-        if !key.is_empty() {
-            return Ok(Part::Extra(key.to_string()));
-        }
+    if let Some(key) = name.strip_prefix("extra.")
+        && !key.is_empty()
+    {
+        return Ok(Part::Extra(key.to_string()));
     }
     match FIELDS.iter().find(|f| **f == name) {
         Some(known) => Ok(Part::Field(known)),

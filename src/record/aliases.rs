@@ -143,10 +143,10 @@ pub(crate) fn field_for(key: &str) -> Option<Field> {
             .map(|(_, f)| *f)
     };
     // Most keys are written in canonical form already: look them up without a copy.
-    if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-        if let Some(field) = lookup(key) {
-            return Some(field);
-        }
+    if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        && let Some(field) = lookup(key)
+    {
+        return Some(field);
     }
     lookup(&normalize_key(key))
 }

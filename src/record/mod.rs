@@ -22,10 +22,10 @@ pub(crate) use scores::score_on_scale;
 /// (`2023-05-14-heat.md` is `heat`); a page bundle's `NAME/index.md` is `NAME`.
 pub(crate) fn slug(path: &Path) -> Cow<'_, str> {
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    if stem == "index" {
-        if let Some(folder) = path.parent().and_then(Path::file_name) {
-            return folder.to_string_lossy();
-        }
+    if stem == "index"
+        && let Some(folder) = path.parent().and_then(Path::file_name)
+    {
+        return folder.to_string_lossy();
     }
     match jekyll_date(&stem) {
         Some((_, rest)) => Cow::Owned(rest.to_string()),
@@ -52,12 +52,12 @@ pub(crate) fn date_in_file_name(path: &Path) -> Option<jiff::civil::Date> {
 /// The title a file name gives a header without one: the slug, less a year at its end
 /// (`nightmare-honeymoon-1973`), which is returned beside it.
 pub(crate) fn title_from_slug(slug: &str) -> (String, Option<i32>) {
-    if let Some((title, year)) = slug.rsplit_once(['-', '_', ' ']) {
-        if let Ok(year) = year.parse::<i32>() {
-            if (1870..=2200).contains(&year) && !title.is_empty() {
-                return (title.to_string(), Some(year));
-            }
-        }
+    if let Some((title, year)) = slug.rsplit_once(['-', '_', ' '])
+        && let Ok(year) = year.parse::<i32>()
+        && (1870..=2200).contains(&year)
+        && !title.is_empty()
+    {
+        return (title.to_string(), Some(year));
     }
     (slug.to_string(), None)
 }

@@ -95,12 +95,13 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     for part in s.split([',', ';']) {
         for (k, name) in part.split(" and ").flat_map(|p| p.split(" & ")).enumerate() {
             let name = name.trim();
-            if k == 0 && NAME_SUFFIXES.contains(&name.to_lowercase().as_str()) {
-                if let Some(last) = names.last_mut() {
-                    last.push_str(", ");
-                    last.push_str(name);
-                    continue;
-                }
+            if k == 0
+                && NAME_SUFFIXES.contains(&name.to_lowercase().as_str())
+                && let Some(last) = names.last_mut()
+            {
+                last.push_str(", ");
+                last.push_str(name);
+                continue;
             }
             let name = name
                 .strip_prefix("and ")
