@@ -350,3 +350,56 @@ fn ligatures_and_full_width_letters_match_plain_filters() {
     assert_eq!(slugs(&list(&["--title", "final"])), ["cut"]);
     assert_eq!(slugs(&list(&["--director", "kurosawa"])), ["cut"]);
 }
+
+#[test]
+fn columns_choose_and_order_the_fields_of_tsv_csv_and_table() {
+    let tsv = stdout_of(reviews().args([
+        "list",
+        "--director",
+        "Audiard",
+        "--columns",
+        "year, slug,starring",
+    ]));
+    assert_eq!(
+        tsv,
+        "2009\ta-prophet\tTahar Rahim, Niels Arestrup\n\
+         2012\trust-and-bone\tMarion Cotillard, Matthias Schoenaerts\n"
+    );
+    let csv = stdout_of(reviews().args([
+        "list",
+        "--title",
+        "prophet",
+        "--columns",
+        "title,runtime",
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(csv, "title,runtime\nA Prophet,155\n");
+    let table = stdout_of(reviews().args([
+        "list",
+        "--title",
+        "prophet",
+        "--columns",
+        "runtime,title",
+        "--format",
+        "table",
+    ]));
+    assert_eq!(table, "RUNTIME  TITLE\n155 min  A Prophet\n");
+}
+
+#[test]
+fn columns_refuse_unknown_fields_and_other_formats() {
+    reviews()
+        .args(["list", "--columns", "title,yr"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("unknown field {yr}"));
+    reviews()
+        .args(["list", "--columns", "title", "--format", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--columns chooses the columns of table, tsv and csv",
+        ));
+}

@@ -238,3 +238,16 @@ fn new_opens_the_editor_on_a_terminal_and_checks_the_file_after() {
         "{text}"
     );
 }
+
+#[test]
+fn nothing_matched_on_a_terminal_says_so_instead_of_a_bare_header() {
+    let screen = on_terminal(80, 24, "list --director zzz; echo exit=$?", &[]);
+    assert_eq!(screen, "reviews: no reviews match --director zzz\nexit=1\n");
+    let screen = on_terminal(
+        80,
+        24,
+        "--dir tests/fixtures/shapes stats --by cast --year 1900; true",
+        &[],
+    );
+    assert_eq!(screen, "reviews: no reviews match --year 1900\n");
+}
