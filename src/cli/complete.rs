@@ -11,8 +11,9 @@ use clap_complete::{ArgValueCompleter, CompletionCandidate, Shell};
 
 use super::Cli;
 use crate::collection::{Collection, map_headers};
-use crate::query::fold;
+use crate::query::{Filter, Matcher, fold};
 use crate::record::Review;
+use crate::terminal::clean;
 
 /// The variable the shell's script sets when it asks for candidates.
 const VARIABLE: &str = "COMPLETE";
@@ -111,6 +112,29 @@ impl Field {
             Field::Tags => [review.tags.as_slice(), review.genres.as_slice()].concat(),
         }
     }
+
+    /// The filter that keeps the reviews with a value containing `typed`, as `list` would.
+    fn filter(self, typed: &str) -> Filter {
+        let typed = vec![typed.to_string()];
+        match self {
+            Field::Directors => Filter {
+                directors: typed,
+                ..Filter::default()
+            },
+            Field::Writers => Filter {
+                writers: typed,
+                ..Filter::default()
+            },
+            Field::Cast => Filter {
+                cast: typed,
+                ..Filter::default()
+            },
+            Field::Tags => Filter {
+                tags: typed,
+                ..Filter::default()
+            },
+        }
+    }
 }
 
 /// A filter's completion: the names in the field, across the collection, that contain what is
@@ -118,14 +142,22 @@ impl Field {
 pub(super) fn people(field: Field) -> ArgValueCompleter {
     ArgValueCompleter::new(move |current: &OsStr| {
         let typed = fold(&current.to_string_lossy());
-        let mut names = BTreeSet::new();
-        for review in collection_reviews() {
-            for name in field.values(&review) {
-                if fold(&name).contains(&typed) {
-                    names.insert(crate::terminal::clean(&name, false).into_owned());
-                }
-            }
-        }
+        // Headers that cannot hold the name are not parsed, as `list --director` skips them.
+        let matcher = Matcher::new(&field.filter(&typed));
+        let found = read_collection(
+            |path, header| matcher.may_match(header, path),
+            |review| {
+                let names = field.values(&review).into_iter();
+                names
+                    .filter(|name| fold(name).contains(&typed))
+                    .collect::<Vec<String>>()
+            },
+        );
+        let names: BTreeSet<String> = found
+            .into_iter()
+            .flatten()
+            .map(|name| clean(&name, false).into_owned())
+            .collect();
         names
             .into_iter()
             .take(MAX_CANDIDATES)
@@ -140,26 +172,29 @@ pub(super) fn reviews() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let current = current.to_string_lossy();
         let typed = fold(&current);
+        let found = read_collection(
+            |_, _| true,
+            |review| {
+                let title = clean(&review.title, false).into_owned();
+                let slug = review.slug.starts_with(current.as_ref()).then(|| {
+                    let help = match review.year {
+                        Some(year) => format!("{title} ({year})"),
+                        None => title.clone(),
+                    };
+                    (clean(&review.slug, false).into_owned(), help)
+                });
+                (slug, fold(&title).starts_with(&typed).then_some(title))
+            },
+        );
         let mut slugs = Vec::new();
         let mut titles = BTreeSet::new();
-        for review in collection_reviews() {
-            let title = crate::terminal::clean(&review.title, false).into_owned();
-            if review.slug.starts_with(current.as_ref()) {
-                let help = match review.year {
-                    Some(year) => format!("{title} ({year})"),
-                    None => title.clone(),
-                };
-                slugs.push((review.slug, help));
-            }
-            if fold(&title).starts_with(&typed) {
-                titles.insert(title);
-            }
+        for (slug, title) in found {
+            slugs.extend(slug);
+            titles.extend(title);
         }
         slugs.sort();
-        let slugs = slugs.into_iter().map(|(slug, help)| {
-            let slug = crate::terminal::clean(&slug, false).into_owned();
-            CompletionCandidate::new(slug).help(Some(help.into()))
-        });
+        let slugs = (slugs.into_iter())
+            .map(|(slug, help)| CompletionCandidate::new(slug).help(Some(help.into())));
         slugs
             .chain(titles.into_iter().map(CompletionCandidate::new))
             .take(MAX_CANDIDATES)
@@ -167,24 +202,24 @@ pub(super) fn reviews() -> ArgValueCompleter {
     })
 }
 
-/// Every readable review of the collection the line being completed names: its `--dir`, else
-/// `$REVIEWS_DIR`, else `./reviews`, as a run would choose. Files that cannot be read are passed
-/// over in silence: the shell is no place for errors.
-fn collection_reviews() -> Vec<Review> {
+/// What `keep` takes from each readable review of the collection the line being completed names
+/// (its `--dir`, else `$REVIEWS_DIR`, else `./reviews`, as a run would choose), on the reading
+/// cores; `wanted` may skip a header's parse, as in `list`. Drafts are left out, and files that
+/// cannot be read are passed over in silence: the shell is no place for errors.
+fn read_collection<T: Send>(
+    wanted: impl Fn(&Path, &str) -> bool + Sync,
+    keep: impl Fn(Review) -> T + Sync,
+) -> Vec<T> {
     let Ok(collection) = Collection::open(&collection_dir(std::env::args_os()), "") else {
         return Vec::new();
     };
     let listing = collection.listing();
     let paths = listing.paths();
-    map_headers(
-        paths,
-        |_, _| true,
-        |i, parsed| {
-            let mut review = parsed?.review?;
-            listing.name(&paths[i], &mut review);
-            (!review.draft).then_some(review)
-        },
-    )
+    map_headers(paths, wanted, |i, parsed| {
+        let mut review = parsed?.review.filter(|review| !review.draft)?;
+        listing.name(&paths[i], &mut review);
+        Some(keep(review))
+    })
     .into_iter()
     .flatten()
     .collect()
