@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::prefetch::Prefetch;
 use super::walk::{Found, visit_sources};
 use crate::diagnostics::Error;
 use crate::record::{Review, date_in_file_name, slug};
@@ -34,12 +35,18 @@ impl Listing {
         let mut listing = Listing::default();
         let mut paths = Vec::new();
         let mut links = Vec::new();
+        // From a disk, the files found are read while the walk goes on.
+        let mut prefetch = Prefetch::new();
         visit_sources(sources, &mut |found| match found {
-            Found::File(path) => paths.push(path),
+            Found::File(path) => {
+                prefetch.found(&path);
+                paths.push(path);
+            }
             Found::Link(path, target) => links.push((path, target)),
             Found::Outside(e) => listing.warnings.push(e),
             Found::Problem(e) => listing.errors.push(e),
         });
+        prefetch.finish();
         if sources.len() > 1 || !links.is_empty() {
             paths = each_file_once(paths, links);
         }

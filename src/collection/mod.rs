@@ -1,6 +1,7 @@
 //! The collection: finding review files in folders, and reading them.
 
 mod listing;
+mod prefetch;
 mod read;
 mod walk;
 

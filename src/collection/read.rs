@@ -84,7 +84,7 @@ where
 
 /// Files read at once: a disk answers many requests together, and from the page cache these
 /// threads only wait on the cores like any other.
-const READERS: usize = 32;
+pub(super) const READERS: usize = 32;
 
 /// `then` of each path and what `read` gave for it, in the paths' order. Cached, the cores read
 /// and handle each file; otherwise [`READERS`] threads of their own (fewer when the system gives
@@ -125,8 +125,17 @@ where
 
 /// Files read one after another to see whether they are cached, and what a cached read takes at
 /// most.
-const PROBE: usize = 32;
-const CACHED_READ: std::time::Duration = std::time::Duration::from_micros(100);
+pub(super) const PROBE: usize = 32;
+pub(super) const CACHED_READ: std::time::Duration = std::time::Duration::from_micros(100);
+
+/// Set once files of this run have been found to come from a disk: every later batch is read
+/// with its reads in flight, without probing again.
+static UNCACHED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Say that this run's files come from a disk (the walk's own reads found so).
+pub(super) fn mark_uncached() {
+    UNCACHED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
 
 /// As [`read_many`], on [`READERS`] threads of their own, each reading a file and then handling
 /// it: the system runs the handling on the cores while other threads wait on the disk, with no
@@ -269,8 +278,7 @@ where
 /// too, without reading any one by one: the probe's serial reads would cost each batch a few
 /// milliseconds a file.
 fn probe<P: AsRef<Path>, D>(paths: &[P], read: impl Fn(&Path) -> D) -> (Vec<D>, bool) {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static UNCACHED: AtomicBool = AtomicBool::new(false);
+    use std::sync::atomic::Ordering;
     if UNCACHED.load(Ordering::Relaxed) {
         return (Vec::new(), false);
     }
