@@ -20,7 +20,9 @@ team's script with --team-corpus), warms the page cache, then takes the median o
          reviews search '"frozen bone"', against rg -l -i and grep -r -l -i (every file read whole)
 
 With --cold (root only), each size also gets a table of the reading commands run from a cold page
-cache (dropped before every run), against 64-way parallel xargs reads of the same files.
+cache (dropped before every run, the commands taking turns), against 64-way parallel xargs reads
+of the same files; --baseline BIN adds the same commands run by another build, such as the one
+before a change.
 
 After the sizes, a table of peak memory per command and size: `list` keeps one compact row per
 listed review, so its memory grows with the collection (under 64 MiB at 100,000 in every format).
@@ -89,13 +91,17 @@ def drop_caches():
         sys.exit("--cold drops the page cache before each run, which needs root")
 
 
-def measure_cold(cmd, runs, shell=False, ok=(0, 1)):
-    """Median seconds and peak MiB of runs that each start with the page cache dropped."""
-    samples = []
+def measure_cold(rows, runs, ok=(0, 1)):
+    """Median seconds and peak MiB of each (name, cmd, shell) row, from runs that each start with
+    the page cache dropped; the rows take turns, so that a drift of the disk's speed during the
+    run touches them all alike."""
+    samples = {name: [] for name, _, _ in rows}
     for _ in range(runs):
-        drop_caches()
-        samples.append(run_once(cmd, shell, ok))
-    return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+        for name, cmd, shell in rows:
+            drop_caches()
+            samples[name].append(run_once(cmd, shell, ok))
+    return {name: (statistics.median(s for s, _ in runs_of), max(m for _, m in runs_of))
+            for name, runs_of in samples.items()}
 
 
 def make_corpus(directory, n, team_script):
@@ -119,6 +125,8 @@ def main():
     ap.add_argument("--python-frontmatter", action="store_true", help="also time python-frontmatter")
     ap.add_argument("--cold", action="store_true",
                     help="also time the reading commands from a cold page cache (root only)")
+    ap.add_argument("--baseline", metavar="BIN",
+                    help="with --cold, also time this build of reviews (say, the one before a change) in the same runs")
     args = ap.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bins", "--examples"], cwd=ROOT, check=True)
@@ -214,11 +222,14 @@ def main():
                 cold_rows.append(("rg -l -i 'frozen bone'", ["rg", "-l", "-i", "frozen bone", directory], False))
                 cold_rows.append(("rg -l -i -j 64 'frozen bone'",
                                   ["rg", "-l", "-i", "-j", "64", "frozen bone", directory], False))
-            cold = {}
-            for name, cmd, shell in cold_rows:
-                cold[name] = measure_cold(cmd, args.runs, shell=shell, ok=(0, 1, 123))
             floors = {"reviews list --director Audiard": "xargs -P 64 head -q -n 16",
                       'reviews search \'"frozen bone"\'': "xargs -P 64 grep -l -i 'frozen bone'"}
+            if args.baseline:
+                for name, cmd, shell in list(cold_rows):
+                    if name.startswith("reviews"):
+                        cold_rows.append((f"{name} (baseline)", [args.baseline, *cmd[1:]], shell))
+                        floors[f"{name} (baseline)"] = floors[name]
+            cold = measure_cold(cold_rows, args.runs, ok=(0, 1, 123))
             for name, (seconds, mib) in cold.items():
                 floor = floors.get(name)
                 ratio = f"  {seconds / cold[floor][0]:5.2f}x {floor}" if floor else ""

@@ -14,7 +14,11 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use super::read::{CACHED_READ, PROBE, READERS, mark_uncached};
+use super::read::{CACHED_READ, READERS, mark_uncached};
+
+/// Files read one by one to tell whether the files come from a disk: few, since the walk goes
+/// on meanwhile and every millisecond of the verdict is one without reads in flight.
+const PROBE: usize = 8;
 
 /// Files handed to the readers at most: the walk outruns them many times over, so a longer queue
 /// would only hold paths that the reading pass reaches first.

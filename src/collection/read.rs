@@ -125,7 +125,7 @@ where
 
 /// Files read one after another to see whether they are cached, and what a cached read takes at
 /// most.
-pub(super) const PROBE: usize = 32;
+const PROBE: usize = 32;
 pub(super) const CACHED_READ: std::time::Duration = std::time::Duration::from_micros(100);
 
 /// Set once files of this run have been found to come from a disk: every later batch is read
