@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{reviews, stdout_of};
+use common::{COMMANDS, reviews, stdout_of};
 
 #[test]
 fn global_options_have_their_own_heading() {
@@ -42,17 +42,7 @@ fn commands_that_read_no_collection_take_no_global_options() {
 
 #[test]
 fn every_command_s_help_ends_with_examples() {
-    for command in [
-        "list",
-        "show",
-        "search",
-        "stats",
-        "check",
-        "import",
-        "new",
-        "completions",
-        "man",
-    ] {
+    for command in COMMANDS {
         let help = stdout_of(reviews().args([command, "--help"]));
         let examples = help
             .rsplit_once("Example")

@@ -2,19 +2,7 @@
 
 mod common;
 
-use common::{reviews, stdout_of};
-
-const COMMANDS: [&str; 9] = [
-    "list",
-    "show",
-    "search",
-    "stats",
-    "check",
-    "import",
-    "new",
-    "completions",
-    "man",
-];
+use common::{COMMANDS, reviews, stdout_of};
 
 const VARIABLES: [&str; 7] = [
     "REVIEWS_DIR",

@@ -58,3 +58,16 @@ pub fn write_review(dir: &std::path::Path, name: &str, header: &[&str], body: &[
 pub fn binary() -> &'static std::path::Path {
     assert_cmd::cargo::cargo_bin!("reviews")
 }
+
+/// Every command, each with its own help and man page.
+pub const COMMANDS: [&str; 9] = [
+    "list",
+    "show",
+    "search",
+    "stats",
+    "check",
+    "import",
+    "new",
+    "completions",
+    "man",
+];
