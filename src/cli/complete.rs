@@ -104,36 +104,28 @@ pub(super) enum Field {
 }
 
 impl Field {
-    fn values(self, review: &Review) -> Vec<String> {
-        match self {
-            Field::Directors => review.directed_by.clone(),
-            Field::Writers => review.written_by.clone(),
-            Field::Cast => review.starring.clone(),
-            Field::Tags => [review.tags.as_slice(), review.genres.as_slice()].concat(),
-        }
+    /// The field's values in a review (tags and genres both, as `--tag` reads them).
+    fn values(self, review: &Review) -> impl Iterator<Item = &String> {
+        let (values, more): (&[String], &[String]) = match self {
+            Field::Directors => (&review.directed_by, &[]),
+            Field::Writers => (&review.written_by, &[]),
+            Field::Cast => (&review.starring, &[]),
+            Field::Tags => (&review.tags, &review.genres),
+        };
+        values.iter().chain(more)
     }
 
     /// The filter that keeps the reviews with a value containing `typed`, as `list` would.
     fn filter(self, typed: &str) -> Filter {
-        let typed = vec![typed.to_string()];
-        match self {
-            Field::Directors => Filter {
-                directors: typed,
-                ..Filter::default()
-            },
-            Field::Writers => Filter {
-                writers: typed,
-                ..Filter::default()
-            },
-            Field::Cast => Filter {
-                cast: typed,
-                ..Filter::default()
-            },
-            Field::Tags => Filter {
-                tags: typed,
-                ..Filter::default()
-            },
-        }
+        let mut filter = Filter::default();
+        let values = match self {
+            Field::Directors => &mut filter.directors,
+            Field::Writers => &mut filter.writers,
+            Field::Cast => &mut filter.cast,
+            Field::Tags => &mut filter.tags,
+        };
+        values.push(typed.to_string());
+        filter
     }
 }
 
@@ -147,17 +139,14 @@ pub(super) fn people(field: Field) -> ArgValueCompleter {
         let found = read_collection(
             |path, header| matcher.may_match(header, path),
             |review| {
-                let names = field.values(&review).into_iter();
+                let names = field.values(&review);
                 names
                     .filter(|name| fold(name).contains(&typed))
+                    .map(|name| clean(name, false).into_owned())
                     .collect::<Vec<String>>()
             },
         );
-        let names: BTreeSet<String> = found
-            .into_iter()
-            .flatten()
-            .map(|name| clean(&name, false).into_owned())
-            .collect();
+        let names: BTreeSet<String> = found.into_iter().flatten().collect();
         names
             .into_iter()
             .take(MAX_CANDIDATES)
@@ -240,15 +229,15 @@ fn collection_dir(args: impl IntoIterator<Item = OsString>) -> PathBuf {
         };
         Some(value.to_string())
     });
-    let given = given.or_else(|| std::env::var("REVIEWS_DIR").ok().filter(|v| !v.is_empty()));
-    match given {
-        // The shell passes `~` as typed.
-        Some(dir) => match (dir.strip_prefix("~/"), std::env::var_os("HOME")) {
+    // The shell passes `~` as typed.
+    let given = given.map(
+        |dir| match (dir.strip_prefix("~/"), std::env::var_os("HOME")) {
             (Some(rest), Some(home)) => Path::new(&home).join(rest),
             _ => PathBuf::from(dir),
         },
-        None => PathBuf::from("reviews"),
-    }
+    );
+    let variable = std::env::var("REVIEWS_DIR").ok();
+    super::choose_collection(given, variable.as_deref().filter(|v| !v.is_empty())).0
 }
 
 #[cfg(test)]

@@ -366,10 +366,10 @@ struct FilterArgs {
     tag: Vec<String>,
     /// Keep reviews scored at least S (any score shape: 3/4, 7.5/10, B+, 80%, stars; compared 0-100)
     #[arg(long, value_name = "S", value_parser = score_bound)]
-    min_score: Option<String>,
+    min_score: Option<(f64, String)>,
     /// Keep reviews scored at most S
     #[arg(long, value_name = "S", value_parser = score_bound)]
-    max_score: Option<String>,
+    max_score: Option<(f64, String)>,
     /// Include drafts (`draft: true`, `published: false`), which are left out as site generators do
     #[arg(long)]
     drafts: bool,
@@ -392,9 +392,14 @@ impl From<FilterArgs> for Filter {
         say("rating", &args.rating);
         let years: Vec<String> = args.year.iter().map(YearRange::to_string).collect();
         say("year", &years);
-        say("min-score", args.min_score.as_slice());
-        say("max-score", args.max_score.as_slice());
-        let score = |text: Option<String>| crate::record::score_on_scale(&text?).ok();
+        for (flag, bound) in [
+            ("min-score", &args.min_score),
+            ("max-score", &args.max_score),
+        ] {
+            if let Some((_, text)) = bound {
+                say(flag, std::slice::from_ref(text));
+            }
+        }
         Filter {
             titles: args.title,
             directors: args.director,
@@ -404,8 +409,8 @@ impl From<FilterArgs> for Filter {
             ratings: args.rating,
             years: args.year,
             drafts: args.drafts,
-            min_score: score(args.min_score),
-            max_score: score(args.max_score),
+            min_score: args.min_score.map(|(value, _)| value),
+            max_score: args.max_score.map(|(value, _)| value),
             asked: asked.join(" "),
         }
     }
@@ -544,17 +549,7 @@ impl Cli {
     /// Weigh flags, environment and terminal into a [`Config`].
     pub(crate) fn resolve(mut self, env: &Environment) -> Config {
         let global = self.command.take_global().or(self.global);
-        let (dir, dir_origin) = match (global.dir, env.var("REVIEWS_DIR")) {
-            (Some(dir), _) => {
-                let origin = format!("{} (from --dir)", dir.display());
-                (dir, origin)
-            }
-            (None, Some(dir)) => (PathBuf::from(dir), format!("{dir} (from $REVIEWS_DIR)")),
-            (None, None) => (
-                PathBuf::from("reviews"),
-                "./reviews (the default; set --dir or $REVIEWS_DIR)".to_string(),
-            ),
-        };
+        let (dir, dir_origin) = choose_collection(global.dir, env.var("REVIEWS_DIR"));
         let terminal = env.stdout_terminal;
         let color = match global.color.unwrap_or(ColorWhen::Auto) {
             ColorWhen::Always => true,
@@ -676,10 +671,25 @@ impl Cli {
     }
 }
 
-/// A score bound, kept as given once it is known to read.
-fn score_bound(text: &str) -> Result<String, String> {
-    crate::record::score_on_scale(text)?;
-    Ok(text.to_string())
+/// The collection: `--dir`, else `$REVIEWS_DIR` (`variable`, when set and not empty), else
+/// `./reviews`; and how it was chosen, for the error when it does not exist.
+fn choose_collection(given: Option<PathBuf>, variable: Option<&str>) -> (PathBuf, String) {
+    match (given, variable) {
+        (Some(dir), _) => {
+            let origin = format!("{} (from --dir)", dir.display());
+            (dir, origin)
+        }
+        (None, Some(dir)) => (PathBuf::from(dir), format!("{dir} (from $REVIEWS_DIR)")),
+        (None, None) => (
+            PathBuf::from("reviews"),
+            "./reviews (the default; set --dir or $REVIEWS_DIR)".to_string(),
+        ),
+    }
+}
+
+/// A score bound: its value on the 0-100 scale, and the text as given (for messages).
+fn score_bound(text: &str) -> Result<(f64, String), String> {
+    Ok((crate::record::score_on_scale(text)?, text.to_string()))
 }
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`, split into words as a shell would.

@@ -140,8 +140,8 @@ pub(crate) fn write(
         }
     }
     let widths = fit(columns, &natural, max_width);
+    let shown: Vec<usize> = (0..columns.len()).filter(|&i| widths[i] > 0).collect();
     let write_row = |w: &mut dyn Write, cells: &[&str], header: bool| -> io::Result<()> {
-        let shown: Vec<usize> = (0..columns.len()).filter(|&i| widths[i] > 0).collect();
         // A line ends with its last cell that has something in it: no trailing blanks.
         let last = shown
             .iter()

@@ -4,9 +4,9 @@ use std::io::{self, Write};
 
 use super::row::{Layout, Row};
 
-/// The rows (slug, title, year, directors, rating, runtime), each ended by `end` (a newline, or
-/// a NUL for `-0`), with a header row first when `header_row` is set. Tabs and newlines inside a value have become spaces, so each line splits
-/// back into its six cells.
+/// The rows (slug, title, year, directors, rating, runtime, or the columns chosen), each ended
+/// by `end` (a newline, or a NUL for `-0`), with a header row first when `header_row` is set.
+/// Tabs and newlines inside a value have become spaces, so each line splits back into its cells.
 pub(crate) fn write(
     w: &mut dyn Write,
     layout: &Layout,
