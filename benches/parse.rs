@@ -1,8 +1,6 @@
-//! Micro-benchmarks of the header parser: `cargo bench` (not run in CI).
+//! Micro-benchmarks of reading one review through the library: `cargo bench` (not run in CI).
 
-use std::path::Path;
-
-use reviews::{Parsed, Scan, fold, parse, scan};
+use reviews::{Query, Review, read_bytes};
 
 const SEED: &[u8] = include_bytes!("../reviews/rust-and-bone.md");
 const INVALID_YAML: &[u8] = b"---\nmovie title: Lara Croft: Tomb Raider\ncomment title: Angelina\nrating: 3\nlayout: comment\n---\nBody\n";
@@ -12,33 +10,28 @@ fn main() {
     divan::main();
 }
 
-/// Finding the fences.
+/// The seed review, header and body, to a typed record.
 #[divan::bench]
-fn split_header() -> Scan {
-    scan(divan::black_box(SEED), true)
-}
-
-/// The seed review's header to a typed record, as `list` does.
-#[divan::bench]
-fn parse_seed() -> Parsed {
-    parse(divan::black_box(SEED), Path::new("x.md"), false)
+fn read_seed() -> Review {
+    read_bytes(divan::black_box(SEED), "x.md").unwrap()
 }
 
 /// A header that is not valid YAML, read line by line instead.
 #[divan::bench]
-fn parse_invalid_yaml() -> Parsed {
-    parse(divan::black_box(INVALID_YAML), Path::new("x.md"), false)
+fn read_invalid_yaml() -> Review {
+    read_bytes(divan::black_box(INVALID_YAML), "x.md").unwrap()
 }
 
 /// A Hugo TOML header.
 #[divan::bench]
-fn parse_toml() -> Parsed {
-    parse(divan::black_box(TOML), Path::new("x.md"), false)
+fn read_toml() -> Review {
+    read_bytes(divan::black_box(TOML), "x.md").unwrap()
 }
 
-/// The prefilter's folding of a header's text.
+/// A query's test of one record, as every listed review is tested.
 #[divan::bench]
-fn fold_header() -> String {
-    let end = SEED.windows(5).position(|w| w == b"\n---\n").unwrap();
-    fold(divan::black_box(std::str::from_utf8(&SEED[..end]).unwrap()))
+fn match_director(bencher: divan::Bencher) {
+    let review = read_bytes(SEED, "x.md").unwrap();
+    let query = Query::new().director("audiard").years(2010..);
+    bencher.bench(|| query.matches(divan::black_box(&review)));
 }

@@ -1,8 +1,29 @@
-//! `reviews`: read a folder of film reviews (front matter and text) into typed records, and
-//! render them for people and for programs.
+//! Read a folder of film reviews (front matter and text) into typed records.
 //!
-//! The binary is all there is to use; the few items public here are for the tests, the fuzz
-//! target and the benchmarks.
+//! This crate is the `reviews` command-line program and the reader beneath it. A Rust program
+//! that wants a collection of review files as records opens a [`Collection`] of one or more
+//! folders, iterates its [`Review`]s (each with its [`Score`], [`Rating`], dates and every other
+//! key of its header in `extra`), and keeps those a [`Query`] matches, as `reviews list` does:
+//!
+//! ```
+//! use reviews::{Collection, Query};
+//!
+//! let collection = Collection::open(["reviews"])?;
+//! let audiard = Query::new().director("audiard");
+//! for review in collection.filter(&audiard) {
+//!     let review = review?;
+//!     let score = review.score.map(|s| s.to_string()).unwrap_or_default();
+//!     println!("{} ({}) {score}", review.title, review.year.unwrap_or_default());
+//! }
+//! # Ok::<(), reviews::Error>(())
+//! ```
+//!
+//! Every shape the program reads is read here too: YAML, TOML and JSON front matter, the
+//! plain-text header of a saved page, Jekyll, Hugo, Obsidian and Letterboxd conventions. A file
+//! that cannot be read is an [`Error`] naming the file, the line and what was expected, and
+//! never hides the other files. [`read_file`] reads one file whole, body included.
+
+#![warn(missing_docs)]
 
 mod cli;
 mod collection;
@@ -11,6 +32,7 @@ mod config;
 mod diagnostics;
 mod front_matter;
 mod letterboxd;
+mod library;
 mod output;
 mod query;
 mod record;
@@ -19,12 +41,16 @@ mod terminal;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
-pub use commands::{check_body_rendering, check_every_format, foreign_escape};
-pub use diagnostics::Error;
-pub use front_matter::{Parsed, Scan, parse, scan};
-pub use output::to_front_matter;
-pub use query::fold;
+pub use diagnostics::{Error, Location, Result};
+pub use library::{Collection, Query, Reviews, read_bytes, read_file};
 pub use record::{Rating, Review, Score};
+
+/// What the fuzz targets check, for `fuzz/` only (`--features fuzzing`): not part of the API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use crate::output::promises::{check_body_rendering, check_every_format};
+}
 
 /// The reading threads: as many as rayon would start (one per core, or `RAYON_NUM_THREADS`), but
 /// when the system refuses that many (a `ulimit`), as many as it gives, down to this thread alone,
@@ -51,7 +77,9 @@ fn reading_threads() -> Option<rayon::ThreadPool> {
         .ok()
 }
 
-/// The whole program: parse the command line, run, and map the result to an exit status.
+/// The whole program: parse the command line, run, and map the result to an exit status. The
+/// binary's entry point, not part of the library's API.
+#[doc(hidden)]
 pub fn main() -> ExitCode {
     cli::complete_if_asked();
     let config = cli::Cli::parse_args().resolve(&cli::Environment::from_process());

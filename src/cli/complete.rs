@@ -10,7 +10,7 @@ use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Z
 use clap_complete::{ArgValueCompleter, CompletionCandidate, Shell};
 
 use super::Cli;
-use crate::collection::{Collection, map_headers};
+use crate::collection::{Folder, map_headers};
 use crate::query::{Filter, Matcher, fold};
 use crate::record::Review;
 use crate::terminal::clean;
@@ -199,7 +199,7 @@ fn read_collection<T: Send>(
     wanted: impl Fn(&Path, &str) -> bool + Sync,
     keep: impl Fn(Review) -> T + Sync,
 ) -> Vec<T> {
-    let Ok(collection) = Collection::open(&collection_dir(std::env::args_os()), "") else {
+    let Ok(collection) = Folder::open(&collection_dir(std::env::args_os()), "") else {
         return Vec::new();
     };
     let listing = collection.listing();
@@ -237,7 +237,7 @@ fn collection_dir(args: impl IntoIterator<Item = OsString>) -> PathBuf {
         },
     );
     let variable = std::env::var("REVIEWS_DIR").ok();
-    super::choose_collection(given, variable.as_deref().filter(|v| !v.is_empty())).0
+    super::resolve::choose_collection(given, variable.as_deref().filter(|v| !v.is_empty())).0
 }
 
 #[cfg(test)]

@@ -14,17 +14,17 @@ pub(crate) use read::{map_files, map_headers, read_header, read_rest, read_whole
 /// File extensions that hold reviews.
 const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
-/// A folder of review files.
+/// One folder of review files.
 #[derive(Debug, Clone)]
-pub(crate) struct Collection {
+pub(crate) struct Folder {
     dir: PathBuf,
 }
 
-impl Collection {
+impl Folder {
     /// The collection in `dir`, which must be a folder; `tried` says how `dir` was chosen.
-    pub(crate) fn open(dir: &Path, tried: &str) -> Result<Collection> {
+    pub(crate) fn open(dir: &Path, tried: &str) -> Result<Folder> {
         if dir.is_dir() {
-            Ok(Collection {
+            Ok(Folder {
                 dir: dir.to_path_buf(),
             })
         } else if dir.is_file() {

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{CHUNK, Outcome, point_at_exports};
-use crate::collection::{Collection, Listing, map_headers};
+use crate::collection::{Folder, Listing, map_headers};
 use crate::config::Config;
 use crate::diagnostics::{Note, Printer, Result, Severity};
 
@@ -16,7 +16,7 @@ pub(super) fn check(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let sources = if paths.is_empty() {
-        Collection::open(&config.dir, &config.dir_origin)?;
+        Folder::open(&config.dir, &config.dir_origin)?;
         vec![config.dir.clone()]
     } else {
         paths.to_vec()

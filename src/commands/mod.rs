@@ -3,7 +3,7 @@
 mod check;
 mod import;
 mod list;
-mod promises;
+mod new;
 mod search;
 mod show;
 mod stats;
@@ -11,12 +11,11 @@ mod stats;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::collection::{Collection, Listing};
+use crate::collection::{Folder, Listing};
 use crate::config::{Command, Config};
 use crate::diagnostics::{Error, Note, Printer, Result, Severity};
 use crate::letterboxd;
 use crate::output;
-pub use promises::{check_body_rendering, check_every_format, foreign_escape};
 
 /// How a run ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +60,7 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
         Command::Show(options) => show::show(config, options, out, err),
         Command::Check(paths) => check::check(config, paths, out, err),
         Command::Import(options) => import::import(config, options, out, err),
-        Command::New(options) => import::new(config, options, out, err),
+        Command::New(options) => new::new(config, options, out, err),
         Command::Search(options) => search::search(config, options, out, err),
         Command::Stats(options) => stats::stats(config, options, out, err),
         Command::Usage(message) => {
@@ -112,7 +111,7 @@ fn write_files(
 
 /// The collection's files, and the problems met listing them, as every reading command starts.
 fn open_listing(config: &Config) -> Result<(Listing, Vec<Note>)> {
-    let collection = Collection::open(&config.dir, &config.dir_origin)?;
+    let collection = Folder::open(&config.dir, &config.dir_origin)?;
     let listing = collection.listing();
     let mut notes = Note::each(&listing.errors, Severity::Error);
     notes.extend(Note::each(&listing.warnings, Severity::Warning));

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{CHUNK, Outcome};
-use crate::collection::{Collection, map_headers, read_header, read_rest};
+use crate::collection::{Folder, map_headers, read_header, read_rest};
 use crate::config::{Config, ShowFormat, ShowOptions};
 use crate::diagnostics::{Printer, Result};
 use crate::front_matter::{self, Parsed};
@@ -25,7 +25,7 @@ pub(super) fn show(
     let path = if options.query.contains('/') || named.is_file() {
         named.to_path_buf()
     } else {
-        let collection = Collection::open(&config.dir, &config.dir_origin)?;
+        let collection = Folder::open(&config.dir, &config.dir_origin)?;
         let (found, unreadable) = find(&collection, &options.query);
         match found {
             Found::One(path) => path,
@@ -100,7 +100,7 @@ pub(super) fn show(
 
 /// The file the query names: a slug at the top of the folder is opened at once; otherwise every
 /// slug is looked at, and only then every title. Beside it, the files that could not be read.
-fn find(collection: &Collection, query: &str) -> (Found, Vec<PathBuf>) {
+fn find(collection: &Folder, query: &str) -> (Found, Vec<PathBuf>) {
     if let Some(path) = collection.direct(query) {
         return (Found::One(path), Vec::new());
     }
@@ -108,7 +108,7 @@ fn find(collection: &Collection, query: &str) -> (Found, Vec<PathBuf>) {
 }
 
 /// [`find`] for a query that is not a slug at the top of the folder.
-fn find_listed(collection: &Collection, query: &str) -> (Found, Vec<PathBuf>) {
+fn find_listed(collection: &Folder, query: &str) -> (Found, Vec<PathBuf>) {
     let listing = collection.listing();
     let mut lookup = Lookup::new(query);
     for path in listing.paths() {

@@ -16,7 +16,7 @@ pub struct Location {
 
 impl Location {
     /// A location with a line and a column.
-    pub fn new(path: impl Into<PathBuf>, line: usize, column: Option<usize>) -> Self {
+    pub(crate) fn new(path: impl Into<PathBuf>, line: usize, column: Option<usize>) -> Self {
         Location {
             path: path.into(),
             line,
@@ -118,6 +118,15 @@ pub enum Error {
         second: PathBuf,
     },
 
+    /// A value given to a [`Query`](crate::Query) is not one it takes: a score that is no score.
+    #[error("{value:?}: {message}")]
+    Query {
+        /// The value as given.
+        value: String,
+        /// What was expected.
+        message: String,
+    },
+
     /// Writing output failed (a closed pipe is handled by the caller).
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
@@ -125,7 +134,7 @@ pub enum Error {
 
 impl Error {
     /// A header-level error at a place in a file.
-    pub fn header(location: Location, message: impl Into<String>) -> Self {
+    pub(crate) fn header(location: Location, message: impl Into<String>) -> Self {
         Error::Header {
             location,
             message: message.into(),
@@ -133,7 +142,11 @@ impl Error {
     }
 
     /// A field-level error at a place in a file.
-    pub fn field(location: Location, field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn field(
+        location: Location,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Error::Field {
             location,
             field: field.into(),
@@ -163,7 +176,7 @@ impl Error {
     }
 
     /// True when this is a write to a closed pipe: the reader went away, which is a clean end.
-    pub fn is_broken_pipe(&self) -> bool {
+    pub(crate) fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }

@@ -4,7 +4,6 @@ mod error;
 mod problem;
 mod report;
 
-pub(crate) use error::Location;
-pub use error::{Error, Result};
+pub use error::{Error, Location, Result};
 pub(crate) use problem::{Problem, position};
 pub(crate) use report::{Note, Printer, Severity, Warnings};

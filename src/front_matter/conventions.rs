@@ -9,7 +9,7 @@ use crate::record::{Field, RawField, field_for};
 
 /// Could the file's first bytes hold inline fields? Then its header alone does not say what the
 /// review holds.
-pub fn may_have_inline_fields(bytes: &[u8]) -> bool {
+pub(crate) fn may_have_inline_fields(bytes: &[u8]) -> bool {
     let window = &bytes[..bytes.len().min(HEAD_BYTES)];
     memchr::memchr_iter(b':', window).any(|i| window.get(i + 1) == Some(&b':'))
 }

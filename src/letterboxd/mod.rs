@@ -3,6 +3,7 @@
 
 mod html;
 mod rows;
+mod seen;
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -10,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Error, Result};
 
-pub(crate) use rows::{Held, Seen, entries};
+pub(crate) use rows::entries;
+pub(crate) use seen::{Held, Seen};
 
 /// No table of an export is larger than this (a heavy user's is a few megabytes): a bound on what
 /// a file, or a zip member inflating, can make this read.

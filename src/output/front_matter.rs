@@ -5,7 +5,7 @@ use serde_yaml::Value as Yaml;
 use crate::record::{Review, Score, with_note};
 
 /// The record as a front-matter header, fences included, with canonical keys only.
-pub fn to_front_matter(review: &Review) -> String {
+pub(crate) fn to_front_matter(review: &Review) -> String {
     let mut map = serde_yaml::Mapping::new();
     let mut put = |key: &str, value: Yaml| {
         if !value.is_null() {
@@ -68,3 +68,6 @@ pub fn to_front_matter(review: &Review) -> String {
     let body = serde_yaml::to_string(&map).unwrap_or_default();
     format!("---\n{body}---\n")
 }
+
+#[cfg(test)]
+mod tests;

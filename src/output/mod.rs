@@ -16,5 +16,7 @@ pub(crate) mod template;
 pub(crate) mod text;
 pub(crate) mod tsv;
 
-pub use front_matter::to_front_matter;
+pub(crate) use front_matter::to_front_matter;
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) mod promises;
 pub(crate) use row::Layout;

@@ -33,9 +33,9 @@ pub(crate) fn certification(code: &str) -> Style {
 
 /// Writes text in a style when colour is on, plainly when it is off.
 #[derive(Debug, Clone, Copy)]
-pub struct Painter {
+pub(crate) struct Painter {
     /// Is colour on?
-    pub enabled: bool,
+    pub(crate) enabled: bool,
 }
 
 impl Painter {

@@ -5,7 +5,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// Fold text for matching: case-folded, accents removed, compatibility forms made plain (the `ﬁ`
 /// ligature is `fi`, full-width `Ｋ` is `k`), quotes dropped, runs of white space made one space.
 /// `Almodóvar`, `ALMODOVAR` and `almodovar` fold alike.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     let mut push = |c: char, out: &mut String| {

@@ -9,7 +9,7 @@ use crate::record::Review;
 
 /// What `list` sorts by; each name is also the `--sort` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum SortKey {
+pub(crate) enum SortKey {
     /// Title, ignoring case, accents and a leading article; numbers in number order
     #[default]
     Title,
@@ -29,10 +29,10 @@ pub enum SortKey {
 
 /// An order: a key, and whether it runs backwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Order {
-    pub key: SortKey,
+pub(crate) struct Order {
+    pub(crate) key: SortKey,
     /// Reverse the values; reviews without one stay last.
-    pub reverse: bool,
+    pub(crate) reverse: bool,
 }
 
 /// The title as it sorts: folded, without a leading "The", "A" or "An".
@@ -62,7 +62,7 @@ enum SortValue {
 
 /// Everything a review sorts by, computed once: the key's value, then the title, then the slug.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SortKeys {
+pub(crate) struct SortKeys {
     /// The sort key's value; `None` sorts last in both directions.
     value: Option<SortValue>,
     /// The title as it sorts, then the slug: one allocation, as `list` keeps one per review.
@@ -73,7 +73,7 @@ pub struct SortKeys {
 
 impl SortKeys {
     /// The keys of `review` for sorting by `key`.
-    pub fn new(review: &Review, key: SortKey) -> Self {
+    pub(crate) fn new(review: &Review, key: SortKey) -> Self {
         let value = match key {
             SortKey::Title => None,
             SortKey::Year => review.year.map(|y| SortValue::Number(y.into())),
@@ -109,7 +109,7 @@ impl SortKeys {
 
     /// Order by value (missing last, `reverse` flips only present values), then title, then slug.
     /// Sorting by title alone, `reverse` flips the title order.
-    pub fn compare(&self, other: &Self, order: Order) -> Ordering {
+    pub(crate) fn compare(&self, other: &Self, order: Order) -> Ordering {
         let flip = |o: Ordering| if order.reverse { o.reverse() } else { o };
         let ((title, slug), (other_title, other_slug)) = (self.title_slug(), other.title_slug());
         let titles = || natural(title, other_title);

@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::aliases::{Field, field_for, normalize_key};
 use super::dates::dated;
+use super::expected::Expected;
 use super::review::{Review, Score};
 use super::scores::{self, RatingValue};
 use super::values;
@@ -156,7 +157,7 @@ fn apply(
     field: &RawField,
     review: &mut Review,
     rating_reason: &mut Option<String>,
-) -> Result<(), values::Expected> {
+) -> Result<(), Expected> {
     let value = &field.value;
     let raw = field.raw.as_deref();
     match slot {

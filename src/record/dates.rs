@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde_json::Value;
 
-use super::values::{Expected, found, non_empty};
+use super::expected::{Expected, found, non_empty};
 
 const DATE_EXPECTED: &str = "expected a date such as \"2012-11-23\" or \"November 23, 2012\"";
 

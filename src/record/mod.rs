@@ -4,6 +4,7 @@
 mod aliases;
 mod build;
 mod dates;
+mod expected;
 mod review;
 mod scores;
 mod values;

@@ -12,7 +12,8 @@ pub(crate) const CERTIFICATIONS: [&str; 6] = ["G", "PG", "PG-13", "R", "NC-17", 
 /// A certification such as `R`, with the reason given for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rating {
-    /// One of [`CERTIFICATIONS`] in its usual spelling, or another code as written (`TV-MA`).
+    /// One of the U.S. certifications (G, PG, PG-13, R, NC-17, NR) in its usual spelling, or
+    /// another code as written (`TV-MA`, `12A`).
     pub code: String,
     /// Why, e.g. "for strong sexual content".
     pub reason: Option<String>,
@@ -33,10 +34,18 @@ pub(crate) fn certification_rank(code: &str) -> Option<usize> {
 /// The reviewer's own grade.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Score {
-    /// A number, out of `max` when the scale is known.
-    Points { value: f64, max: Option<f64> },
+    /// A number, out of `max` when the scale is known: `3.5/4`, `8/10`, `★★★½`.
+    Points {
+        /// The number as written (`3.5` of `3.5/4`).
+        value: f64,
+        /// The top of the scale (`4` of `3.5/4`), when the file gives one.
+        max: Option<f64>,
+    },
     /// A letter grade such as `B+`.
-    Grade { grade: String },
+    Grade {
+        /// The grade as written, `A+` to `F`.
+        grade: String,
+    },
 }
 
 /// One review: its header's fields, typed, and where it came from.
@@ -47,24 +56,33 @@ pub struct Review {
     /// The file, as found in the collection.
     #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
+    /// The title as written, else the file's name (a header without one).
     pub title: String,
     /// The title in the film's own language.
     pub original_title: Option<String>,
     /// The film's year, else the year of its release date.
     pub year: Option<i32>,
+    /// The directors, each a name (a list, or one string of names joined by `,`, `and`, `&`).
     pub directed_by: Vec<String>,
+    /// The writers, read as the directors are.
     pub written_by: Vec<String>,
+    /// The producers, read as the directors are.
     pub produced_by: Vec<String>,
+    /// The cast, read as the directors are.
     pub starring: Vec<String>,
+    /// The certification (`R`, `PG-13`) and the reason given for it.
     pub rating: Option<Rating>,
+    /// The reviewer's own grade, in whatever shape the file gave it.
     pub score: Option<Score>,
     /// Running time in minutes.
     pub runtime: Option<u32>,
+    /// When the film opened in the U.S.
     pub us_release: Option<Date>,
     /// A note on the U.S. release, e.g. "limited".
     pub us_release_note: Option<String>,
     /// Release date (any country).
     pub release_date: Option<Date>,
+    /// A note on the release, e.g. "France".
     pub release_date_note: Option<String>,
     /// When the review was written.
     pub reviewed: Option<Date>,
@@ -74,7 +92,9 @@ pub struct Review {
     pub reviewer: Option<String>,
     /// What the film is about, in a sentence or two.
     pub synopsis: Option<String>,
+    /// The reviewer's tags (`tags:` or `tag:`).
     pub tags: Vec<String>,
+    /// The film's genres.
     pub genres: Vec<String>,
     /// A draft (`draft: true`, Jekyll's `published: false`): `list` leaves it out unless asked.
     pub draft: bool,
@@ -117,7 +137,7 @@ const GRADES: [(&str, f64); 14] = [
 
 impl Score {
     /// The score on one scale from 0 to 100: `n/m` is n/m×100; a number with no scale is out of
-    /// 5 when it is at most 5, out of 10 when at most 10, else out of 100; grades by [`GRADES`].
+    /// 5 when it is at most 5, out of 10 when at most 10, else out of 100; A+ is 100 and each grade below it five less, to D- at 45, E and F 0.
     pub fn normalized(&self) -> Option<f64> {
         let value = match self {
             Score::Points {

@@ -2,8 +2,8 @@
 
 use serde_json::Value;
 
+use super::expected::{Expected, found, non_empty};
 use super::review::{CERTIFICATIONS, Rating, Score};
-use super::values::{Expected, found, non_empty};
 
 /// What a `rating` field holds: a certification, or (a number, `n/m`, stars) a score.
 #[derive(Debug, Clone, PartialEq)]

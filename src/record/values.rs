@@ -6,20 +6,7 @@
 use serde_json::Value;
 
 use super::dates::parse_date;
-
-/// A parser's complaint: what was expected, what was found.
-pub(crate) type Expected = String;
-
-/// How a value reads in a message: strings quoted, containers named.
-pub(crate) fn found(value: &Value) -> String {
-    match value {
-        Value::String(s) => format!("{s:?}"),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "a mapping".into(),
-        Value::Null => "nothing".into(),
-        other => other.to_string(),
-    }
-}
+use super::expected::{Expected, found, non_empty};
 
 /// A scalar as text; `raw` is the value as written, which keeps `1984` and `False` as spelled.
 pub(crate) fn text(value: &Value, raw: Option<&str>) -> Result<Option<String>, Expected> {
@@ -32,10 +19,6 @@ pub(crate) fn text(value: &Value, raw: Option<&str>) -> Result<Option<String>, E
         )),
         other => Err(format!("expected text, found {}", found(other))),
     }
-}
-
-pub(crate) fn non_empty(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
 }
 
 /// People: a list of names, or one string of names joined by `,`, ` and `, ` & ` or `;`.

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 ///
 /// Newlines and tabs are kept when `multiline` is true (a body); otherwise each becomes a space
 /// (a single field, a TSV cell). Carriage returns are always removed.
-pub fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
+pub(crate) fn clean(text: &str, multiline: bool) -> Cow<'_, str> {
     if is_clean(text.as_bytes(), multiline) {
         return Cow::Borrowed(text);
     }

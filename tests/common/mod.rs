@@ -71,3 +71,40 @@ pub const COMMANDS: [&str; 9] = [
     "completions",
     "man",
 ];
+
+/// The first control character in `text` that is not part of an escape the renderer may write
+/// (an SGR style, `ESC [ 1;4 m`, or an OSC 8 hyperlink to printable ASCII, closed by `ESC \`),
+/// or a bidirectional control: what no output may carry from a file. The tests' own reading of
+/// the promise, apart from the program's.
+pub fn foreign_escape(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let foreign = bidi || c.is_control() && c != '\n';
+        if !foreign {
+            i += 1;
+            continue;
+        }
+        let rest: String = chars[i..].iter().collect();
+        let skip = if let Some(params) = rest.strip_prefix("\u{1b}[") {
+            let digits = params
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ';')
+                .count();
+            params[digits..].starts_with('m').then_some(2 + digits + 1)
+        } else if let Some(link) = rest.strip_prefix("\u{1b}]8;;") {
+            link.split_once("\u{1b}\\")
+                .filter(|(address, _)| address.chars().all(|c| c.is_ascii_graphic()))
+                .map(|(address, _)| 5 + address.chars().count() + 2)
+        } else {
+            None
+        };
+        match skip {
+            Some(n) => i += n,
+            None => return Some(rest.chars().take(24).collect()),
+        }
+    }
+    None
+}

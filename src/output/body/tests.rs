@@ -75,7 +75,7 @@ fn links_show_their_address_or_are_hyperlinks_but_never_both() {
     let hostile = styled("[x](javascript:alert\u{1b}]0;t\u{7})", true);
     assert!(!hostile.contains("\x1b]8;;j"), "{hostile:?}");
     assert!(hostile.contains("javascript:alert"), "{hostile:?}");
-    assert_eq!(crate::foreign_escape(&hostile), None);
+    assert_eq!(crate::output::promises::foreign_escape(&hostile), None);
 }
 
 #[test]
@@ -147,7 +147,11 @@ fn nesting_past_the_bound_keeps_its_text_within_the_width() {
 fn escapes_in_the_file_never_reach_the_terminal() {
     let body = "A \u{1b}[31mred\u{1b}[0m word, `\u{1b}]52;c;x\u{7}code`, <a href=\"https://x.org/\u{1b}[2J\">link</a> \u{9b}2J.";
     let out = styled(body, true);
-    assert_eq!(crate::foreign_escape(&out), None, "{out:?}");
+    assert_eq!(
+        crate::output::promises::foreign_escape(&out),
+        None,
+        "{out:?}"
+    );
     assert!(out.contains("red"));
     assert!(out.contains("code"));
 }

@@ -122,7 +122,7 @@ fn strip_ours(text: &str) -> String {
 
 /// The first escape or control character in `text` that is not one the renderer writes: SGR
 /// styles (`ESC [ digits ; m`) and OSC 8 hyperlinks to printable ASCII, closed by `ESC \`.
-pub fn foreign_escape(text: &str) -> Option<String> {
+pub(crate) fn foreign_escape(text: &str) -> Option<String> {
     let mut rest = text;
     while let Some(at) = rest.find(|c: char| (c.is_control() && c != '\n') || is_bidi_control(c)) {
         let tail = &rest[at..];
@@ -144,3 +144,6 @@ pub fn foreign_escape(text: &str) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests;

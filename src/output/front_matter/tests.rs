@@ -4,8 +4,10 @@ use std::path::Path;
 
 use jiff::civil::Date;
 use proptest::prelude::*;
-use reviews::{Rating, Review, Score};
-use reviews::{parse, to_front_matter};
+
+use super::to_front_matter;
+use crate::front_matter::parse;
+use crate::record::{Rating, Review, Score};
 
 /// Printable text without surrounding white space, as a reader would keep it.
 fn text() -> impl Strategy<Value = String> {

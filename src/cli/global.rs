@@ -1,0 +1,51 @@
+//! The options every reading command shares, before or after its name.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+/// The options every reading command takes, before or after its name. `completions` and `man`
+/// read no collection and print no review, so they take none of them.
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "Global options")]
+pub(super) struct GlobalArgs {
+    /// The collection folder [default: $REVIEWS_DIR, else ./reviews]
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub(super) dir: Option<PathBuf>,
+
+    /// When to use colour [default: auto]
+    #[arg(long, value_enum, ignore_case = true, value_name = "WHEN")]
+    pub(super) color: Option<ColorWhen>,
+
+    /// Say nothing of warnings (errors are still printed)
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub(super) quiet: bool,
+
+    /// Print each warning, not one line counting them
+    #[arg(short, long)]
+    pub(super) verbose: bool,
+
+    /// Fit output to N columns [default: the terminal's width, else $COLUMNS, else 80]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub(super) width: Option<u16>,
+}
+
+impl GlobalArgs {
+    /// These options given after the command's name, else as given before it.
+    pub(super) fn or(self, before: GlobalArgs) -> GlobalArgs {
+        GlobalArgs {
+            dir: self.dir.or(before.dir),
+            color: self.color.or(before.color),
+            quiet: self.quiet || before.quiet,
+            verbose: self.verbose || before.verbose,
+            width: self.width.or(before.width),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}

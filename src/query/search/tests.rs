@@ -1,0 +1,108 @@
+use super::*;
+
+fn search(words: &[&str], without: &[&str]) -> Search {
+    let strings = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    Search::new(&strings(words), &strings(without)).unwrap()
+}
+
+fn found(s: &Search, text: &str) -> Option<usize> {
+    let mut scratch = Vec::new();
+    let exact = s.matches("", text).map(|m| m.count);
+    if exact.is_some() {
+        assert!(
+            s.may_match("", text.as_bytes(), &mut scratch),
+            "sound: {text}"
+        );
+    }
+    exact
+}
+
+#[test]
+fn words_match_at_the_start_of_words_folded() {
+    let shot = search(&["shot"], &[]);
+    assert_eq!(found(&shot, "Two shots, one shot."), Some(2));
+    assert_eq!(found(&shot, "an upshot"), None);
+    assert_eq!(found(&search(&["cafe"], &[]), "Le Café de Flore"), Some(1));
+    assert_eq!(found(&search(&["PROTEGE"], &[]), "her protégé"), Some(1));
+    assert_eq!(
+        found(&search(&["cafe"], &[]), "Le Cafe\u{301}"),
+        Some(1),
+        "NFD"
+    );
+    assert_eq!(
+        found(&search(&["final"], &[]), "The \u{fb01}nal Cut"),
+        Some(1)
+    );
+    assert_eq!(found(&search(&["amour"], &[]), "l’amour fou"), Some(1));
+    assert_eq!(found(&search(&["東京"], &[]), "Ozu: 東京物語"), Some(1));
+    assert_eq!(found(&search(&["strasse"], &[]), "Die Straße"), Some(1));
+}
+
+#[test]
+fn phrases_are_words_side_by_side_and_every_term_must_match() {
+    let phrase = search(&["\"stolen bicycle\""], &[]);
+    assert_eq!(found(&phrase, "the Stolen\n  Bicycles of Rome"), Some(1));
+    assert_eq!(
+        found(&phrase, "stolen: bicycle"),
+        Some(1),
+        "punctuation is a space"
+    );
+    assert_eq!(found(&phrase, "a bicycle stolen"), None);
+    let both = search(&["frozen", "bone"], &[]);
+    assert_eq!(found(&both, "bone, then frozen"), Some(2));
+    assert_eq!(found(&both, "frozen only"), None);
+    let without = search(&["bone"], &["frozen"]);
+    assert_eq!(found(&without, "bone"), Some(1));
+    assert_eq!(found(&without, "bone frozen"), None);
+}
+
+#[test]
+fn the_quick_look_finds_phrases_across_any_separators() {
+    let phrase = search(&["\"frozen bone\""], &[]);
+    let mut scratch = Vec::new();
+    let mut may = |text: &str| phrase.may_match("", text.as_bytes(), &mut scratch);
+    assert!(may("a Frozen,\n  Bones"));
+    assert!(!may("frozen and bone"));
+    assert!(!may("unfrozen bone"));
+    assert!(!may("frozenbone"));
+    assert!(may("x\u{2019}frozen\u{2014}bone"));
+    assert!(search(&["x2"], &[]).may_match("", "X\u{2082}".as_bytes(), &mut Vec::new()));
+    assert!(search(&["amelie"], &[]).may_match("", "AME\u{301}LIE".as_bytes(), &mut Vec::new()));
+    assert!(search(&["zanzibar"], &[]).may_match(
+        "zanzibar-nights",
+        b"---\n---\n",
+        &mut Vec::new()
+    ));
+}
+
+#[test]
+fn a_phrase_inside_a_word_does_not_hide_the_next() {
+    assert_eq!(
+        found(&search(&["\"bye bye\""], &[]), "goodbye bye bye"),
+        Some(1)
+    );
+    assert_eq!(found(&search(&["\"ha ha\""], &[]), "Aha ha ha"), Some(1));
+}
+
+#[test]
+fn spans_point_into_the_original_text() {
+    let text = "Un café, deux CAFÉS.";
+    let m = search(&["cafe"], &[]).matches("", text).unwrap();
+    let spans: Vec<&str> = m.spans.iter().map(|s| &text[s.clone()]).collect();
+    assert_eq!(spans, ["café", "CAFÉ"]);
+}
+
+#[test]
+fn the_title_counts() {
+    let s = search(&["rust"], &[]);
+    assert_eq!(
+        s.matches("Rust and Bone", "no such word").map(|m| m.count),
+        Some(1)
+    );
+}
+
+#[test]
+fn a_query_with_no_word_is_refused() {
+    assert!(Search::new(&["!!!".to_string()], &[]).is_err());
+    assert!(Search::new(&[], &[]).is_err());
+}
