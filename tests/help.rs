@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{COMMANDS, reviews, stdout_of};
+use common::{commands, reviews, stdout_of};
 
 #[test]
 fn global_options_have_their_own_heading() {
@@ -42,8 +42,8 @@ fn commands_that_read_no_collection_take_no_global_options() {
 
 #[test]
 fn every_command_s_help_ends_with_examples() {
-    for command in COMMANDS {
-        let help = stdout_of(reviews().args([command, "--help"]));
+    for command in commands() {
+        let help = stdout_of(reviews().args([command.as_str(), "--help"]));
         let examples = help
             .rsplit_once("Example")
             .unwrap_or_else(|| panic!("{command}: {help}"))

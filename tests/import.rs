@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{fixture, reviews, stdout_of};
+use common::{fixture, reviews, stdout_of, write_review};
 use serde_json::Value;
 
 fn record(dir: &Path, slug: &str) -> Value {
@@ -107,35 +107,16 @@ fn import_writes_canonical_files_that_read_back_to_their_sources() {
 fn a_taken_name_gets_the_year_then_a_number() {
     let sources = tempfile::tempdir().unwrap();
     let to = tempfile::tempdir().unwrap();
-    fs::write(
-        to.path().join("solaris.md"),
-        "---\ntitle: Solaris\nyear: 1972\n---\nTarkovsky.\n",
-    )
-    .unwrap();
-    fs::write(
-        sources.path().join("a.md"),
-        "---\ntitle: Solaris\nyear: 2002\n---\nSoderbergh.\n",
-    )
-    .unwrap();
-    fs::write(
-        sources.path().join("b.md"),
-        "---\ntitle: Solaris\nyear: 2002\n---\nA second look.\n",
-    )
-    .unwrap();
-    let out = reviews()
-        .arg("import")
-        .arg(sources.path().join("a.md"))
-        .arg(sources.path().join("b.md"))
-        .arg("--to")
-        .arg(to.path())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let solaris = ["title: Solaris", "year: 2002"];
+    write_review(
+        to.path(),
+        "solaris",
+        &["title: Solaris", "year: 1972"],
+        b"Tarkovsky.\n",
     );
+    write_review(sources.path(), "a", &solaris, b"Soderbergh.\n");
+    write_review(sources.path(), "b", &solaris, b"A second look.\n");
+    import_ab(sources.path(), to.path());
     let mut names: Vec<String> = fs::read_dir(to.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -199,16 +180,9 @@ fn links_fifos_and_repeats_among_the_sources_are_never_written_through() {
     let to = tempfile::tempdir().unwrap();
     let victim = sources.path().join("victim.txt");
     fs::write(&victim, "keep me").unwrap();
-    fs::write(
-        sources.path().join("a.md"),
-        "---\ntitle: Heat\n---\nText.\n",
-    )
-    .unwrap();
-    fs::write(
-        sources.path().join("b.md"),
-        "---\ntitle: Heat\n---\nText.\n",
-    )
-    .unwrap();
+    for name in ["a", "b"] {
+        write_review(sources.path(), name, &["title: Heat"], b"Text.\n");
+    }
     // A link where the file would go, and a FIFO where the next name would be.
     std::os::unix::fs::symlink(&victim, to.path().join("heat.md")).unwrap();
     let fifo = to.path().join("heat-2.md");
@@ -219,21 +193,7 @@ fn links_fifos_and_repeats_among_the_sources_are_never_written_through() {
             .unwrap()
             .success()
     );
-    let out = reviews()
-        .arg("import")
-        .arg(sources.path().join("a.md"))
-        .arg(sources.path().join("b.md"))
-        .arg("--to")
-        .arg(to.path())
-        .timeout(std::time::Duration::from_secs(10))
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = import_ab(sources.path(), to.path());
     // The same review twice in one run is written once.
     assert!(
         String::from_utf8_lossy(&out.stderr).ends_with("1 written, 1 already there, 0 failed\n")
@@ -244,4 +204,25 @@ fn links_fifos_and_repeats_among_the_sources_are_never_written_through() {
             .unwrap()
             .ends_with("Text.\n")
     );
+}
+
+/// Imports `a.md` and `b.md` from `sources` into `to`, bounded in time (a
+/// FIFO among the targets must never block), and asserts it succeeded.
+fn import_ab(sources: &std::path::Path, to: &std::path::Path) -> std::process::Output {
+    let out = reviews()
+        .arg("import")
+        .arg(sources.join("a.md"))
+        .arg(sources.join("b.md"))
+        .arg("--to")
+        .arg(to)
+        .timeout(std::time::Duration::from_secs(10))
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
 }

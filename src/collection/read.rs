@@ -140,14 +140,11 @@ pub(super) fn mark_uncached() {
 /// As [`read_many`], on [`READERS`] threads of their own, each reading a file and then handling
 /// it: the system runs the handling on the cores while other threads wait on the disk, with no
 /// queue between them to wake threads for every file.
-fn read_in_flight<P, R, D, F, T>(paths: &[P], read: &R, then: &F) -> Vec<T>
-where
-    P: AsRef<Path> + Sync,
-    R: Fn(&Path) -> D + Sync,
-    D: Send,
-    F: Fn(usize, &Path, D) -> T + Sync,
-    T: Send,
-{
+fn read_in_flight<P: AsRef<Path> + Sync, D: Send, T: Send>(
+    paths: &[P],
+    read: &(dyn Fn(&Path) -> D + Sync),
+    then: &(dyn Fn(usize, &Path, D) -> T + Sync),
+) -> Vec<T> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = AtomicUsize::new(0);
     let work = || {

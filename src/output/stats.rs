@@ -85,31 +85,21 @@ pub(crate) fn table(
     let pad = |text: &str, width: usize| {
         format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
     };
-    let header = format!(
-        "{}  {:>w0$}  {:>w1$}  {:>w2$}",
-        pad(name_header, name_width),
-        headers[1],
-        headers[2],
-        headers[3],
-        w0 = numbers[0],
-        w1 = numbers[1],
-        w2 = numbers[2],
-    );
+    // The name padded, then the three numbers aligned right, as the header and every row show.
+    let line = |name: &str, numbers_shown: [&str; 3]| {
+        let mut line = pad(name, name_width);
+        for (text, width) in numbers_shown.iter().zip(numbers) {
+            line.push_str(&format!("  {text:>width$}"));
+        }
+        line
+    };
+    let header = line(name_header, [headers[1], headers[2], headers[3]]);
     painter.paint(w, HEADER, header.trim_end())?;
     w.write_all(b"\n")?;
     for ((name, cell), group) in names.iter().zip(&cells).zip(groups) {
         let name = super::table::truncate(name, name_width);
-        write!(
-            w,
-            "{}  {:>w0$}  {:>w1$}  {:>w2$}  ",
-            pad(&name, name_width),
-            cell[0],
-            cell[1],
-            cell[2],
-            w0 = numbers[0],
-            w1 = numbers[1],
-            w2 = numbers[2],
-        )?;
+        let row = line(&name, [&cell[0], &cell[1], &cell[2]]);
+        write!(w, "{row}  ")?;
         painter.paint(w, LABEL, &bar(group.count, most, bar_width))?;
         w.write_all(b"\n")?;
     }

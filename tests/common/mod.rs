@@ -59,18 +59,28 @@ pub fn binary() -> &'static std::path::Path {
     assert_cmd::cargo::cargo_bin!("reviews")
 }
 
-/// Every command, each with its own help and man page.
-pub const COMMANDS: [&str; 9] = [
-    "list",
-    "show",
-    "search",
-    "stats",
-    "check",
-    "import",
-    "new",
-    "completions",
-    "man",
-];
+/// Every command `reviews --help` lists (but `help`), each with its own help and man page: read
+/// from the binary, so the tests follow the program rather than a copy of its list.
+pub fn commands() -> Vec<String> {
+    let help = stdout_of(reviews().arg("--help"));
+    let listed = help
+        .split_once("Commands:\n")
+        .expect("a Commands section")
+        .1
+        .split("\n\n")
+        .next()
+        .unwrap();
+    let names: Vec<String> = listed
+        .lines()
+        // A command's line is indented two spaces; a wrapped description, further.
+        .filter_map(|l| l.strip_prefix("  ").filter(|l| !l.starts_with(' ')))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|&name| name != "help")
+        .map(str::to_string)
+        .collect();
+    assert!(names.len() >= 9, "{names:?}");
+    names
+}
 
 /// The first control character in `text` that is not part of an escape the renderer may write
 /// (an SGR style, `ESC [ 1;4 m`, or an OSC 8 hyperlink to printable ASCII, closed by `ESC \`),
