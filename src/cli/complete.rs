@@ -237,7 +237,7 @@ fn collection_dir(args: impl IntoIterator<Item = OsString>) -> PathBuf {
         },
     );
     let variable = std::env::var("REVIEWS_DIR").ok();
-    super::resolve::choose_collection(given, variable.as_deref().filter(|v| !v.is_empty())).0
+    super::environment::choose_collection(given, variable.as_deref().filter(|v| !v.is_empty())).0
 }
 
 #[cfg(test)]

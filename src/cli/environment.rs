@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use crate::terminal::pager::Pager;
 
@@ -85,4 +86,23 @@ pub(super) fn pager_command(env: &Environment) -> Option<Pager> {
         pager.env.push(("LESS".into(), "FRX".into()));
     }
     Some(pager)
+}
+
+/// The collection: `--dir`, else `$REVIEWS_DIR` (`variable`, when set and not empty), else
+/// `./reviews`; and how it was chosen, for the error when it does not exist.
+pub(super) fn choose_collection(
+    given: Option<PathBuf>,
+    variable: Option<&str>,
+) -> (PathBuf, String) {
+    match (given, variable) {
+        (Some(dir), _) => {
+            let origin = format!("{} (from --dir)", dir.display());
+            (dir, origin)
+        }
+        (None, Some(dir)) => (PathBuf::from(dir), format!("{dir} (from $REVIEWS_DIR)")),
+        (None, None) => (
+            PathBuf::from("reviews"),
+            "./reviews (the default; set --dir or $REVIEWS_DIR)".to_string(),
+        ),
+    }
 }

@@ -1,8 +1,6 @@
 //! The one place where flags, environment and terminal are weighed into a [`Config`].
 
-use std::path::PathBuf;
-
-use super::environment::{editor_command, pager_command};
+use super::environment::{choose_collection, editor_command, pager_command};
 use super::global::ColorWhen;
 use super::{Cli, CliCommand, Environment, complete, man};
 use crate::config::{Command, Config, Warnings};
@@ -85,24 +83,5 @@ impl Cli {
             pager,
             command,
         }
-    }
-}
-
-/// The collection: `--dir`, else `$REVIEWS_DIR` (`variable`, when set and not empty), else
-/// `./reviews`; and how it was chosen, for the error when it does not exist.
-pub(super) fn choose_collection(
-    given: Option<PathBuf>,
-    variable: Option<&str>,
-) -> (PathBuf, String) {
-    match (given, variable) {
-        (Some(dir), _) => {
-            let origin = format!("{} (from --dir)", dir.display());
-            (dir, origin)
-        }
-        (None, Some(dir)) => (PathBuf::from(dir), format!("{dir} (from $REVIEWS_DIR)")),
-        (None, None) => (
-            PathBuf::from("reviews"),
-            "./reviews (the default; set --dir or $REVIEWS_DIR)".to_string(),
-        ),
     }
 }

@@ -7,6 +7,7 @@ mod new;
 mod search;
 mod show;
 mod stats;
+mod threads;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ use crate::config::{Command, Config};
 use crate::diagnostics::{Error, Note, Printer, Result, Severity};
 use crate::letterboxd;
 use crate::output;
+
+pub(crate) use threads::on_reading_threads;
 
 /// How a run ended, for the exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -104,7 +104,7 @@ fn find(collection: &Folder, query: &str) -> (Found, Vec<PathBuf>) {
     if let Some(path) = collection.direct(query) {
         return (Found::One(path), Vec::new());
     }
-    crate::on_reading_threads(|| find_listed(collection, query))
+    super::on_reading_threads(|| find_listed(collection, query))
 }
 
 /// [`find`] for a query that is not a slug at the top of the folder.
