@@ -45,6 +45,11 @@ pub use diagnostics::{Error, Location, Result};
 pub use library::{Collection, Query, Reviews, read_bytes, read_file};
 pub use record::{Rating, Review, Score};
 
+/// The README's Rust example, compiled and run as a doc test so that it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExample;
+
 /// What the fuzz targets check, for `fuzz/` only (`--features fuzzing`): not part of the API.
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]

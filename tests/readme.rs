@@ -1,6 +1,6 @@
-//! The README's examples are what the binary prints: every ```` ```console ```` block is run,
-//! command by command, in bash from the repository's root (so `reviews` is the bundled
-//! collection), and its output compared with the block.
+//! The examples in the README and in `docs/` are what the binary prints: every
+//! ```` ```console ```` block is run, command by command, in bash from the repository's root (so
+//! `reviews` is the bundled collection), and its output compared with the block.
 //!
 //! A block's fence says how it runs, and the sentence before it must say the same to the reader:
 //! `console terminal=N` runs on an N-column pseudo-terminal (colour and the pager off), and
@@ -15,6 +15,7 @@ use common::binary;
 
 /// One example: the command after `$ `, what it prints, and how it is run.
 struct Example {
+    file: String,
     line: usize,
     command: String,
     expected: Vec<String>,
@@ -22,7 +23,7 @@ struct Example {
     width: u16,
 }
 
-fn examples(readme: &str) -> Vec<Example> {
+fn examples(file: &str, readme: &str) -> Vec<Example> {
     let lines: Vec<&str> = readme.lines().collect();
     let mut examples = Vec::new();
     let mut i = 0;
@@ -39,7 +40,7 @@ fn examples(readme: &str) -> Vec<Example> {
         let (terminal, width) = match (setting("terminal="), setting("width=")) {
             (Some(width), None) => (true, width),
             (None, Some(width)) => (false, width),
-            _ => panic!("README.md:{fence}: say `console terminal=N` or `console width=N`"),
+            _ => panic!("{file}:{fence}: say `console terminal=N` or `console width=N`"),
         };
         // The reader is told the width too, in the paragraph before the block.
         let before = lines[..i]
@@ -53,13 +54,13 @@ fn examples(readme: &str) -> Vec<Example> {
         assert!(
             before.contains(&format!("{width} columns"))
                 || before.contains(&format!("{width}-column")),
-            "README.md:{fence}: the paragraph before the example does not say \"{width} columns\": {before}"
+            "{file}:{fence}: the paragraph before the example does not say \"{width} columns\": {before}"
         );
         i += 1;
         while i < lines.len() && !lines[i].starts_with("```") {
             let command = lines[i]
                 .strip_prefix("$ ")
-                .unwrap_or_else(|| panic!("README.md:{}: expected `$ command`", i + 1));
+                .unwrap_or_else(|| panic!("{file}:{}: expected `$ command`", i + 1));
             let line = i + 1;
             i += 1;
             let mut expected = Vec::new();
@@ -75,6 +76,7 @@ fn examples(readme: &str) -> Vec<Example> {
                 expected.pop();
             }
             examples.push(Example {
+                file: file.to_string(),
                 line,
                 command: command.to_string(),
                 expected,
@@ -117,15 +119,41 @@ fn run(example: &Example) -> String {
     String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n")
 }
 
+/// The README and every page of `docs/`, by their paths from the repository's root.
+fn pages() -> Vec<(String, String)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut names = vec!["README.md".to_string()];
+    let mut docs: Vec<String> = std::fs::read_dir(format!("{root}/docs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".md"))
+        .map(|name| format!("docs/{name}"))
+        .collect();
+    docs.sort();
+    names.extend(docs);
+    names
+        .into_iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(format!("{root}/{name}")).unwrap();
+            (name, text)
+        })
+        .collect()
+}
+
 #[test]
-fn every_readme_example_is_what_the_binary_prints() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let examples = examples(&readme);
+fn every_example_in_the_readme_and_the_docs_is_what_the_binary_prints() {
+    let examples: Vec<Example> = pages()
+        .iter()
+        .flat_map(|(name, text)| examples(name, text))
+        .collect();
+    let in_docs = examples
+        .iter()
+        .filter(|e| e.file.starts_with("docs/"))
+        .count();
+    assert!(in_docs >= 10, "only {in_docs} examples in docs/");
     assert!(
-        examples.len() >= 10,
-        "only {} examples found",
-        examples.len()
+        examples.iter().any(|e| e.file == "README.md"),
+        "no example in the README"
     );
     let mut wrong = Vec::new();
     for example in &examples {
@@ -141,7 +169,8 @@ fn every_readme_example_is_what_the_binary_prints() {
         };
         if !matches {
             wrong.push(format!(
-                "README.md:{}: $ {}\n--- the README shows\n{}\n--- the binary prints\n{}",
+                "{}:{}: $ {}\n--- the page shows\n{}\n--- the binary prints\n{}",
+                example.file,
                 example.line,
                 example.command,
                 expected.join("\n"),
@@ -152,6 +181,64 @@ fn every_readme_example_is_what_the_binary_prints() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
+/// A page that links to another page or a heading that is not there sends its reader nowhere.
+#[test]
+fn every_link_between_the_pages_arrives() {
+    let pages = pages();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut broken = Vec::new();
+    for (name, text) in &pages {
+        let folder = std::path::Path::new(name).parent().unwrap();
+        // Code spans show link syntax; they link nowhere.
+        let prose: String = text
+            .lines()
+            .flat_map(|line| line.split('`').step_by(2).chain(["\n"]))
+            .collect();
+        for target in prose
+            .split("](")
+            .skip(1)
+            .filter_map(|rest| rest.split(')').next())
+        {
+            if target.starts_with("http") || target.contains(' ') {
+                continue;
+            }
+            let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+            let file = if file.is_empty() {
+                name.clone()
+            } else {
+                folder.join(file).to_string_lossy().into_owned()
+            };
+            let Ok(page) = std::fs::read_to_string(format!("{root}/{file}")) else {
+                broken.push(format!("{name}: {target}: no such file"));
+                continue;
+            };
+            if !anchor.is_empty() && !headings(&page).iter().any(|h| h == anchor) {
+                broken.push(format!("{name}: {target}: no such heading"));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+}
+
+/// The anchors GitHub makes of a page's headings: lower case, spaces as `-`, punctuation gone.
+fn headings(page: &str) -> Vec<String> {
+    page.lines()
+        .filter(|line| line.starts_with('#'))
+        .map(|line| {
+            line.trim_start_matches('#')
+                .trim()
+                .to_lowercase()
+                .chars()
+                .filter_map(|c| match c {
+                    ' ' => Some('-'),
+                    c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn the_readme_names_no_path_outside_the_repository() {
     let readme =
@@ -160,4 +247,7 @@ fn the_readme_names_no_path_outside_the_repository() {
         !readme.contains("../shared"),
         "README.md sends users to ../shared"
     );
+    // The front door: the manual and the references live in docs/.
+    let lines = readme.lines().count();
+    assert!(lines <= 250, "README.md has {lines} lines; at most 250");
 }

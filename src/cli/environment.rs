@@ -19,7 +19,7 @@ pub(crate) struct Environment {
 }
 
 /// The environment variables `reviews` reads.
-const VARIABLES: [&str; 12] = [
+pub(super) const VARIABLES: [&str; 12] = [
     "REVIEWS_DIR",
     "REVIEWS_PAGER",
     "PAGER",

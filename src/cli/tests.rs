@@ -145,3 +145,20 @@ fn list_format_by_terminal() {
 fn clap_definition_is_valid() {
     Cli::command().debug_assert();
 }
+
+/// The manual's table of environment variables names every variable read.
+#[test]
+fn every_variable_read_is_in_the_manual() {
+    let guide = include_str!("../../docs/guide.md");
+    // The first cell of each row of a table.
+    let named: Vec<&str> = guide
+        .lines()
+        .filter_map(|line| line.strip_prefix("| ")?.split(" |").next())
+        .collect();
+    let missing: Vec<&str> = super::environment::VARIABLES
+        .iter()
+        .copied()
+        .filter(|name| !named.iter().any(|cell| cell.contains(&format!("`{name}`"))))
+        .collect();
+    assert!(missing.is_empty(), "docs/guide.md lacks {missing:?}");
+}

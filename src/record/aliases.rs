@@ -155,6 +155,26 @@ pub(crate) fn field_for(key: &str) -> Option<Field> {
 mod tests {
     use super::*;
 
+    /// The file format's page lists every spelling in its field's row (a field's first spelling
+    /// here is its name), so it cannot fall behind this table.
+    #[test]
+    fn every_spelling_is_in_the_file_format_page() {
+        let page = include_str!("../../docs/file-format.md");
+        let page = &page[page.find("## Keys and their synonyms").unwrap()..];
+        let missing: Vec<&str> = ALIASES
+            .iter()
+            .filter(|(key, field)| {
+                let (name, _) = ALIASES.iter().find(|(_, f)| f == field).unwrap();
+                let row = page
+                    .lines()
+                    .find(|line| line.starts_with(&format!("| `{name}` |")));
+                !row.is_some_and(|row| row.contains(&format!("`{key}`")))
+            })
+            .map(|(key, _)| *key)
+            .collect();
+        assert!(missing.is_empty(), "docs/file-format.md lacks {missing:?}");
+    }
+
     #[test]
     fn keys_normalise() {
         assert_eq!(normalize_key("Directed By"), "directed_by");
