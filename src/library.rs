@@ -193,9 +193,15 @@ impl Query {
         self.with(|f| f.cast.push(name.to_string()))
     }
 
-    /// Keep reviews with a tag or genre containing `tag`.
+    /// Keep reviews with the tag or genre `tag`: the whole of it, ignoring case and accents, with
+    /// `*` standing for any text (`"noir*"` keeps `noir` and `noirish`), as `--tag` does.
     pub fn tag(self, tag: &str) -> Query {
         self.with(|f| f.tags.push(tag.to_string()))
+    }
+
+    /// Keep reviews of the genre `genre`, matched whole as [`Query::tag`] matches.
+    pub fn genre(self, genre: &str) -> Query {
+        self.with(|f| f.genres.push(genre.to_string()))
     }
 
     /// Keep films certified exactly `code` (`R`, `PG-13`, ...), ignoring case.

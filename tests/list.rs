@@ -403,3 +403,52 @@ fn columns_refuse_unknown_fields_and_other_formats() {
             "--columns chooses the columns of table, tsv and csv",
         ));
 }
+
+#[test]
+fn a_tag_is_matched_whole_and_a_star_asks_for_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    common::write_review(d, "heat", &["title: Heat", "tags: [LA, heist]"], b"");
+    common::write_review(d, "casablanca", &["title: Casablanca", "tags: classic"], b"");
+    common::write_review(d, "class", &["title: Class", "genres: [Class, Drama]"], b"");
+    let list = |args: &[&str]| {
+        let mut cmd = reviews();
+        cmd.arg("--dir").arg(d).arg("list").args(args);
+        slugs(&stdout_of(cmd))
+    };
+    assert_eq!(list(&["--tag", "la"]), ["heat"]);
+    assert_eq!(list(&["--tag", "CLASS"]), ["class"], "a genre is a tag too");
+    assert_eq!(list(&["--tag", "cla*"]), ["casablanca", "class"]);
+    assert_eq!(list(&["--genre", "drama"]), ["class"]);
+    assert!(list(&["--genre", "la"]).is_empty(), "--genre reads genres only");
+    let stats = reviews()
+        .arg("--dir")
+        .arg(d)
+        .args(["stats", "--by", "tag", "--tag", "la"])
+        .output()
+        .unwrap();
+    let rows: Vec<&str> = std::str::from_utf8(&stats.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(rows, ["heist", "LA"]);
+}
+
+#[test]
+fn a_score_given_to_rating_points_to_min_score() {
+    for score in ["4/5", "80%", "3.5", "★★★"] {
+        let out = reviews()
+            .args(["list", "--rating", score])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(&format!("use --min-score {score}")) || err.contains("use --min-score '"), "{err}");
+    }
+    // A bare number or letter can be a certificate (the British 15 and 18): no error.
+    reviews().args(["list", "--rating", "15"]).assert().code(1);
+    reviews().args(["stats", "--rating", "4/5"]).assert().code(2);
+}

@@ -221,3 +221,36 @@ fn a_person_named_twice_counts_once_and_a_huge_columns_is_no_width() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.len() < 10_000, "{}", out.stdout.len());
 }
+
+#[test]
+fn unknown_runtimes_are_no_minutes_and_scores_group_on_one_scale() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (name, header) in [
+        ("a", ["title: A", "director: X", "score: 9"]),
+        ("b", ["title: B", "director: X", "score: 9/10"]),
+        ("c", ["title: C", "director: Y", "score: 4.5/5"]),
+        ("d", ["title: D", "director: Y", "score: 7/10"]),
+    ] {
+        common::write_review(d, name, &header, b"");
+    }
+    common::write_review(d, "e", &["title: E", "director: Y", "runtime: 100"], b"");
+    let stats = |args: &[&str]| {
+        let mut cmd = common::reviews();
+        cmd.arg("--dir").arg(d).arg("stats").args(args);
+        common::stdout_of(cmd)
+    };
+    // X has no runtime: an empty cell, not 0; Y's total is of its one known runtime.
+    assert_eq!(
+        stats(&["--by", "director"]),
+        "Y\t3\t80.0\t100\nX\t2\t90.0\t\n"
+    );
+    assert!(stats(&["--by", "director", "--format", "json"]).contains(r#""runtime":null"#));
+    assert!(stats(&["--format", "json"]).contains(r#""total_runtime":100,"average_runtime":100.0"#));
+    // 9, 9/10 and 4.5/5 are one score, shown on the collection's usual ten-point scale.
+    assert_eq!(stats(&["--by", "score"]), "9/10\t3\t90.0\t\n7/10\t1\t70.0\t\n");
+    assert_eq!(
+        stats(&["--by", "score", "--sort", "name"]),
+        "7/10\t1\t70.0\t\n9/10\t3\t90.0\t\n"
+    );
+}

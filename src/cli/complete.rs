@@ -101,6 +101,7 @@ pub(super) enum Field {
     Writers,
     Cast,
     Tags,
+    Genres,
 }
 
 impl Field {
@@ -111,6 +112,7 @@ impl Field {
             Field::Writers => (&review.written_by, &[]),
             Field::Cast => (&review.starring, &[]),
             Field::Tags => (&review.tags, &review.genres),
+            Field::Genres => (&review.genres, &[]),
         };
         values.iter().chain(more)
     }
@@ -122,7 +124,15 @@ impl Field {
             Field::Directors => &mut filter.directors,
             Field::Writers => &mut filter.writers,
             Field::Cast => &mut filter.cast,
-            Field::Tags => &mut filter.tags,
+            // Tags match whole: what is typed may be any part of one.
+            Field::Tags => {
+                filter.tags.push(format!("*{typed}*"));
+                return filter;
+            }
+            Field::Genres => {
+                filter.genres.push(format!("*{typed}*"));
+                return filter;
+            }
         };
         values.push(typed.to_string());
         filter

@@ -14,7 +14,7 @@ pub(super) struct FilterArgs {
     /// Keep films with a director whose name contains D
     #[arg(long, value_name = "D", add = complete::people(complete::Field::Directors))]
     director: Vec<String>,
-    /// Keep films rated exactly R (G, PG, PG-13, R, NC-17, NR, ...)
+    /// Keep films rated exactly R (G, PG, PG-13, R, NC-17, NR, ...): the certificate, not a score
     #[arg(long, value_name = "R")]
     rating: Vec<String>,
     /// Keep films from year Y, or from FROM..TO (both included; either end may be left open)
@@ -26,9 +26,12 @@ pub(super) struct FilterArgs {
     /// Keep films with a cast member whose name contains C
     #[arg(long, value_name = "C", add = complete::people(complete::Field::Cast))]
     cast: Vec<String>,
-    /// Keep reviews with a tag or genre containing T
+    /// Keep reviews tagged T, or of genre T (the whole tag, case- and accent-insensitive; `la*` for a prefix)
     #[arg(long, value_name = "T", add = complete::people(complete::Field::Tags))]
     tag: Vec<String>,
+    /// Keep reviews of genre G (the whole genre; `*` for any text)
+    #[arg(long, value_name = "G", add = complete::people(complete::Field::Genres))]
+    genre: Vec<String>,
     /// Keep reviews scored at least S (any score shape: 3/4, 7.5/10, B+, 80%, stars; compared 0-100)
     #[arg(long, value_name = "S", value_parser = score_bound)]
     min_score: Option<(f64, String)>,
@@ -40,8 +43,13 @@ pub(super) struct FilterArgs {
     drafts: bool,
 }
 
-impl From<FilterArgs> for Filter {
-    fn from(args: FilterArgs) -> Filter {
+impl FilterArgs {
+    /// The filter, or the usage error of a value that cannot be what its flag asks for.
+    pub(super) fn filter(self) -> Result<Filter, String> {
+        let args = self;
+        for rating in &args.rating {
+            certificate(rating)?;
+        }
         // The filters as given, for the message that nothing matched them.
         let mut asked = Vec::new();
         let mut say = |flag: &str, values: &[String]| {
@@ -54,6 +62,7 @@ impl From<FilterArgs> for Filter {
         say("writer", &args.writer);
         say("cast", &args.cast);
         say("tag", &args.tag);
+        say("genre", &args.genre);
         say("rating", &args.rating);
         let years: Vec<String> = args.year.iter().map(YearRange::to_string).collect();
         say("year", &years);
@@ -65,23 +74,39 @@ impl From<FilterArgs> for Filter {
                 say(flag, std::slice::from_ref(text));
             }
         }
-        Filter {
+        Ok(Filter {
             titles: args.title,
             directors: args.director,
             writers: args.writer,
             cast: args.cast,
             tags: args.tag,
+            genres: args.genre,
             ratings: args.rating,
             years: args.year,
             drafts: args.drafts,
             min_score: args.min_score.map(|(value, _)| value),
             max_score: args.max_score.map(|(value, _)| value),
             asked: asked.join(" "),
-        }
+        })
     }
 }
 
 /// A score bound: its value on the 0-100 scale, and the text as given (for messages).
 fn score_bound(text: &str) -> Result<(f64, String), String> {
     Ok((crate::record::score_on_scale(text)?, text.to_string()))
+}
+
+/// A certificate for `--rating`. A value only a score can be (`4/5`, `80%`, `3.5`, stars) is a
+/// usage error that points to `--min-score`, instead of a filter that silently keeps nothing.
+/// Bare numbers and letters stay certificates: `15` and `18` are British ones, `A` and `B` others.
+fn certificate(text: &str) -> Result<(), String> {
+    let only_a_score = text.contains(['/', '%', '.', '★', '⭐', '☆']) || text.contains(" of ");
+    if only_a_score && crate::record::score_on_scale(text).is_ok() {
+        return Err(format!(
+            "--rating {text}: --rating is the certificate (PG-13, R), and {text} is a score; \
+             for reviews scored at least {text}, use --min-score {}",
+            shell_words::quote(text)
+        ));
+    }
+    Ok(())
 }

@@ -86,7 +86,7 @@ impl ListArgs {
         }
         Ok(ListOptions {
             layout: args.columns.unwrap_or_default(),
-            filter: args.filters.into(),
+            filter: args.filters.filter()?,
             order: Order {
                 key: args.sort,
                 reverse: args.reverse,

@@ -49,7 +49,7 @@ impl Cli {
         let command = match self.command {
             CliCommand::List(args) => usage_or(args.options(terminal).map(Command::List)),
             CliCommand::Show(args) => Command::Show(args.options()),
-            CliCommand::Stats(args) => Command::Stats(args.options(terminal)),
+            CliCommand::Stats(args) => usage_or(args.options(terminal).map(Command::Stats)),
             CliCommand::Search(args) => usage_or(args.options(terminal).map(Command::Search)),
             CliCommand::Check(args) => Command::Check(args.paths),
             CliCommand::Import(args) => Command::Import(args.options()),

@@ -6,7 +6,7 @@ use super::filters::FilterArgs;
 use super::format::{FormatArg, NULL_FORMATS, format_arg, resolve_format};
 use super::global::GlobalArgs;
 use crate::config::{Lines, SearchFormat, SearchOptions};
-use crate::query::{Filter, Order, Search, SortKey};
+use crate::query::{Order, Search, SortKey};
 
 pub(super) const SEARCH_EXAMPLES: &str = "\
 Words match at the start of words, ignoring case and accents (cafe finds café, shot finds
@@ -69,7 +69,7 @@ impl SearchArgs {
         {
             return Err(NULL_FORMATS.to_string());
         }
-        let mut filter: Filter = args.filters.into();
+        let mut filter = args.filters.filter()?;
         // What was asked, as given, for the message that nothing matched it.
         let words = args.words.iter().map(|word| shell_words::quote(word));
         let without =

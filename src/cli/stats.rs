@@ -42,10 +42,10 @@ pub(super) struct StatsArgs {
 }
 
 impl StatsArgs {
-    pub(super) fn options(self, terminal: bool) -> StatsOptions {
-        StatsOptions {
+    pub(super) fn options(self, terminal: bool) -> Result<StatsOptions, String> {
+        Ok(StatsOptions {
             by: self.by,
-            filter: self.filters.into(),
+            filter: self.filters.filter()?,
             order: self.sort,
             reverse: self.reverse,
             limit: self.limit,
@@ -54,6 +54,6 @@ impl StatsArgs {
             } else {
                 StatsFormat::Tsv
             }),
-        }
+        })
     }
 }

@@ -49,11 +49,11 @@ pub(super) fn stats(
     };
     let any = match options.by {
         Some(by) => {
-            let mut groups = stats::groups(
-                &facts,
-                options.order.unwrap_or(GroupOrder::Count),
-                options.reverse,
-            );
+            let order = options.order.unwrap_or(GroupOrder::Count);
+            let mut groups = match by {
+                stats::GroupBy::Score => stats::score_groups(&facts, order, options.reverse),
+                _ => stats::groups(&facts, order, options.reverse),
+            };
             groups.truncate(options.limit.unwrap_or(usize::MAX));
             let name = by_header(by);
             match options.format {
@@ -93,7 +93,7 @@ fn by_header(by: stats::GroupBy) -> &'static str {
         Year => "YEAR",
         Decade => "DECADE",
         Rating => "RATING",
-        Score => "SCORE AS WRITTEN",
+        Score => "SCORE",
         Tag => "TAG",
         Reviewed => "REVIEWED",
     }

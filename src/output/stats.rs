@@ -59,7 +59,7 @@ pub(crate) fn table(
     let headers = [name_header, "COUNT", "SCORE", "RUNTIME"];
     let cells: Vec<[String; 3]> = groups
         .iter()
-        .map(|g| [g.count.to_string(), score(g), format!("{} min", g.runtime)])
+        .map(|g| [g.count.to_string(), score(g), minutes(g.runtime, " min")])
         .collect();
     let widest = |i: usize| {
         cells
@@ -115,7 +115,7 @@ pub(crate) fn tsv(w: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
             clean(&group.name, false),
             group.count,
             score(group),
-            group.runtime
+            minutes(group.runtime, "")
         )?;
     }
     Ok(())
@@ -132,7 +132,7 @@ pub(crate) fn csv(w: &mut dyn Write, groups: &[Group]) -> io::Result<()> {
                 clean(&group.name, true).into_owned(),
                 group.count.to_string(),
                 score(group),
-                group.runtime.to_string(),
+                minutes(group.runtime, ""),
             ])
             .map_err(io_error)?;
     }
@@ -169,7 +169,7 @@ fn summary_lines(summary: &Summary) -> Vec<(&'static str, String)> {
                 .map(|s| format!("{s:.1}"))
                 .unwrap_or_default(),
         ),
-        ("total runtime", format!("{} min", summary.total_runtime)),
+        ("total runtime", minutes(summary.total_runtime, " min")),
         (
             "average runtime",
             summary
@@ -212,6 +212,11 @@ pub(crate) fn summary_csv(w: &mut dyn Write, summary: &Summary) -> io::Result<()
         writer.write_record([label, &value]).map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// Known minutes with their unit; unknown ones an empty cell, never a zero.
+fn minutes(runtime: Option<u64>, unit: &str) -> String {
+    runtime.map(|m| format!("{m}{unit}")).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -80,8 +80,10 @@ pub(crate) struct Filter {
     pub(crate) writers: Vec<String>,
     /// Substrings of a cast member's name.
     pub(crate) cast: Vec<String>,
-    /// Substrings of a tag or genre.
+    /// Whole tags or genres (`*` stands for any text: `la*` is a prefix).
     pub(crate) tags: Vec<String>,
+    /// Whole genres, as tags are matched.
+    pub(crate) genres: Vec<String>,
     /// Certification codes, matched exactly (ignoring case).
     pub(crate) ratings: Vec<String>,
     pub(crate) years: Vec<YearRange>,
@@ -102,6 +104,7 @@ pub(crate) struct Matcher {
     writers: Vec<String>,
     cast: Vec<String>,
     tags: Vec<String>,
+    genres: Vec<String>,
     ratings: Vec<String>,
     years: Vec<YearRange>,
     drafts: bool,
@@ -126,6 +129,38 @@ fn any_contains<'a>(
         })
 }
 
+/// Does any pattern match a whole value (folded)? A tag is a word someone chose, so `la` is the
+/// tag `la` and not a part of `classic`; `*` in a pattern stands for any text.
+fn any_whole<'a>(patterns: &[String], values: impl IntoIterator<Item = &'a String> + Clone) -> bool {
+    patterns.is_empty()
+        || patterns.iter().any(|p| {
+            values
+                .clone()
+                .into_iter()
+                .any(|v| wildcard_match(p, &fold(v)))
+        })
+}
+
+/// `pattern` against the whole of `text`, `*` matching any run of characters (none included).
+pub(crate) fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
 impl Matcher {
     /// Prepare `filter` for matching.
     pub(crate) fn new(filter: &Filter) -> Self {
@@ -135,6 +170,7 @@ impl Matcher {
             writers: fold_all(&filter.writers),
             cast: fold_all(&filter.cast),
             tags: fold_all(&filter.tags),
+            genres: fold_all(&filter.genres),
             ratings: filter.ratings.iter().map(|r| r.to_uppercase()).collect(),
             years: filter.years.clone(),
             drafts: filter.drafts,
@@ -164,7 +200,8 @@ impl Matcher {
             && any_contains(&self.directors, &review.directed_by)
             && any_contains(&self.writers, &review.written_by)
             && any_contains(&self.cast, &review.starring)
-            && any_contains(&self.tags, review.tags.iter().chain(&review.genres))
+            && any_whole(&self.tags, review.tags.iter().chain(&review.genres))
+            && any_whole(&self.genres, &review.genres)
             && (self.ratings.is_empty()
                 || review
                     .rating
@@ -180,7 +217,13 @@ impl Matcher {
     /// can be skipped: every text filter's value must appear somewhere in the folded header, or
     /// for a title in the file's slug (a header without a title takes its file's name).
     pub(crate) fn may_match(&self, text: &str, path: &Path) -> bool {
-        let others = [&self.directors, &self.writers, &self.cast, &self.tags];
+        let others = [
+            &self.directors,
+            &self.writers,
+            &self.cast,
+            &self.tags,
+            &self.genres,
+        ];
         if self.titles.is_empty() && others.iter().all(|g| g.is_empty()) {
             return true;
         }
@@ -189,8 +232,12 @@ impl Matcher {
             return true;
         }
         let folded = fold(text);
-        let in_header =
-            |needle: &String| memchr::memmem::find(folded.as_bytes(), needle.as_bytes()).is_some();
+        // A pattern's pieces between its `*`s must each be somewhere in the header.
+        let in_header = |needle: &String| {
+            needle
+                .split('*')
+                .all(|piece| memchr::memmem::find(folded.as_bytes(), piece.as_bytes()).is_some())
+        };
         (self.titles.is_empty() || {
             let slug = fold(&slug(path));
             self.titles
@@ -241,6 +288,32 @@ mod tests {
             ratings: vec!["r".into()],
             ..Filter::default()
         }));
+    }
+
+    #[test]
+    fn tags_match_whole_unless_a_star_says_otherwise() {
+        let mut r = review("a", "Heat", Some(1995), "Michael Mann");
+        r.tags = vec!["LA".into(), "classic".into()];
+        r.genres = vec!["Crime".into()];
+        let keeps = |tags: &[&str], genres: &[&str]| {
+            let filter = Filter {
+                tags: tags.iter().map(|t| t.to_string()).collect(),
+                genres: genres.iter().map(|t| t.to_string()).collect(),
+                ..Filter::default()
+            };
+            let m = Matcher::new(&filter);
+            m.matches(&r) && m.may_match("tags: [LA, classic]\ngenres: Crime", Path::new("a"))
+        };
+        assert!(keeps(&["la"], &[]));
+        assert!(!keeps(&["clas"], &[]));
+        assert!(keeps(&["clas*"], &[]));
+        assert!(keeps(&["*ssic"], &[]));
+        assert!(keeps(&["c*c"], &[]));
+        assert!(!keeps(&["c*x"], &[]));
+        assert!(keeps(&["crime"], &[]), "--tag reads genres too");
+        assert!(keeps(&[], &["crime"]));
+        assert!(!keeps(&[], &["la"]), "--genre reads genres only");
+        assert!(wildcard_match("*", "") && wildcard_match("a*a", "aa") && !wildcard_match("a*a", "a"));
     }
 
     #[test]

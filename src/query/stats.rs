@@ -21,7 +21,7 @@ pub(crate) enum GroupBy {
     Decade,
     /// The certification
     Rating,
-    /// The score as written
+    /// The score, on the scale most of the collection's scores use
     Score,
     /// Each tag and genre
     Tag,
@@ -45,6 +45,8 @@ pub(crate) struct Facts {
     directors: Vec<String>,
     year: Option<i32>,
     score: Option<f64>,
+    /// The top of the score's scale (`None` for a grade), to find the collection's usual one.
+    scale: Option<f64>,
     runtime: Option<u32>,
     reviewed: Option<Date>,
     title: String,
@@ -64,7 +66,12 @@ impl Facts {
             Some(GroupBy::Year) => review.year.map(|y| y.to_string()).into_iter().collect(),
             Some(GroupBy::Decade) => review.year.map(decade).into_iter().collect(),
             Some(GroupBy::Rating) => review.rating.iter().map(|r| r.code.clone()).collect(),
-            Some(GroupBy::Score) => review.score.iter().map(|s| s.to_string()).collect(),
+            // The normalised value, named on the usual scale once every review is counted.
+            Some(GroupBy::Score) => (review.score.as_ref())
+                .and_then(|s| s.normalized())
+                .map(|n| n.to_string())
+                .into_iter()
+                .collect(),
             Some(GroupBy::Tag) => review.tags.iter().chain(&review.genres).cloned().collect(),
             Some(GroupBy::Reviewed) => review
                 .reviewed
@@ -90,6 +97,7 @@ impl Facts {
             directors,
             year: review.year,
             score: review.score.as_ref().and_then(|s| s.normalized()),
+            scale: review.score.as_ref().and_then(|s| s.scale()),
             runtime: review.runtime,
             reviewed: review.reviewed,
             title: review.title.clone(),
@@ -107,7 +115,8 @@ pub(crate) struct Group {
     folded: String,
     pub(crate) count: u64,
     pub(crate) average_score: Option<f64>,
-    pub(crate) runtime: u64,
+    /// Total minutes of the reviews whose runtime is known; `None` when none is.
+    pub(crate) runtime: Option<u64>,
 }
 
 #[derive(Default)]
@@ -117,6 +126,7 @@ struct Sum {
     scores: f64,
     scored: u64,
     runtime: u64,
+    timed: u64,
 }
 
 impl Sum {
@@ -126,12 +136,54 @@ impl Sum {
             self.scores += score;
             self.scored += 1;
         }
-        self.runtime += u64::from(facts.runtime.unwrap_or(0));
+        if let Some(runtime) = facts.runtime {
+            self.runtime += u64::from(runtime);
+            self.timed += 1;
+        }
+    }
+
+    /// The total of the known runtimes, none when no runtime is known.
+    fn runtime(&self) -> Option<u64> {
+        (self.timed > 0).then_some(self.runtime)
     }
 
     fn average(&self) -> Option<f64> {
         (self.scored > 0).then(|| (self.scores / self.scored as f64 * 10.0).round() / 10.0)
     }
+}
+
+/// The groups of `--by score`, named on the scale most of the scored reviews use (a tie goes to
+/// the larger scale), so that `9`, `9/10` and `4.5/5` are one group, `9/10` on a ten-point
+/// collection, and sorted by score when sorted by name.
+pub(crate) fn score_groups(facts: &[Facts], order: GroupOrder, reverse: bool) -> Vec<Group> {
+    let mut scales: Vec<(Option<u64>, u64)> = Vec::new();
+    for fact in facts.iter().filter(|f| f.score.is_some()) {
+        let scale = fact.scale.map(|s| (s * 100.0).round() as u64);
+        match scales.iter_mut().find(|(s, _)| *s == scale) {
+            Some((_, n)) => *n += 1,
+            None => scales.push((scale, 1)),
+        }
+    }
+    let usual = scales
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+        .and_then(|(scale, _)| *scale)
+        .map(|s| s as f64 / 100.0);
+    let mut groups = groups(facts, order, reverse);
+    for group in &mut groups {
+        if let Ok(value) = group.name.parse::<f64>() {
+            group.name = crate::record::Score::shown_on(value, usual);
+            // Names sort by the value: 10/100 after 9/100.
+            group.folded = format!("{:08.2}", value);
+        }
+    }
+    if order == GroupOrder::Name {
+        groups.sort_by(|a, b| {
+            let ordering = a.folded.cmp(&b.folded);
+            if reverse { ordering.reverse() } else { ordering }
+        });
+    }
+    groups
 }
 
 /// The groups of `--by`, in order. Names that fold alike (`Almodóvar`, `Almodovar`) are one
@@ -161,7 +213,7 @@ pub(crate) fn groups(facts: &[Facts], order: GroupOrder, reverse: bool) -> Vec<G
                 folded: key.clone(),
                 count: sum.count,
                 average_score: sum.average(),
-                runtime: sum.runtime,
+                runtime: sum.runtime(),
             }
         })
         .collect();
@@ -199,7 +251,7 @@ pub(crate) struct Summary {
     /// The five directors with the most reviews.
     pub(crate) top_directors: Vec<Group>,
     pub(crate) average_score: Option<f64>,
-    pub(crate) total_runtime: u64,
+    pub(crate) total_runtime: Option<u64>,
     pub(crate) average_runtime: Option<f64>,
     pub(crate) oldest_review: Option<Dated>,
     pub(crate) newest_review: Option<Dated>,
@@ -236,10 +288,8 @@ pub(crate) fn summary(facts: &[Facts]) -> Summary {
     let mut top_directors = groups(&regroup(|f| f.directors.clone()), GroupOrder::Count, false);
     top_directors.truncate(5);
     let mut all = Sum::default();
-    let mut timed = 0u64;
     for fact in facts {
         all.add(fact);
-        timed += u64::from(fact.runtime.is_some());
     }
     let dated = |pick: fn(Date, Date) -> bool| {
         let mut best: Option<&Facts> = None;
@@ -263,9 +313,9 @@ pub(crate) fn summary(facts: &[Facts]) -> Summary {
         decades,
         top_directors,
         average_score: all.average(),
-        total_runtime: all.runtime,
-        average_runtime: (timed > 0)
-            .then(|| (all.runtime as f64 / timed as f64 * 10.0).round() / 10.0),
+        total_runtime: all.runtime(),
+        average_runtime: (all.timed > 0)
+            .then(|| (all.runtime as f64 / all.timed as f64 * 10.0).round() / 10.0),
         oldest_review: dated(|a, b| a < b),
         newest_review: dated(|a, b| a > b),
     }
@@ -307,16 +357,16 @@ mod tests {
             .map(|r| Facts::new(r, Some(GroupBy::Director)))
             .collect();
         let groups = groups(&facts, GroupOrder::Count, false);
-        let shown: Vec<(&str, u64, Option<f64>, u64)> = groups
+        let shown: Vec<(&str, u64, Option<f64>, Option<u64>)> = groups
             .iter()
             .map(|g| (g.name.as_str(), g.count, g.average_score, g.runtime))
             .collect();
         assert_eq!(
             shown,
             [
-                ("Ethan Coen", 2, Some(90.0), 200),
-                ("Joel Coen", 2, Some(90.0), 200),
-                ("Michael Mann", 1, Some(80.0), 100),
+                ("Ethan Coen", 2, Some(90.0), Some(200)),
+                ("Joel Coen", 2, Some(90.0), Some(200)),
+                ("Michael Mann", 1, Some(80.0), Some(100)),
             ]
         );
         let decades: Vec<Facts> = reviews

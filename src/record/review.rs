@@ -144,16 +144,7 @@ impl Score {
                 value,
                 max: Some(max),
             } => (*max > 0.0).then(|| value / max * 100.0)?,
-            Score::Points { value, max: None } => {
-                let scale = if *value <= 5.0 {
-                    5.0
-                } else if *value <= 10.0 {
-                    10.0
-                } else {
-                    100.0
-                };
-                value / scale * 100.0
-            }
+            Score::Points { value, max: None } => value / self.scale()? * 100.0,
             Score::Grade { grade } => GRADES
                 .iter()
                 .find(|(g, _)| g.eq_ignore_ascii_case(grade))
@@ -161,6 +152,40 @@ impl Score {
         };
         // Two decimals are plenty, and keep 3.5/4 an exact 87.5.
         Some((value.clamp(0.0, 100.0) * 100.0).round() / 100.0)
+    }
+}
+
+impl Score {
+    /// The top of the scale the score is on: as written (`3.5/4` is out of 4), else as
+    /// [`Score::normalized`] infers it; `None` for a letter grade.
+    pub(crate) fn scale(&self) -> Option<f64> {
+        match self {
+            Score::Points { max: Some(max), .. } => Some(*max),
+            Score::Points { value, max: None } => Some(if *value <= 5.0 {
+                5.0
+            } else if *value <= 10.0 {
+                10.0
+            } else {
+                100.0
+            }),
+            Score::Grade { .. } => None,
+        }
+    }
+
+    /// A 0–100 value shown on a scale: `90` on `Some(5.0)` is `4.5/5`; on no scale (grades), the
+    /// grade it is, else `90/100`.
+    pub(crate) fn shown_on(normalized: f64, scale: Option<f64>) -> String {
+        let number = |n: f64| {
+            let n = (n * 100.0).round() / 100.0;
+            format!("{n}")
+        };
+        match scale {
+            Some(max) => format!("{}/{}", number(normalized / 100.0 * max), number(max)),
+            None => match GRADES.iter().find(|(_, v)| *v == normalized) {
+                Some((grade, _)) if normalized > 0.0 => grade.to_string(),
+                _ => format!("{}/100", number(normalized)),
+            },
+        }
     }
 }
 
