@@ -804,3 +804,26 @@ fn the_letterboxd_format_carries_no_terminal_sequences() {
     );
     assert!(!out.stdout.contains(&0x07));
 }
+
+#[test]
+fn the_letterboxd_format_writes_paragraphs_and_tags_whatever_the_file_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "# Verdict\r\n\r\nA wrapped\r\nparagraph.\r\n\r\n| Film | Year |\r\n|---|---|\r\n| Heat | 1995 |\r\n\r\nLast, with a note.[^1]\r\n\r\n[^1]: Seen twice.\r\n";
+    let mut file = b"---\r\ntitle: Heat\r\ntags: [LA]\r\ngenres: [Crime, la]\r\n---\r\n".to_vec();
+    file.extend_from_slice(body.as_bytes());
+    std::fs::write(dir.path().join("heat.md"), file).unwrap();
+    let out = common::reviews()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["list", "--format", "letterboxd"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let row = rows.records().next().unwrap().unwrap();
+    assert_eq!(&row[6], "LA, Crime", "genres after the tags, each once");
+    assert_eq!(
+        &row[7],
+        "<b>Verdict</b>\n\nA wrapped paragraph.\n\nFilm · Year\nHeat · 1995\n\nLast, with a note.[1]\n\n[1] Seen twice."
+    );
+}

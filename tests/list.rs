@@ -409,7 +409,12 @@ fn a_tag_is_matched_whole_and_a_star_asks_for_more() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     common::write_review(d, "heat", &["title: Heat", "tags: [LA, heist]"], b"");
-    common::write_review(d, "casablanca", &["title: Casablanca", "tags: classic"], b"");
+    common::write_review(
+        d,
+        "casablanca",
+        &["title: Casablanca", "tags: classic"],
+        b"",
+    );
     common::write_review(d, "class", &["title: Class", "genres: [Class, Drama]"], b"");
     let list = |args: &[&str]| {
         let mut cmd = reviews();
@@ -420,7 +425,10 @@ fn a_tag_is_matched_whole_and_a_star_asks_for_more() {
     assert_eq!(list(&["--tag", "CLASS"]), ["class"], "a genre is a tag too");
     assert_eq!(list(&["--tag", "cla*"]), ["casablanca", "class"]);
     assert_eq!(list(&["--genre", "drama"]), ["class"]);
-    assert!(list(&["--genre", "la"]).is_empty(), "--genre reads genres only");
+    assert!(
+        list(&["--genre", "la"]).is_empty(),
+        "--genre reads genres only"
+    );
     let stats = reviews()
         .arg("--dir")
         .arg(d)
@@ -446,9 +454,15 @@ fn a_score_given_to_rating_points_to_min_score() {
         assert!(out.stdout.is_empty());
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains(&format!("use --min-score {score}")) || err.contains("use --min-score '"), "{err}");
+        assert!(
+            err.contains(&format!("use --min-score {score}")) || err.contains("use --min-score '"),
+            "{err}"
+        );
     }
     // A bare number or letter can be a certificate (the British 15 and 18): no error.
     reviews().args(["list", "--rating", "15"]).assert().code(1);
-    reviews().args(["stats", "--rating", "4/5"]).assert().code(2);
+    reviews()
+        .args(["stats", "--rating", "4/5"])
+        .assert()
+        .code(2);
 }

@@ -246,9 +246,14 @@ fn unknown_runtimes_are_no_minutes_and_scores_group_on_one_scale() {
         "Y\t3\t80.0\t100\nX\t2\t90.0\t\n"
     );
     assert!(stats(&["--by", "director", "--format", "json"]).contains(r#""runtime":null"#));
-    assert!(stats(&["--format", "json"]).contains(r#""total_runtime":100,"average_runtime":100.0"#));
+    assert!(
+        stats(&["--format", "json"]).contains(r#""total_runtime":100,"average_runtime":100.0"#)
+    );
     // 9, 9/10 and 4.5/5 are one score, shown on the collection's usual ten-point scale.
-    assert_eq!(stats(&["--by", "score"]), "9/10\t3\t90.0\t\n7/10\t1\t70.0\t\n");
+    assert_eq!(
+        stats(&["--by", "score"]),
+        "9/10\t3\t90.0\t\n7/10\t1\t70.0\t\n"
+    );
     assert_eq!(
         stats(&["--by", "score", "--sort", "name"]),
         "7/10\t1\t70.0\t\n9/10\t3\t90.0\t\n"

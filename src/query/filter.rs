@@ -131,7 +131,10 @@ fn any_contains<'a>(
 
 /// Does any pattern match a whole value (folded)? A tag is a word someone chose, so `la` is the
 /// tag `la` and not a part of `classic`; `*` in a pattern stands for any text.
-fn any_whole<'a>(patterns: &[String], values: impl IntoIterator<Item = &'a String> + Clone) -> bool {
+fn any_whole<'a>(
+    patterns: &[String],
+    values: impl IntoIterator<Item = &'a String> + Clone,
+) -> bool {
     patterns.is_empty()
         || patterns.iter().any(|p| {
             values
@@ -313,7 +316,9 @@ mod tests {
         assert!(keeps(&["crime"], &[]), "--tag reads genres too");
         assert!(keeps(&[], &["crime"]));
         assert!(!keeps(&[], &["la"]), "--genre reads genres only");
-        assert!(wildcard_match("*", "") && wildcard_match("a*a", "aa") && !wildcard_match("a*a", "a"));
+        assert!(
+            wildcard_match("*", "") && wildcard_match("a*a", "aa") && !wildcard_match("a*a", "a")
+        );
     }
 
     #[test]

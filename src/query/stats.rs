@@ -180,7 +180,11 @@ pub(crate) fn score_groups(facts: &[Facts], order: GroupOrder, reverse: bool) ->
     if order == GroupOrder::Name {
         groups.sort_by(|a, b| {
             let ordering = a.folded.cmp(&b.folded);
-            if reverse { ordering.reverse() } else { ordering }
+            if reverse {
+                ordering.reverse()
+            } else {
+                ordering
+            }
         });
     }
     groups

@@ -15,8 +15,8 @@ const PIECE_BYTES: usize = 64 << 10;
 const MAX_PIECE_BYTES: usize = 256 << 10;
 
 /// A piece of a body to parse on its own.
-pub(super) struct Piece<'a> {
-    pub(super) text: Cow<'a, str>,
+pub(crate) struct Piece<'a> {
+    pub(crate) text: Cow<'a, str>,
     /// The piece was cut from the one before inside a block (no blank line to cut at): its first
     /// block goes on from that one's last, with no gap.
     pub(super) joined: bool,
@@ -25,7 +25,7 @@ pub(super) struct Piece<'a> {
 /// The pieces of `body`, in order; together they are the whole body, but for what a piece cut
 /// inside a block starts with so that the block goes on: a code fence's opening line, or a
 /// table's header and delimiter rows.
-pub(super) fn pieces(body: &str) -> impl Iterator<Item = Piece<'_>> {
+pub(crate) fn pieces(body: &str) -> impl Iterator<Item = Piece<'_>> {
     let mut rest = body;
     let mut carry: Option<String> = None;
     let mut joined = false;
@@ -163,7 +163,9 @@ fn cut_in_line(line: &str) -> usize {
     at
 }
 
-fn options() -> Options {
+/// The Markdown `show` reads: CommonMark with tables, strikethrough, footnotes, task lists and
+/// wiki links.
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES

@@ -26,6 +26,7 @@ use self::inline::Span;
 #[cfg(any(test, feature = "fuzzing"))]
 pub(crate) use self::lines::width_of;
 use self::lines::{Filler, Line, Look};
+pub(crate) use self::markdown::{options as markdown_options, pieces};
 use self::table::Table;
 use super::style::Painter;
 use crate::terminal::clean;

@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+mod text;
+
 use super::csv::io_error;
 use crate::record::Review;
 use crate::terminal::clean;
@@ -47,10 +49,10 @@ impl<'w> Writer<'w> {
                 stars(review).map(|s| s.to_string()).unwrap_or_default(),
                 watched.map(|d| d.to_string()).unwrap_or_default(),
                 if rewatch { "true" } else { "" }.to_string(),
-                cell(&review.tags.join(", ")),
+                cell(&tags(review).join(", ")),
                 // Newlines kept (the CSV quotes them); control characters never reach a
                 // terminal that shows this.
-                clean(&paragraphs(body), true).into_owned(),
+                clean(&text::review_text(body), true).into_owned(),
             ])
             .map_err(io_error)
     }
@@ -60,35 +62,17 @@ impl<'w> Writer<'w> {
     }
 }
 
-/// The body as Letterboxd shows text, where every newline breaks the line: each paragraph's
-/// lines joined (files are often wrapped by hand), except lines that stand alone in Markdown
-/// (list items, quotes), and paragraphs apart by one blank line.
-fn paragraphs(body: &str) -> String {
-    let stands_alone = |line: &str| {
-        let line = line.trim_start();
-        line.starts_with(['>', '-', '*', '+', '#', '|'])
-            || line
-                .split_once([' ', '\t'])
-                .and_then(|(marker, _)| marker.strip_suffix(['.', ')']))
-                .is_some_and(|n| n.parse::<u32>().is_ok())
-    };
-    let mut text = String::new();
-    for paragraph in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        for (i, line) in paragraph.lines().map(str::trim_end).enumerate() {
-            if i > 0 {
-                text.push(if stands_alone(line) { '\n' } else { ' ' });
-            }
-            text.push_str(if i > 0 && !stands_alone(line) {
-                line.trim_start()
-            } else {
-                line
-            });
-        }
-    }
-    text
+/// The person's tags, then the genres that are not tags already: Letterboxd has no genres of
+/// the reviewer's own.
+fn tags(review: &Review) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    review
+        .tags
+        .iter()
+        .chain(&review.genres)
+        .filter(|t| seen.insert(crate::query::fold(t)))
+        .map(String::as_str)
+        .collect()
 }
 
 /// The score as Letterboxd's stars: 0.5 to 5, to the nearest half.
@@ -103,16 +87,13 @@ mod tests {
     use crate::record::Score;
 
     #[test]
-    fn wrapped_lines_are_joined_and_lists_kept() {
-        assert_eq!(
-            paragraphs("\nOne wrapped\nparagraph.\n\n\n- a\n- b\n\nLast.\n"),
-            "One wrapped paragraph.\n\n- a\n- b\n\nLast."
-        );
-        assert_eq!(paragraphs("> quoted\n> on\n"), "> quoted\n> on");
-        assert_eq!(
-            paragraphs("1) one\n2) two\n3. three"),
-            "1) one\n2) two\n3. three"
-        );
+    fn genres_follow_the_tags_once() {
+        let review = Review {
+            tags: vec!["heist".into(), "Drama".into()],
+            genres: vec!["drama".into(), "Crime".into()],
+            ..Review::default()
+        };
+        assert_eq!(tags(&review), ["heist", "Drama", "Crime"]);
     }
 
     #[test]

@@ -1,0 +1,419 @@
+//! A review's body as Letterboxd takes review text: plain lines and paragraphs, with only the
+//! tags it shows (`<b>`, `<i>`, `<a href>`, `<blockquote>`). Markdown and HTML are both read;
+//! headings become bold lines, lists and table rows lines of their own, footnotes numbered
+//! lines at the end, and any other markup its text.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+
+use crate::output::body::{markdown_options, pieces};
+
+/// `body` as Letterboxd review text. Windows line endings are line endings.
+pub(crate) fn review_text(body: &str) -> String {
+    let body = body.replace("\r\n", "\n");
+    let mut text = Text::default();
+    // A piece at a time, as `show` parses, so that the parser's memory stays bounded.
+    for piece in pieces(&body) {
+        for event in Parser::new_ext(&piece.text, markdown_options()) {
+            text.event(event);
+        }
+        text.flush();
+    }
+    text.finish()
+}
+
+/// A block of text, and whether it follows the one before on the next line (a list item, a
+/// table row) rather than after a blank line.
+struct Block {
+    text: String,
+    tight: bool,
+}
+
+#[derive(Default)]
+struct Text {
+    /// Blocks made so far; a quote or a footnote collects its own, then becomes one block.
+    levels: Vec<Vec<Block>>,
+    /// The block being written.
+    line: String,
+    /// Its first line follows the block before it closely.
+    tight: bool,
+    /// The indent of a nested list's item.
+    indent: usize,
+    /// Open lists: the next number (`None` for bullets), and how many items so far.
+    lists: Vec<(Option<u64>, usize)>,
+    /// Rows of the table being read so far.
+    rows: usize,
+    /// Inside a table: the cells of the row so far.
+    cells: Option<Vec<String>>,
+    /// Inside an image: its alt text is collected, not written.
+    image: Option<String>,
+    /// Links open, and whether each was written as a tag.
+    links: Vec<bool>,
+    /// Footnote labels in the order first referred to, and each one's text.
+    footnotes: Vec<(String, Option<String>)>,
+    /// Inside an HTML element whose content is not text (`<script>`, `<style>`).
+    dropped: usize,
+    /// An HTML list has begun and has no item yet.
+    html_list_opened: bool,
+}
+
+impl Text {
+    fn blocks(&mut self) -> &mut Vec<Block> {
+        if self.levels.is_empty() {
+            self.levels.push(Vec::new());
+        }
+        self.levels.last_mut().unwrap()
+    }
+
+    /// End the block being written, if it holds anything.
+    fn flush(&mut self) {
+        let text = std::mem::take(&mut self.line);
+        let text = text.trim();
+        if !text.is_empty() {
+            let tight = self.tight;
+            let text = format!("{}{text}", "  ".repeat(self.indent));
+            self.blocks().push(Block { text, tight });
+        }
+        self.tight = false;
+        self.indent = 0;
+    }
+
+    fn push(&mut self, text: &str) {
+        if let Some(alt) = self.image.as_mut() {
+            alt.push_str(text);
+        } else if let Some(cell) = self.cells.as_mut().and_then(|c| c.last_mut()) {
+            cell.push_str(text);
+        } else {
+            self.line.push_str(text);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) => self.push(&escape(&text)),
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.push(&escape(&text)),
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html),
+            Event::SoftBreak => self.push(" "),
+            Event::HardBreak => self.push("\n"),
+            Event::Rule => self.flush(),
+            Event::TaskListMarker(done) => self.push(if done { "[x] " } else { "[ ] " }),
+            Event::FootnoteReference(label) => {
+                let n = self.footnote(&label);
+                self.push(&format!("[{n}]"));
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            // An item's paragraphs are one line.
+            Tag::Paragraph if !self.lists.is_empty() => {
+                if !self.line.is_empty() && !self.line.ends_with(' ') {
+                    self.push(" ");
+                }
+            }
+            Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                if self.lists.is_empty() {
+                    self.flush();
+                }
+            }
+            Tag::Heading { .. } => {
+                self.flush();
+                self.push("<b>");
+            }
+            Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) => {
+                self.flush();
+                self.levels.push(Vec::new());
+            }
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push((start, 0));
+            }
+            Tag::Item => {
+                self.flush();
+                let depth = self.lists.len().saturating_sub(1);
+                let Some((number, items)) = self.lists.last_mut() else {
+                    return;
+                };
+                let marker = match number {
+                    Some(n) => {
+                        *n += 1;
+                        format!("{}. ", *n - 1)
+                    }
+                    None => "- ".to_string(),
+                };
+                // A list stands apart from the paragraph before it; a nested one follows its item.
+                let tight = *items > 0 || depth > 0;
+                *items += 1;
+                self.line = marker;
+                self.indent = depth.min(8);
+                self.tight = tight;
+            }
+            Tag::Table(_) => {
+                self.flush();
+                self.rows = 0;
+            }
+            Tag::TableHead | Tag::TableRow => self.cells = Some(Vec::new()),
+            Tag::TableCell => {
+                if let Some(cells) = self.cells.as_mut() {
+                    cells.push(String::new());
+                }
+            }
+            Tag::Emphasis => self.push("<i>"),
+            Tag::Strong => self.push("<b>"),
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                let linked =
+                    !matches!(link_type, LinkType::WikiLink { .. }) && is_web_address(&dest_url);
+                if linked {
+                    self.push(&format!("<a href=\"{}\">", escape_attribute(&dest_url)));
+                }
+                self.links.push(linked);
+            }
+            Tag::Image { .. } => self.image = Some(String::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                if self.lists.is_empty() {
+                    self.flush();
+                }
+            }
+            TagEnd::Heading(_) => {
+                self.push("</b>");
+                self.flush();
+            }
+            TagEnd::BlockQuote(_) => {
+                let inner = self.close_level();
+                if !inner.is_empty() {
+                    self.line = format!("<blockquote>{inner}</blockquote>");
+                }
+                self.flush();
+            }
+            TagEnd::FootnoteDefinition => {
+                let inner = self.close_level().replace("\n\n", " ");
+                // The definition's label is the latest one opened and not yet given text.
+                if let Some(note) = self.footnotes.iter_mut().rev().find(|(_, t)| t.is_none()) {
+                    note.1 = Some(inner);
+                }
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::Item => self.flush(),
+            TagEnd::TableHead | TagEnd::TableRow => {
+                let cells = self.cells.take().unwrap_or_default();
+                let row: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+                self.flush();
+                self.line = row.join(" · ");
+                self.tight = self.rows > 0;
+                self.rows += 1;
+                self.flush();
+            }
+            TagEnd::Emphasis => self.push("</i>"),
+            TagEnd::Strong => self.push("</b>"),
+            TagEnd::Link => {
+                if self.links.pop() == Some(true) {
+                    self.push("</a>");
+                }
+            }
+            TagEnd::Image => {
+                if let Some(alt) = self.image.take().filter(|a| !a.trim().is_empty()) {
+                    self.push(&format!("[image: {}]", alt.trim()));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Close a quote's or a footnote's blocks into one text.
+    fn close_level(&mut self) -> String {
+        self.flush();
+        let blocks = if self.levels.len() > 1 {
+            self.levels.pop().unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        join(&blocks)
+    }
+
+    fn footnote(&mut self, label: &str) -> usize {
+        match self.footnotes.iter().position(|(l, _)| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnotes.push((label.to_string(), None));
+                self.footnotes.len()
+            }
+        }
+    }
+
+    /// HTML inside the text: the tags Letterboxd shows kept, block tags as breaks, the rest as
+    /// their text.
+    fn html(&mut self, html: &str) {
+        let mut emitter = DefaultEmitter::default();
+        emitter.naively_switch_states(true);
+        for token in Tokenizer::new_with_emitter(html, emitter) {
+            let Ok(token) = token;
+            match token {
+                Token::StartTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    let href = tag
+                        .attributes
+                        .get(b"href".as_slice())
+                        .map(|v| String::from_utf8_lossy(&v.value).into_owned());
+                    self.html_tag(&name, true, href.as_deref(), tag.self_closing);
+                }
+                Token::EndTag(tag) => {
+                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                    self.html_tag(&name, false, None, false);
+                }
+                Token::String(text) if self.dropped == 0 => {
+                    self.push(&escape(&String::from_utf8_lossy(&text.value)));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn html_tag(&mut self, name: &str, start: bool, href: Option<&str>, closed: bool) {
+        match name {
+            "script" | "style" | "template" | "noscript" | "head" | "title" | "iframe" | "svg" => {
+                if start && !closed {
+                    self.dropped += 1;
+                } else if !start {
+                    self.dropped = self.dropped.saturating_sub(1);
+                }
+            }
+            "b" | "strong" => self.push(if start { "<b>" } else { "</b>" }),
+            "i" | "em" | "cite" => self.push(if start { "<i>" } else { "</i>" }),
+            "a" if start => {
+                let linked = href.is_some_and(is_web_address);
+                if let (true, Some(href)) = (linked, href) {
+                    self.push(&format!("<a href=\"{}\">", escape_attribute(href)));
+                }
+                self.links.push(linked);
+            }
+            "a" => {
+                if self.links.pop() == Some(true) {
+                    self.push("</a>");
+                }
+            }
+            "blockquote" if start => {
+                self.flush();
+                self.levels.push(Vec::new());
+            }
+            "blockquote" => self.end(TagEnd::BlockQuote(None)),
+            "br" => self.push("\n"),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if start => {
+                self.flush();
+                self.push("<b>");
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.push("</b>");
+                self.flush();
+            }
+            "ul" | "ol" | "table" => {
+                self.flush();
+                self.html_list_opened = start;
+            }
+            "p" | "div" | "pre" | "hr" | "section" | "article" | "figure" => self.flush(),
+            "li" | "tr" if start => {
+                self.flush();
+                self.tight = !std::mem::take(&mut self.html_list_opened);
+                if name == "li" {
+                    self.push("- ");
+                }
+            }
+            "td" | "th" if start && !self.line.is_empty() => self.push(" · "),
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        // Quotes or footnotes left open end here.
+        while self.levels.len() > 1 {
+            let inner = self.close_level();
+            self.line = inner;
+            self.flush();
+        }
+        let notes: Vec<Block> = std::mem::take(&mut self.footnotes)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (_, text))| Block {
+                text: format!("[{}] {}", i + 1, text.unwrap_or_default()),
+                tight: i > 0,
+            })
+            .collect();
+        self.blocks().extend(notes);
+        join(self.levels.first().map_or(&[][..], |b| &b[..]))
+    }
+}
+
+fn join(blocks: &[Block]) -> String {
+    let mut text = String::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            text.push_str(if block.tight { "\n" } else { "\n\n" });
+        }
+        text.push_str(&block.text);
+    }
+    text
+}
+
+/// Only what could be read as markup is escaped: a `<` before a tag's name and a `&` before an
+/// entity's, so that ordinary text (`<3`, `R&D`) reads as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        match c {
+            '<' if next
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("&lt;")
+            }
+            '&' if looks_like_entity(chars.clone()) => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the text after a `&` would be read as an entity: a name or number, then `;`.
+fn looks_like_entity(rest: impl Iterator<Item = char>) -> bool {
+    let mut length = 0;
+    for c in rest.take(33) {
+        match c {
+            ';' => return length > 0,
+            '#' if length == 0 => {}
+            c if c.is_ascii_alphanumeric() => length += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+fn is_web_address(address: &str) -> bool {
+    let lower = address.get(..8).unwrap_or(address).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+}
+
+#[cfg(test)]
+mod tests;
