@@ -251,3 +251,12 @@ fn nothing_matched_on_a_terminal_says_so_instead_of_a_bare_header() {
     );
     assert_eq!(screen, "reviews: no reviews match --year 1900\n");
 }
+
+#[test]
+fn a_terminal_that_reports_0_rows_still_gives_its_width() {
+    // Some containers set the width alone (`stty cols 120`), leaving 0 rows.
+    let table = without_colour(&on_terminal(120, 0, "list", &[]));
+    let widest = table.lines().map(display_width).max().unwrap();
+    assert!(widest > 80, "drawn at 80 columns, not 120:\n{table}");
+    assert!(widest <= 120, "{table}");
+}

@@ -42,9 +42,13 @@ impl Environment {
             .filter_map(|name| Some((name.to_string(), std::env::var(name).ok()?)))
             .collect();
         let stdout_terminal = std::io::stdout().is_terminal();
-        let terminal_size = terminal_size::terminal_size_of(std::io::stdout())
-            .map(|(w, h)| (usize::from(w.0), usize::from(h.0)))
-            .filter(|&(w, h)| w > 0 && h > 0);
+        let stdout = std::io::stdout();
+        let terminal_size = (stdout_terminal)
+            .then(|| rustix::termios::tcgetwinsize(&stdout).ok())
+            .flatten()
+            .map(|size| (usize::from(size.ws_col), usize::from(size.ws_row)))
+            // Some containers report the width and 0 rows (`stty cols 120`): the width still holds.
+            .filter(|&(w, _)| w > 0);
         Environment {
             vars,
             stdout_terminal,

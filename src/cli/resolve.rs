@@ -38,6 +38,7 @@ impl Cli {
         });
         let height = screen
             .map(|(_, h)| h)
+            .filter(|&h| h > 0)
             .or_else(|| env.var("LINES")?.parse().ok())
             .filter(|_| terminal);
         let pager = match &self.command {
