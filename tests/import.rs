@@ -3,7 +3,7 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::{fixture, reviews, stdout_of, write_review};
 use serde_json::Value;
@@ -89,6 +89,9 @@ fn import_writes_canonical_files_that_read_back_to_their_sources() {
         let mut source = record(sources.path(), source_slug);
         imported["slug"] = Value::Null;
         source["slug"] = Value::Null;
+        // The body as written, but for its line endings: an imported file is LF throughout.
+        let body = source["body"].as_str().unwrap().replace("\r\n", "\n");
+        source["body"] = Value::from(body);
         assert_eq!(imported, source, "{slug}");
     }
 
@@ -225,4 +228,89 @@ fn import_ab(sources: &std::path::Path, to: &std::path::Path) -> std::process::O
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+/// Every source `import` reads, imported twice: the second run finds each review already
+/// there, whatever keys its values came from (inline fields, Hugo's params, a bare score).
+#[test]
+fn importing_every_source_twice_writes_nothing_the_second_time() {
+    let to = tempfile::tempdir().unwrap();
+    let sources = tempfile::tempdir().unwrap();
+    let s = sources.path();
+    std::fs::write(
+        s.join("obsidian.md"),
+        "---\ntags: [film]\n---\nrating:: 5\ndirector:: [[Michael Mann]]\n\nGreat heist.\r\n\r\nTwo.\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        s.join("hugo.md"),
+        "+++\ntitle = \"Ran\"\nrating = 9\n[params]\ndirector = \"Akira Kurosawa\"\nmood = \"epic\"\n+++\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        s.join("json.md"),
+        "{\"title\": \"Ikiru\", \"year\": 1952, \"score\": \"★★★★½\"}\nText.\n",
+    )
+    .unwrap();
+    let mut every: Vec<PathBuf> = ["obsidian.md", "hugo.md", "json.md"]
+        .iter()
+        .map(|name| s.join(name))
+        .collect();
+    for name in [
+        "plain/night-of-the-hunter.txt",
+        "plain/bulleted.md",
+        "shapes/crlf-bom.md",
+        "shapes/seed-style.md",
+        "conventions/ruby-heat.md",
+        "letterboxd/export",
+    ] {
+        every.push(fixture(name));
+    }
+    let run = || {
+        let out = reviews()
+            .arg("import")
+            .args(&every)
+            .arg("--to")
+            .arg(to.path())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let first = run();
+    let written: usize = first
+        .lines()
+        .find(|line| line.contains(" written, "))
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(written >= 12, "{first}");
+    let second = run();
+    assert!(
+        second
+            .lines()
+            .any(|line| line == format!("0 written, {written} already there, 0 failed")),
+        "{second}"
+    );
+    // What was written is LF throughout, keeps the score's scale, and has no key twice.
+    let ran = fs::read_to_string(to.path().join("ran.md")).unwrap();
+    assert!(
+        ran.contains("score: 9/10\n") && !ran.contains("Kurosawa\n  "),
+        "{ran}"
+    );
+    assert_eq!(ran.matches("Akira Kurosawa").count(), 1, "{ran}");
+    let ikiru = fs::read_to_string(to.path().join("ikiru.md")).unwrap();
+    assert!(ikiru.contains("score: 4.5/5\n"), "{ikiru}");
+    for entry in fs::read_dir(to.path()).unwrap() {
+        let text = fs::read(entry.unwrap().path()).unwrap();
+        assert!(!text.contains(&b'\r'), "{}", String::from_utf8_lossy(&text));
+    }
 }

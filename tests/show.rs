@@ -199,3 +199,29 @@ fn several_matches_are_named_and_unreadable_files_mentioned() {
         "{stderr}"
     );
 }
+
+#[test]
+fn keys_it_does_not_know_and_dates_it_could_not_read_are_shown_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write_review(
+        dir.path(),
+        "ikiru",
+        &[
+            "title: Ikiru",
+            "english title: To Live",
+            "my notes: see it twice",
+            "reviewed: 3/4/2017",
+        ],
+        b"Text.\n",
+    );
+    let out = common::reviews()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["show", "ikiru"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Ikiru\n\nEnglish title  To Live\nMy notes       see it twice\nReviewed       3/4/2017\n\nText.\n"
+    );
+}

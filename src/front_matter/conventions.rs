@@ -35,7 +35,9 @@ fn given(fields: &[RawField]) -> Vec<Field> {
 }
 
 /// Hugo's `params:` and Zola's `extra:` tables: their known fields are read as top-level fields
-/// when the top level does not give them. The table itself stays in `extra`, as written.
+/// when the top level does not give them, and leave the table, so that no value is there twice;
+/// what stays (unknown keys, fields the top level gives too) stays in `extra`, and a table left
+/// empty goes.
 pub(crate) fn lift_nested(fields: &mut Vec<RawField>) {
     let nested = |field: &RawField| {
         matches!(field.key.as_str(), "params" | "extra") && field.value.is_object()
@@ -46,27 +48,33 @@ pub(crate) fn lift_nested(fields: &mut Vec<RawField>) {
     }
     let mut present = given(fields);
     let mut lifted = Vec::new();
-    for field in fields.iter().filter(|f| nested(f)) {
-        let Value::Object(table) = &field.value else {
+    for field in fields.iter_mut().filter(|f| nested(f)) {
+        let line = field.line;
+        let Value::Object(table) = &mut field.value else {
             continue;
         };
-        for (key, value) in table {
-            let Some(kind) = field_for(key) else {
+        let keys: Vec<String> = table.keys().cloned().collect();
+        for key in keys {
+            let Some(kind) = field_for(&key) else {
                 continue;
             };
             if present.contains(&kind) {
                 continue;
             }
             present.push(kind);
+            let Some(value) = table.shift_remove(&key) else {
+                continue;
+            };
             lifted.push(RawField {
-                key: key.clone(),
-                value: value.clone(),
+                key,
+                value,
                 raw: None,
-                line: field.line,
+                line,
                 column: None,
             });
         }
     }
+    fields.retain(|f| !nested(f) || f.value.as_object().is_some_and(|t| !t.is_empty()));
     fields.extend(lifted);
 }
 
@@ -130,6 +138,15 @@ mod tests {
         lift_nested(&mut fields);
         let keys: Vec<_> = fields.iter().map(|f| f.key.as_str()).collect();
         assert_eq!(keys, ["title", "params", "director"]);
+        assert_eq!(
+            fields[1].value,
+            json!({"title": "Other"}),
+            "what was lifted left the table"
+        );
+        let mut all_lifted = vec![raw("params", json!({"director": "Michael Mann"}))];
+        lift_nested(&mut all_lifted);
+        let keys: Vec<_> = all_lifted.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["director"], "an empty table goes");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::{Export, Kind, Table, column, html};
 use crate::diagnostics::{Error, Location};
-use crate::query::fold;
+use crate::query::films::{Film, film};
 use crate::record::{Review, Score, parse_date};
 
 /// The columns of the CSV that Letterboxd's importer reads, as [`column`] gives them.
@@ -243,12 +243,6 @@ fn review(
 }
 
 /// A film as compared across tables and with a collection: its folded title and its year.
-pub(super) type Film = (String, Option<i32>);
-
-pub(super) fn film(review: &Review) -> Film {
-    (fold(&review.title), review.year)
-}
-
 pub(super) fn uri(review: &Review) -> Option<&str> {
     review.extra.get(URI).and_then(Value::as_str)
 }

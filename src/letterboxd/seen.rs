@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::rows::{Entry, Film, entry_date, film, uri};
+use super::rows::{Entry, entry_date, uri};
+use crate::query::films::{Film, film};
 use crate::record::Review;
 
 /// What a collection holds of an entry.

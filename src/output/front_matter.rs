@@ -39,7 +39,12 @@ pub(crate) fn to_front_matter(review: &Review) -> String {
     put(
         "score",
         match &review.score {
-            Some(Score::Points { value, max: None }) => Yaml::from(*value),
+            // A bare number is written on the scale it was read on: `9` of a ten-point `rating = 9`
+            // is `9/10`, never `9.0`.
+            Some(score @ Score::Points { value, max: None }) => match score.scale() {
+                Some(scale) => Yaml::String(format!("{value}/{scale}")),
+                None => Yaml::from(*value),
+            },
             Some(score) => Yaml::String(score.to_string()),
             None => Yaml::Null,
         },

@@ -69,6 +69,46 @@ fn fields(review: &Review) -> Vec<(&'static str, String)> {
     out
 }
 
+/// The keys the reader does not know, and values it could not read (`reviewed: 3/4/2017`), as
+/// written, after the known fields: nothing in the header is hidden from the person reading it.
+fn extra_fields(review: &Review) -> Vec<(String, String)> {
+    review
+        .extra
+        .iter()
+        .map(|(key, value)| {
+            let mut label: Vec<char> = key.trim().chars().collect();
+            if let Some(first) = label.first_mut() {
+                *first = first.to_uppercase().next().unwrap_or(*first);
+            }
+            (label.into_iter().collect::<String>(), shown(value))
+        })
+        .filter(|(label, value)| !label.is_empty() && !value.is_empty())
+        .collect()
+}
+
+/// A value of `extra` as a person reads it: text as written, lists joined, tables as `key: value`.
+fn shown(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let scalar = |value: &Value| match value {
+        Value::Null => String::new(),
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    match value {
+        Value::Array(items) => items.iter().map(scalar).collect::<Vec<_>>().join(", "),
+        Value::Object(table) => table
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", scalar(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => scalar(other),
+    }
+}
+
+/// Labels wider than this put their value on the next line, so one long key cannot push every
+/// value to the right.
+const MAX_LABEL_WIDTH: usize = 24;
+
 /// Write a review as text, `width` columns wide (the body at most [`MAX_BODY_WIDTH`]).
 pub(crate) fn write(w: &mut dyn Write, review: &Review, width: usize, ink: Ink) -> io::Result<()> {
     let painter = ink.painter;
@@ -81,18 +121,34 @@ pub(crate) fn write(w: &mut dyn Write, review: &Review, width: usize, ink: Ink) 
         painter.paint(w, style::TITLE, &line)?;
         writeln!(w)?;
     }
-    let fields = fields(review);
-    let label_width = fields.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
+    let known = fields(review);
+    let extra = extra_fields(review);
+    let fields: Vec<(&str, &str)> = (known.iter().map(|(l, v)| (*l, v.as_str())))
+        .chain(extra.iter().map(|(l, v)| (l.as_str(), v.as_str())))
+        .collect();
+    let label_width = (fields.iter())
+        .map(|(l, _)| l.width())
+        .filter(|&w| w <= MAX_LABEL_WIDTH)
+        .max()
+        .unwrap_or(0)
+        + 2;
     if !fields.is_empty() {
         writeln!(w)?;
     }
     let options = textwrap::Options::new(width.saturating_sub(label_width).max(10))
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    for (label, value) in &fields {
+    for &(label, value) in &fields {
         let value = clean(value, false);
+        let label = clean(label, false);
+        let label = label.as_ref();
+        let long = label.width() + 2 > label_width;
+        if long {
+            painter.paint(w, style::LABEL, label)?;
+            writeln!(w)?;
+        }
         for (i, line) in textwrap::wrap(&value, &options).iter().enumerate() {
-            if i == 0 {
+            if i == 0 && !long {
                 painter.paint(w, style::LABEL, label)?;
                 write!(w, "{:pad$}", "", pad = label_width - label.width())?;
             } else {
@@ -101,7 +157,7 @@ pub(crate) fn write(w: &mut dyn Write, review: &Review, width: usize, ink: Ink) 
             // The certification code, at the start of the rating, takes the rating's colour.
             let code = review.rating_code();
             match line.strip_prefix(code) {
-                Some(rest) if i == 0 && *label == "Rating" && !code.is_empty() => {
+                Some(rest) if i == 0 && label == "Rating" && !code.is_empty() => {
                     painter.paint(w, style::certification(code), code)?;
                     writeln!(w, "{rest}")?;
                 }
@@ -146,6 +202,27 @@ mod tests {
         assert_eq!(
             render(&review, 24),
             "Rust and Bone (2012)\n\nDirected by  Jacques\n             Audiard\nRating       R (for\n             strong\n             sexual\n             content)\nRuntime      120 min\n\nOne two three four five\nsix seven eight nine\nten.\n\nNext.\n"
+        );
+    }
+
+    #[test]
+    fn keys_it_does_not_know_are_shown_after_the_known_ones() {
+        let mut review = Review {
+            title: "Seven Samurai".into(),
+            runtime: Some(207),
+            ..Review::default()
+        };
+        let extra = serde_json::json!({
+            "english title": "Seven Samurai",
+            "reviewed": "3/4/2017",
+            "places": ["Kyoto", "Nara"],
+            "a key far longer than any label should be": "x",
+            "empty": null,
+        });
+        review.extra = extra.as_object().unwrap().clone();
+        assert_eq!(
+            render(&review, 80),
+            "Seven Samurai\n\nRuntime        207 min\nEnglish title  Seven Samurai\nReviewed       3/4/2017\nPlaces         Kyoto, Nara\nA key far longer than any label should be\n               x\n"
         );
     }
 

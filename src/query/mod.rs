@@ -1,6 +1,7 @@
 //! Queries: folding text as people mean it, the filters `list` keeps reviews by, the orders it
 //! sorts them in, and `show`'s lookup.
 
+pub(crate) mod films;
 mod filter;
 mod fold;
 mod lookup;

@@ -48,6 +48,7 @@ pub(super) fn import(
         dry_run: options.dry_run,
         out,
         taken: HashMap::new(),
+        known: None,
         notes: Vec::new(),
         said: Vec::new(),
         written: 0,

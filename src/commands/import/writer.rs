@@ -6,9 +6,10 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::collection::read_whole;
+use crate::collection::{Listing, map_headers, read_whole};
 use crate::diagnostics::{Error, Note, Result, Severity};
 use crate::output::to_front_matter;
+use crate::query::films::{Known, same_text};
 use crate::query::fold;
 use crate::record::Review;
 
@@ -41,11 +42,37 @@ pub(super) fn file_stem_for(title: &str) -> String {
     }
 }
 
-/// A review as it will be written: the canonical header, then the body byte for byte.
+/// A review as it will be written: the canonical header, then the body as written but for its
+/// line endings, which are the header's (`\n`) throughout.
 pub(in crate::commands) fn canonical(review: &Review, body: &[u8]) -> Vec<u8> {
     let mut text = to_front_matter(review).into_bytes();
-    text.extend_from_slice(body);
+    let mut rest = body;
+    while let Some(at) = memchr::memmem::find(rest, b"\r\n") {
+        text.extend_from_slice(&rest[..at]);
+        text.push(b'\n');
+        rest = &rest[at + 2..];
+    }
+    text.extend_from_slice(rest);
     text
+}
+
+/// What each review already in `dir` is of, read from the headers on every core.
+pub(in crate::commands) fn known_in(dir: &Path) -> Vec<Known> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let listing = Listing::new(&[dir.to_path_buf()]);
+    let paths = listing.paths();
+    let known = map_headers(
+        paths,
+        |_, _| true,
+        |i, parsed| {
+            let mut review = parsed?.review?;
+            listing.name(&paths[i], &mut review);
+            Some(Known::new(&review))
+        },
+    );
+    known.into_iter().flatten().collect()
 }
 
 /// Where a review goes.
@@ -56,14 +83,23 @@ pub(in crate::commands) enum Place {
     Already(PathBuf),
 }
 
-/// The same review, wherever it was read from?
+/// The same review, wherever it was read from and whatever keys its values came from: the same
+/// film (title and year) and the same text.
 pub(super) fn same_review(a: &Review, b: &Review) -> bool {
-    let strip = |r: &Review| Review {
-        slug: String::new(),
-        path: PathBuf::new(),
-        ..r.clone()
-    };
-    strip(a) == strip(b)
+    let body = |r: &Review| r.body.clone().unwrap_or_default();
+    fold(&a.title) == fold(&b.title) && a.year == b.year && same_text(&body(a), &body(b))
+}
+
+/// A file among `known` that already holds `review`.
+fn already_there(known: &[Known], review: &Review) -> Option<PathBuf> {
+    known
+        .iter()
+        .filter(|k| k.is(&review.title, review.year))
+        .find(|k| {
+            read_whole(&k.path)
+                .is_ok_and(|(_, parsed)| parsed.review.is_some_and(|r| same_review(&r, review)))
+        })
+        .map(|k| k.path.clone())
 }
 
 /// The name for `review` in `dir`: its title's, else with its year, else with a number; a name
@@ -153,6 +189,8 @@ pub(super) struct Writer<'a> {
     pub(super) dry_run: bool,
     pub(super) out: &'a mut dyn Write,
     pub(super) taken: HashMap<PathBuf, Review>,
+    /// What the folder held before this run, read when first needed.
+    pub(super) known: Option<Vec<Known>>,
     pub(super) notes: Vec<Note>,
     /// Warnings about the run itself, each said (not counted as a file's warnings are).
     pub(super) said: Vec<Error>,
@@ -177,6 +215,14 @@ impl Writer<'_> {
         body: &[u8],
         same_is_there: bool,
     ) -> Result<Option<PathBuf>> {
+        if same_is_there {
+            let known = self.known.get_or_insert_with(|| known_in(&self.dir));
+            if let Some(path) = already_there(known, &review) {
+                self.already += 1;
+                self.taken.insert(path, review);
+                return Ok(None);
+            }
+        }
         let Some(place) = place(&self.dir, &review, &self.taken, same_is_there) else {
             let path = self
                 .dir
