@@ -110,14 +110,13 @@ impl Text {
         match tag {
             // An item's paragraphs are one line.
             Tag::Paragraph if !self.lists.is_empty() => {
-                if !self.line.is_empty() && !self.line.ends_with(' ') {
+                let joined = self.line.is_empty() || self.line.ends_with(' ');
+                if !joined {
                     self.push(" ");
                 }
             }
-            Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock => {
-                if self.lists.is_empty() {
-                    self.flush();
-                }
+            Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock if self.lists.is_empty() => {
+                self.flush()
             }
             Tag::Heading { .. } => {
                 self.flush();
@@ -182,10 +181,8 @@ impl Text {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock => {
-                if self.lists.is_empty() {
-                    self.flush();
-                }
+            TagEnd::Paragraph | TagEnd::CodeBlock | TagEnd::HtmlBlock if self.lists.is_empty() => {
+                self.flush()
             }
             TagEnd::Heading(_) => {
                 self.push("</b>");
@@ -222,7 +219,8 @@ impl Text {
             TagEnd::Emphasis => self.push("</i>"),
             TagEnd::Strong => self.push("</b>"),
             TagEnd::Link => {
-                if self.links.pop() == Some(true) {
+                let linked = self.links.pop() == Some(true);
+                if linked {
                     self.push("</a>");
                 }
             }
@@ -303,7 +301,8 @@ impl Text {
                 self.links.push(linked);
             }
             "a" => {
-                if self.links.pop() == Some(true) {
+                let linked = self.links.pop() == Some(true);
+                if linked {
                     self.push("</a>");
                 }
             }
