@@ -209,13 +209,17 @@ fn links_fifos_and_repeats_among_the_sources_are_never_written_through() {
     );
 }
 
-/// Imports `a.md` and `b.md` from `sources` into `to`, bounded in time (a
-/// FIFO among the targets must never block), and asserts it succeeded.
-fn import_ab(sources: &std::path::Path, to: &std::path::Path) -> std::process::Output {
+/// Imports `a.md` and `b.md` from `sources` into `to`.
+fn import_ab(sources: &Path, to: &Path) -> std::process::Output {
+    import_into(&[sources.join("a.md"), sources.join("b.md")], to)
+}
+
+/// Imports `sources` into `to`, bounded in time (a FIFO among the targets must never block),
+/// and asserts it succeeded.
+fn import_into(sources: &[PathBuf], to: &Path) -> std::process::Output {
     let out = reviews()
         .arg("import")
-        .arg(sources.join("a.md"))
-        .arg(sources.join("b.md"))
+        .args(sources)
         .arg("--to")
         .arg(to)
         .timeout(std::time::Duration::from_secs(10))
@@ -266,22 +270,7 @@ fn importing_every_source_twice_writes_nothing_the_second_time() {
     ] {
         every.push(fixture(name));
     }
-    let run = || {
-        let out = reviews()
-            .arg("import")
-            .args(&every)
-            .arg("--to")
-            .arg(to.path())
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stderr).unwrap()
-    };
+    let run = || String::from_utf8(import_into(&every, to.path()).stderr).unwrap();
     let first = run();
     let written: usize = first
         .lines()

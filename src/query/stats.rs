@@ -66,10 +66,11 @@ impl Facts {
             Some(GroupBy::Year) => review.year.map(|y| y.to_string()).into_iter().collect(),
             Some(GroupBy::Decade) => review.year.map(decade).into_iter().collect(),
             Some(GroupBy::Rating) => review.rating.iter().map(|r| r.code.clone()).collect(),
-            // The normalised value, named on the usual scale once every review is counted.
+            // The normalised value, padded so that names sort as numbers, and named on the usual
+            // scale once every review is counted.
             Some(GroupBy::Score) => (review.score.as_ref())
                 .and_then(|s| s.normalized())
-                .map(|n| n.to_string())
+                .map(|n| format!("{n:06.2}"))
                 .into_iter()
                 .collect(),
             Some(GroupBy::Tag) => review.tags.iter().chain(&review.genres).cloned().collect(),
@@ -154,7 +155,7 @@ impl Sum {
 
 /// The groups of `--by score`, named on the scale most of the scored reviews use (a tie goes to
 /// the larger scale), so that `9`, `9/10` and `4.5/5` are one group, `9/10` on a ten-point
-/// collection, and sorted by score when sorted by name.
+/// collection, and ordered by score when ordered by name.
 pub(crate) fn score_groups(facts: &[Facts], order: GroupOrder, reverse: bool) -> Vec<Group> {
     let mut scales: Vec<(Option<u64>, u64)> = Vec::new();
     for fact in facts.iter().filter(|f| f.score.is_some()) {
@@ -173,19 +174,7 @@ pub(crate) fn score_groups(facts: &[Facts], order: GroupOrder, reverse: bool) ->
     for group in &mut groups {
         if let Ok(value) = group.name.parse::<f64>() {
             group.name = crate::record::Score::shown_on(value, usual);
-            // Names sort by the value: 10/100 after 9/100.
-            group.folded = format!("{:08.2}", value);
         }
-    }
-    if order == GroupOrder::Name {
-        groups.sort_by(|a, b| {
-            let ordering = a.folded.cmp(&b.folded);
-            if reverse {
-                ordering.reverse()
-            } else {
-                ordering
-            }
-        });
     }
     groups
 }

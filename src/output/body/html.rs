@@ -10,36 +10,66 @@ use super::{Container, MAX_ITEM_NUMBER, Origin, Renderer, Span};
 
 const HTML: Origin = Origin::Html;
 
-/// Render a piece of HTML.
-pub(super) fn render(html: &str, to: &mut Renderer<'_>) -> io::Result<()> {
+/// A piece of HTML as the renderers read it: tags by their lower-case names, text with its
+/// entities decoded.
+pub(crate) enum HtmlToken {
+    Start {
+        name: String,
+        self_closing: bool,
+        tag: html5gum::StartTag<()>,
+    },
+    End(String),
+    Text(String),
+}
+
+/// The value of a start tag's attribute `key`.
+pub(crate) fn attribute(tag: &html5gum::StartTag<()>, key: &str) -> Option<String> {
+    tag.attributes
+        .get(key.as_bytes())
+        .map(|v| String::from_utf8_lossy(&v.value).into_owned())
+}
+
+/// The tags and text of `html`, tokenised by html5gum; script and style contents are raw text,
+/// not tags; comments and doctypes are left out.
+pub(crate) fn tokens(html: &str) -> impl Iterator<Item = HtmlToken> + '_ {
     let mut emitter = DefaultEmitter::default();
-    // Script and style contents are raw text, not tags.
     emitter.naively_switch_states(true);
-    for token in Tokenizer::new_with_emitter(html, emitter) {
+    let name = |name: &[u8]| String::from_utf8_lossy(name).to_ascii_lowercase();
+    Tokenizer::new_with_emitter(html, emitter).filter_map(move |token| {
         let Ok(token) = token;
         match token {
-            Token::StartTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                let attribute = |key: &str| {
-                    tag.attributes
-                        .get(key.as_bytes())
-                        .map(|v| String::from_utf8_lossy(&v.value).into_owned())
-                };
-                start(&name, tag.self_closing, &attribute, to)?;
-            }
-            Token::EndTag(tag) => {
-                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                end(&name, to)?;
-            }
-            Token::String(text) => to.text(&String::from_utf8_lossy(&text.value))?,
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+            Token::StartTag(tag) => Some(HtmlToken::Start {
+                name: name(&tag.name),
+                self_closing: tag.self_closing,
+                tag,
+            }),
+            Token::EndTag(tag) => Some(HtmlToken::End(name(&tag.name))),
+            Token::String(text) => Some(HtmlToken::Text(
+                String::from_utf8_lossy(&text.value).into_owned(),
+            )),
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => None,
+        }
+    })
+}
+
+/// Render a piece of HTML.
+pub(super) fn render(html: &str, to: &mut Renderer<'_>) -> io::Result<()> {
+    for token in tokens(html) {
+        match token {
+            HtmlToken::Start {
+                name,
+                self_closing,
+                tag,
+            } => start(&name, self_closing, &|key| attribute(&tag, key), to)?,
+            HtmlToken::End(name) => end(&name, to)?,
+            HtmlToken::Text(text) => to.text(&text)?,
         }
     }
     Ok(())
 }
 
 /// Tags that hold their content out of the text.
-const DROPPED: [&str; 8] = [
+pub(crate) const DROPPED: [&str; 8] = [
     "script", "style", "template", "noscript", "head", "title", "iframe", "svg",
 ];
 

@@ -230,11 +230,16 @@ impl Renderer<'_> {
     }
 }
 
+/// A web or mail address (`http:`, `https:`, `mailto:`), the only links a body may carry out.
+pub(crate) fn is_web_address(address: &str) -> bool {
+    let lower = address.get(..8).unwrap_or(address).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+}
+
 /// An address that may be written inside an OSC 8 sequence: a web or mail address of printable
 /// ASCII, of a bounded length. Anything else is shown as text, cleaned, never sent.
 fn is_safe_hyperlink(address: &str) -> bool {
-    let lower = address.get(..8).unwrap_or(address).to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:"))
+    is_web_address(address)
         && address.len() <= MAX_HYPERLINK_BYTES
         && address.bytes().all(|b| b.is_ascii_graphic())
 }

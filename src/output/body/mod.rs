@@ -22,7 +22,9 @@ use anstyle::Style;
 
 use self::blocks::Container;
 use self::code::Code;
+pub(crate) use self::html::{DROPPED, HtmlToken, attribute, tokens as html_tokens};
 use self::inline::Span;
+pub(crate) use self::inline::is_web_address;
 #[cfg(any(test, feature = "fuzzing"))]
 pub(crate) use self::lines::width_of;
 use self::lines::{Filler, Line, Look};

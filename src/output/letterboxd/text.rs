@@ -3,15 +3,16 @@
 //! headings become bold lines, lists and table rows lines of their own, footnotes numbered
 //! lines at the end, and any other markup its text.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+mod html;
+
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
-use crate::output::body::{markdown_options, pieces};
+use crate::output::body::{is_web_address, markdown_options, pieces};
 
 /// `body` as Letterboxd review text. Windows line endings are line endings.
 pub(crate) fn review_text(body: &str) -> String {
     let body = body.replace("\r\n", "\n");
-    let mut text = Text::default();
+    let mut text = Text::new();
     // A piece at a time, as `show` parses, so that the parser's memory stays bounded.
     for piece in pieces(&body) {
         for event in Parser::new_ext(&piece.text, markdown_options()) {
@@ -29,9 +30,9 @@ struct Block {
     tight: bool,
 }
 
-#[derive(Default)]
 struct Text {
-    /// Blocks made so far; a quote or a footnote collects its own, then becomes one block.
+    /// Blocks made so far, the whole text's first; a quote or a footnote collects its own, then
+    /// becomes one block.
     levels: Vec<Vec<Block>>,
     /// The block being written.
     line: String,
@@ -58,11 +59,28 @@ struct Text {
 }
 
 impl Text {
-    fn blocks(&mut self) -> &mut Vec<Block> {
-        if self.levels.is_empty() {
-            self.levels.push(Vec::new());
+    fn new() -> Text {
+        Text {
+            levels: vec![Vec::new()],
+            line: String::new(),
+            tight: false,
+            indent: 0,
+            lists: Vec::new(),
+            rows: 0,
+            cells: None,
+            image: None,
+            links: Vec::new(),
+            footnotes: Vec::new(),
+            dropped: 0,
+            html_list_opened: false,
         }
-        self.levels.last_mut().unwrap()
+    }
+
+    /// The blocks of the innermost quote or footnote open, else of the whole text.
+    fn blocks(&mut self) -> &mut Vec<Block> {
+        self.levels
+            .last_mut()
+            .expect("the whole text's level is never closed")
     }
 
     /// End the block being written, if it holds anything.
@@ -254,89 +272,6 @@ impl Text {
         }
     }
 
-    /// HTML inside the text: the tags Letterboxd shows kept, block tags as breaks, the rest as
-    /// their text.
-    fn html(&mut self, html: &str) {
-        let mut emitter = DefaultEmitter::default();
-        emitter.naively_switch_states(true);
-        for token in Tokenizer::new_with_emitter(html, emitter) {
-            let Ok(token) = token;
-            match token {
-                Token::StartTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    let href = tag
-                        .attributes
-                        .get(b"href".as_slice())
-                        .map(|v| String::from_utf8_lossy(&v.value).into_owned());
-                    self.html_tag(&name, true, href.as_deref(), tag.self_closing);
-                }
-                Token::EndTag(tag) => {
-                    let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
-                    self.html_tag(&name, false, None, false);
-                }
-                Token::String(text) if self.dropped == 0 => {
-                    self.push(&escape(&String::from_utf8_lossy(&text.value)));
-                }
-                _ => {}
-            }
-        }
-    }
-
-    fn html_tag(&mut self, name: &str, start: bool, href: Option<&str>, closed: bool) {
-        match name {
-            "script" | "style" | "template" | "noscript" | "head" | "title" | "iframe" | "svg" => {
-                if start && !closed {
-                    self.dropped += 1;
-                } else if !start {
-                    self.dropped = self.dropped.saturating_sub(1);
-                }
-            }
-            "b" | "strong" => self.push(if start { "<b>" } else { "</b>" }),
-            "i" | "em" | "cite" => self.push(if start { "<i>" } else { "</i>" }),
-            "a" if start => {
-                let linked = href.is_some_and(is_web_address);
-                if let (true, Some(href)) = (linked, href) {
-                    self.push(&format!("<a href=\"{}\">", escape_attribute(href)));
-                }
-                self.links.push(linked);
-            }
-            "a" => {
-                let linked = self.links.pop() == Some(true);
-                if linked {
-                    self.push("</a>");
-                }
-            }
-            "blockquote" if start => {
-                self.flush();
-                self.levels.push(Vec::new());
-            }
-            "blockquote" => self.end(TagEnd::BlockQuote(None)),
-            "br" => self.push("\n"),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if start => {
-                self.flush();
-                self.push("<b>");
-            }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.push("</b>");
-                self.flush();
-            }
-            "ul" | "ol" | "table" => {
-                self.flush();
-                self.html_list_opened = start;
-            }
-            "p" | "div" | "pre" | "hr" | "section" | "article" | "figure" => self.flush(),
-            "li" | "tr" if start => {
-                self.flush();
-                self.tight = !std::mem::take(&mut self.html_list_opened);
-                if name == "li" {
-                    self.push("- ");
-                }
-            }
-            "td" | "th" if start && !self.line.is_empty() => self.push(" · "),
-            _ => {}
-        }
-    }
-
     fn finish(mut self) -> String {
         self.flush();
         // Quotes or footnotes left open end here.
@@ -407,11 +342,6 @@ fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
-}
-
-fn is_web_address(address: &str) -> bool {
-    let lower = address.get(..8).unwrap_or(address).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
 }
 
 #[cfg(test)]
