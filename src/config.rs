@@ -82,6 +82,8 @@ pub(crate) struct NewOptions {
     pub(crate) to: Option<PathBuf>,
     /// The editor to open the file in (program and arguments), on a terminal.
     pub(crate) editor: Option<Vec<String>>,
+    /// Write even when the collection already reviews the film.
+    pub(crate) force: bool,
 }
 
 /// Output formats of `list`; each name is also the `--format` value.

@@ -61,3 +61,46 @@ fn check_shows_escapes_in_values_visibly() {
     assert!(!out.stdout.contains(&0x1b));
     assert!(String::from_utf8_lossy(&out.stdout).contains("found \"\\u{1b}[2Jforever\""));
 }
+
+#[test]
+fn check_warns_of_two_reviews_of_one_film_naming_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "a",
+        &["title: Taxi Driver", "year: 1976"],
+        b"One.\n",
+    );
+    write_review(
+        dir.path(),
+        "b",
+        &["title: TAXI DRIVER", "year: 1976"],
+        b"Two.\n",
+    );
+    // Another year is another film.
+    write_review(
+        dir.path(),
+        "c",
+        &["title: Taxi Driver", "year: 2030"],
+        b"Three.\n",
+    );
+    let out = reviews()
+        .arg("--dir")
+        .arg(dir.path())
+        .arg("check")
+        .output()
+        .unwrap();
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!(
+            "{}: warning: the same film as {} (Taxi Driver, 1976); a likely duplicate\n",
+            b.display(),
+            a.display()
+        )
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "1 file with problems, 2 ok\n"
+    );
+}

@@ -1,4 +1,4 @@
-//! `reviews import` and `reviews new`: canonical files, named from titles, never overwritten.
+//! `reviews import`: canonical files, named from titles, never overwritten.
 
 mod common;
 
@@ -136,45 +136,6 @@ fn a_taken_name_gets_the_year_then_a_number() {
             .unwrap()
             .ends_with("A second look.\n")
     );
-}
-
-#[test]
-fn new_writes_a_file_of_its_own_and_prints_its_path() {
-    let to = tempfile::tempdir().unwrap();
-    let new = |args: &[&str]| {
-        reviews()
-            .arg("new")
-            .args(args)
-            .arg("--to")
-            .arg(to.path())
-            .output()
-            .unwrap()
-    };
-    let first = new(&[
-        "Rust and Bone",
-        "--year",
-        "2012",
-        "--director",
-        "Jacques Audiard",
-        "--rating",
-        "R",
-    ]);
-    assert_eq!(first.status.code(), Some(0));
-    let path = to.path().join("rust-and-bone.md");
-    assert_eq!(
-        String::from_utf8_lossy(&first.stdout),
-        format!("{}\n", path.display())
-    );
-    let text = fs::read_to_string(&path).unwrap();
-    assert!(text.starts_with("---\ntitle: Rust and Bone\nyear: 2012\ndirected_by:\n- Jacques Audiard\nrating: R\nreviewed: "), "{text}");
-    let second = new(&["Rust", "and", "Bone"]);
-    assert_eq!(
-        String::from_utf8_lossy(&second.stdout),
-        format!("{}\n", to.path().join("rust-and-bone-2.md").display())
-    );
-    let bad = new(&["X", "--score", "great"]);
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("reviews: --score: expected a score"));
 }
 
 #[test]

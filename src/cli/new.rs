@@ -30,6 +30,9 @@ pub(super) struct NewArgs {
     /// Only write the file; do not open an editor
     #[arg(long)]
     no_edit: bool,
+    /// Write a new file even when the collection already reviews this film
+    #[arg(long)]
+    force: bool,
     #[command(flatten)]
     pub(super) global: GlobalArgs,
 }
@@ -45,6 +48,7 @@ impl NewArgs {
             score: self.score,
             to: self.to,
             editor: editor.filter(|_| !self.no_edit),
+            force: self.force,
         }
     }
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::Outcome;
 use super::import::target_dir;
-use super::import::writer::{Place, canonical, place, write_new};
+use super::import::writer::{Place, canonical, known_in, place, write_new};
 use crate::collection::read_whole;
 use crate::config::{Config, NewOptions, Warnings};
 use crate::diagnostics::{Printer, Result};
@@ -20,6 +20,14 @@ fn today() -> String {
         .to_datetime(jiff::Timestamp::now())
         .date()
         .to_string()
+}
+
+/// `Title (Year)`, or the title alone.
+fn film_name(title: &str, year: Option<i32>) -> String {
+    match year {
+        Some(year) => format!("{title} ({year})"),
+        None => title.to_string(),
+    }
 }
 
 pub(super) fn new(
@@ -72,6 +80,18 @@ pub(super) fn new(
     }
     let mut review = built.review;
     review.body = Some("\n".to_string());
+    if !options.force
+        && let Some(known) = known_in(&dir)
+            .into_iter()
+            .find(|k| k.is(&review.title, review.year))
+    {
+        printer.message(&format!(
+            "{} is already reviewed in {}; --force writes another",
+            film_name(&review.title, review.year),
+            known.path.display()
+        ));
+        return Ok(Outcome::NothingFound);
+    }
     // `new` always writes a file of its own.
     let Some(Place::New(path)) = place(&dir, &review, &HashMap::new(), false) else {
         printer.message("every name for this title is taken");

@@ -118,6 +118,17 @@ pub enum Error {
         second: PathBuf,
     },
 
+    /// Two files of one collection review the same film (title and year, folded): a warning.
+    #[error("{}: the same film as {} ({film}); a likely duplicate", second.display(), first.display())]
+    DuplicateFilm {
+        /// The film as the first file names it.
+        film: String,
+        /// The file found first.
+        first: PathBuf,
+        /// The file found second.
+        second: PathBuf,
+    },
+
     /// A value given to a [`Query`](crate::Query) is not one it takes: a score that is no score.
     #[error("{value:?}: {message}")]
     Query {
@@ -162,7 +173,9 @@ impl Error {
             | Error::Write { path, .. }
             | Error::LinkOutside { path }
             | Error::NotAnExport { path, .. } => Some(path),
-            Error::DuplicateSlug { second, .. } => Some(second),
+            Error::DuplicateSlug { second, .. } | Error::DuplicateFilm { second, .. } => {
+                Some(second)
+            }
             _ => None,
         }
     }
