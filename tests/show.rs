@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{in_fixture, reviews, stdout_of};
+use common::{in_fixture, reviews, stdout_of, write_review};
 use predicates::prelude::*;
 
 const SEED: &str = include_str!("../reviews/rust-and-bone.md");
@@ -70,6 +70,67 @@ fn a_near_miss_exits_1_with_suggestions() {
         .code(1)
         .stdout("")
         .stderr("reviews: no review matches \"rust-and-bon\"\n  did you mean: rust-and-bone?\n");
+}
+
+/// A collection as people gather one: a Jekyll post named by its date, two films of one
+/// title, and a title with its article.
+fn gathered() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("_posts")).unwrap();
+    let posts = dir.path().join("_posts");
+    write_review(
+        &posts,
+        "2019-03-01-heat",
+        &["title: Heat", "year: 1995"],
+        b"Mann.\n",
+    );
+    write_review(
+        dir.path(),
+        "heat-1986",
+        &["title: Heat", "year: 1986"],
+        b"Reynolds.\n",
+    );
+    write_review(
+        dir.path(),
+        "the-godfather",
+        &["title: The Godfather", "year: 1972"],
+        b"\n",
+    );
+    dir
+}
+
+#[test]
+fn a_title_with_its_year_or_a_jekyll_file_name_finds_the_review() {
+    let dir = gathered();
+    for query in [
+        "heat 1995",
+        "Heat (1995)",
+        "2019-03-01-heat",
+        "2019-03-01-heat.md",
+    ] {
+        let out = stdout_of(reviews().arg("--dir").arg(dir.path()).args(["show", query]));
+        assert!(out.starts_with("Heat (1995)"), "{query}: {out}");
+    }
+    let out = stdout_of(
+        reviews()
+            .arg("--dir")
+            .arg(dir.path())
+            .args(["show", "heat (1986)"]),
+    );
+    assert!(out.starts_with("Heat (1986)"), "{out}");
+}
+
+#[test]
+fn a_typo_without_the_article_is_offered_the_closest_title() {
+    let dir = gathered();
+    reviews()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["show", "godfahter"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr("reviews: no review matches \"godfahter\"\n  did you mean: the-godfather?\n");
 }
 
 #[test]

@@ -125,7 +125,7 @@ fn find_listed(collection: &Folder, query: &str) -> (Found, Vec<PathBuf>) {
             |i, parsed| match parsed?.review {
                 Some(review) => {
                     let slug = listing.slug(&chunk[i]);
-                    Some(Ok(lookup.judge(&slug, &review.title, &chunk[i])))
+                    Some(Ok(lookup.judge(&slug, &review, &chunk[i])))
                 }
                 None => Some(Err(chunk[i].clone())),
             },

@@ -39,6 +39,15 @@ pub(crate) fn fold(text: &str) -> String {
     out
 }
 
+/// A folded title without its leading article ("the ", "a ", "an "), as titles sort and as
+/// `show` suggests them: `the godfather` is `godfather`.
+pub(crate) fn without_article(folded: &str) -> &str {
+    ["the ", "a ", "an "]
+        .iter()
+        .find_map(|article| folded.strip_prefix(article))
+        .unwrap_or(folded)
+}
+
 /// One character folded, as [`fold`] folds each: lower case, its marks dropped, compatibility
 /// forms made plain (`ﬁ` gives `f` and `i`), and the letters Unicode does not decompose spelled
 /// out (`ß` gives `ss`, `ø` gives `o`).

@@ -1,9 +1,11 @@
-//! `show`'s lookup: a query names one review by its slug, its title, or a unique part of its
-//! title; otherwise the closest slugs are suggested.
+//! `show`'s lookup: a query names one review by its slug or file name, its title (or original
+//! title), a unique part of it, either with a year (`heat 1995`); otherwise the closest titles
+//! are suggested.
 
 use std::path::{Path, PathBuf};
 
-use super::fold;
+use super::{fold, without_article};
+use crate::record::Review;
 
 /// What a lookup found.
 #[derive(Debug, PartialEq)]
@@ -20,9 +22,33 @@ pub(crate) enum Found {
 pub(crate) struct Candidate {
     slug: String,
     path: PathBuf,
-    exact: bool,
-    partial: bool,
-    closeness: f64,
+    /// Which of the lookup's tiers it is in, best first (see [`Tier`]).
+    tiers: [bool; Tier::COUNT],
+    /// Edit distance to the query, when within the bound; then Jaro-Winkler, to rank ties.
+    near: Option<(usize, f64)>,
+}
+
+/// The ways a review can answer a query, best first: the first tier with a match decides.
+#[derive(Clone, Copy)]
+enum Tier {
+    /// The whole title (or original title), folded.
+    Title,
+    /// The title and the year the query ends in.
+    TitleAndYear,
+    /// Part of the title, or the slug's words.
+    Part,
+    /// Part of the title, and the year.
+    PartAndYear,
+}
+
+impl Tier {
+    const COUNT: usize = 4;
+    const ALL: [Tier; Tier::COUNT] = [
+        Tier::Title,
+        Tier::TitleAndYear,
+        Tier::Part,
+        Tier::PartAndYear,
+    ];
 }
 
 /// Reviews matched so far, counted, with the first few (by path) kept for the message.
@@ -60,32 +86,48 @@ impl Matches {
 pub(crate) struct Lookup {
     query: String,
     wanted: String,
+    /// The query read as a title and a year: `heat 1995`, `Heat (1995)`, `Heat, 1995`.
+    dated: Option<(String, i32)>,
+    /// The query as suggestions are measured against it: folded, `-` and `_` as spaces, without
+    /// a leading article; and its title without the year, when it ends in one.
+    near: Vec<String>,
     by_slug: Option<PathBuf>,
-    exact: Matches,
-    partial: Matches,
-    closest: Vec<(f64, String)>,
+    matches: [Matches; Tier::COUNT],
+    closest: Vec<((usize, f64), String)>,
 }
 
 impl Lookup {
-    /// Slugs this close to the query (Jaro-Winkler) are suggested.
-    const CLOSE: f64 = 0.75;
     const SUGGESTED: usize = 3;
+    /// The most edits a suggestion may be from the query, however long it is.
+    const MOST_EDITS: usize = 3;
 
     pub(crate) fn new(query: &str) -> Self {
+        let wanted = fold(query);
+        let dated = title_and_year(&wanted);
+        let near = std::iter::once(fold(&query.replace(['-', '_'], " ")))
+            .chain(dated.as_ref().map(|(title, _)| title.clone()))
+            .map(|text| without_article(&text).to_string())
+            .collect();
         Lookup {
             query: query.to_string(),
-            wanted: fold(query),
+            dated,
+            wanted,
+            near,
             by_slug: None,
-            exact: Matches::default(),
-            partial: Matches::default(),
+            matches: Default::default(),
             closest: Vec::new(),
         }
     }
 
-    /// A file whose slug may be the query: a slug match wins without its header being read.
-    /// Of several, the first path in byte order.
+    /// A file whose slug or file name may be the query (`heat`, `2019-03-01-heat`, or
+    /// `2019-03-01-heat.md`): such a match wins without any header being read. Of several, the
+    /// first path in byte order.
     pub(crate) fn offer_slug(&mut self, slug: &str, path: &Path) {
-        if slug == self.query && self.by_slug.as_deref().is_none_or(|p| path < p) {
+        let query = self.query.as_str();
+        let named = slug == query
+            || path.file_stem().is_some_and(|s| s == query)
+            || path.file_name().is_some_and(|s| s == query);
+        if named && self.by_slug.as_deref().is_none_or(|p| path < p) {
             self.by_slug = Some(path.to_path_buf());
         }
     }
@@ -95,51 +137,105 @@ impl Lookup {
         self.by_slug.is_some()
     }
 
-    /// Judge one review by its slug and title (pure, so it runs on any core). The slug counts as
-    /// words too, its `-` and `_` read as spaces: `dragon tattoo` finds
+    /// Judge one review by its slug, titles and year (pure, so it runs on any core). The slug
+    /// counts as words too, its `-` and `_` read as spaces: `dragon tattoo` finds
     /// `the-girl-with-the-dragon-tattoo-2011`.
-    pub(crate) fn judge(&self, slug: &str, title: &str, path: &Path) -> Candidate {
-        let title = fold(title);
+    pub(crate) fn judge(&self, slug: &str, review: &Review, path: &Path) -> Candidate {
         let slug_words = fold(&slug.replace(['-', '_'], " "));
-        let closeness = strsim::jaro_winkler(&self.wanted, &fold(slug))
-            .max(strsim::jaro_winkler(&self.wanted, &title));
-        let holds = |text: &str| !self.wanted.is_empty() && text.contains(&self.wanted);
+        let titles: Vec<String> = std::iter::once(review.title.as_str())
+            .chain(review.original_title.as_deref())
+            .map(fold)
+            .collect();
+        let is = |wanted: &str| titles.iter().any(|t| t == wanted);
+        let holds = |wanted: &str| {
+            !wanted.is_empty()
+                && (titles.iter().any(|t| t.contains(wanted)) || slug_words.contains(wanted))
+        };
+        let dated = self
+            .dated
+            .as_ref()
+            .filter(|(_, year)| review.year == Some(*year));
+        let tiers = Tier::ALL.map(|tier| match tier {
+            Tier::Title => is(&self.wanted),
+            Tier::TitleAndYear => dated.is_some_and(|(title, _)| is(title)),
+            Tier::Part => holds(&self.wanted),
+            Tier::PartAndYear => dated.is_some_and(|(title, _)| holds(title)),
+        });
+        let near = titles
+            .iter()
+            .chain(std::iter::once(&slug_words))
+            .filter_map(|text| self.nearness(without_article(text)))
+            .min_by(closer);
         Candidate {
-            exact: title == self.wanted,
-            partial: holds(&title) || holds(&slug_words),
-            closeness,
+            tiers,
+            near,
             slug: slug.to_string(),
             path: path.to_path_buf(),
         }
     }
 
+    /// How near `text` is to the query: its edit distance (a swap of two letters is one edit)
+    /// when within a bound that grows with the query, a quarter of its letters, at least one
+    /// and at most [`Self::MOST_EDITS`].
+    fn nearness(&self, text: &str) -> Option<(usize, f64)> {
+        let length = text.chars().count();
+        self.near
+            .iter()
+            .filter_map(|near| {
+                let letters = near.chars().count();
+                let bound = (letters / 4).clamp(1, Self::MOST_EDITS);
+                // Lengths further apart than the bound cannot be within it: skip measuring.
+                if letters == 0 || length.abs_diff(letters) > bound {
+                    return None;
+                }
+                let edits = strsim::osa_distance(near, text);
+                (edits <= bound).then(|| (edits, strsim::jaro_winkler(near, text)))
+            })
+            .min_by(closer)
+    }
+
     pub(crate) fn add(&mut self, c: Candidate) {
-        if c.exact {
-            self.exact.add(&c.path, &c.slug);
+        for (matches, _) in self.matches.iter_mut().zip(c.tiers).filter(|(_, t)| *t) {
+            matches.add(&c.path, &c.slug);
         }
-        if c.partial {
-            self.partial.add(&c.path, &c.slug);
-        }
-        if c.closeness >= Self::CLOSE {
-            self.closest.push((c.closeness, c.slug));
+        if let Some(near) = c.near {
+            self.closest.push((near, c.slug));
             self.closest
-                .sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                .sort_by(|(a, a_slug), (b, b_slug)| closer(a, b).then_with(|| a_slug.cmp(b_slug)));
             self.closest.truncate(Self::SUGGESTED);
         }
     }
 
-    /// Slug, else the one exact title, else the one title holding the query; otherwise what to
-    /// suggest: the exact or partial matches when there are several, else the closest slugs.
+    /// Slug, else the first tier with a match (one review, or several to choose from);
+    /// otherwise the closest titles' slugs, to suggest.
     pub(crate) fn finish(self) -> Found {
         if let Some(path) = self.by_slug {
             return Found::One(path);
         }
-        match (self.exact.count, self.partial.count) {
-            (0, 0) => Found::Nothing(self.closest.into_iter().map(|(_, slug)| slug).collect()),
-            (0, _) => self.partial.found(),
-            _ => self.exact.found(),
+        match self.matches.into_iter().find(|m| m.count > 0) {
+            Some(matches) => matches.found(),
+            None => Found::Nothing(self.closest.into_iter().map(|(_, slug)| slug).collect()),
         }
     }
+}
+
+/// Which of two nearnesses is closer: fewer edits, then the higher Jaro-Winkler similarity.
+fn closer(a: &(usize, f64), b: &(usize, f64)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(b.1.total_cmp(&a.1))
+}
+
+/// A folded query read as a title and a year: `heat 1995`, `heat (1995)` or `heat, 1995`.
+fn title_and_year(folded: &str) -> Option<(String, i32)> {
+    let (title, year) = folded.rsplit_once(' ')?;
+    let year = year.trim_start_matches('(').trim_end_matches(')');
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let title = title.trim_end_matches(',').trim_end();
+    if title.is_empty() {
+        return None;
+    }
+    Some((title.to_string(), year.parse().ok()?))
 }
 
 #[cfg(test)]
@@ -147,11 +243,31 @@ mod tests {
     use super::*;
 
     fn look(query: &str, reviews: &[(&str, &str)]) -> Found {
+        let reviews: Vec<_> = reviews
+            .iter()
+            .map(|(slug, title)| (format!("{slug}.md"), *slug, review(title, None, None)))
+            .collect();
+        look_at(query, &reviews)
+    }
+
+    fn review(title: &str, original: Option<&str>, year: Option<i32>) -> Review {
+        Review {
+            title: title.into(),
+            original_title: original.map(Into::into),
+            year,
+            ..Review::default()
+        }
+    }
+
+    /// Look `query` up among reviews at their paths, as `show` does: every slug first, then
+    /// every header.
+    fn look_at(query: &str, reviews: &[(String, &str, Review)]) -> Found {
         let mut lookup = Lookup::new(query);
-        for (slug, title) in reviews {
-            let path = PathBuf::from(format!("{slug}.md"));
-            lookup.offer_slug(slug, &path);
-            let candidate = lookup.judge(slug, title, &path);
+        for (path, slug, _) in reviews {
+            lookup.offer_slug(slug, Path::new(path));
+        }
+        for (path, slug, review) in reviews {
+            let candidate = lookup.judge(slug, review, Path::new(path));
             lookup.add(candidate);
         }
         lookup.finish()
@@ -216,5 +332,102 @@ mod tests {
                 ]
             )
         );
+    }
+
+    #[test]
+    fn a_title_with_its_year_or_a_file_name_finds_the_one() {
+        let reviews = [
+            (
+                "_posts/2019-03-01-heat.md".to_string(),
+                "heat",
+                review("Heat", None, Some(1995)),
+            ),
+            (
+                "heat-1986.md".to_string(),
+                "heat-1986",
+                review("Heat", None, Some(1986)),
+            ),
+            (
+                "seven-samurai.md".to_string(),
+                "seven-samurai",
+                review("Seven Samurai", Some("七人の侍"), Some(1954)),
+            ),
+        ];
+        let heat = Found::One("_posts/2019-03-01-heat.md".into());
+        for query in [
+            "heat 1995",
+            "Heat (1995)",
+            "HEAT, 1995",
+            "2019-03-01-heat",
+            "2019-03-01-heat.md",
+        ] {
+            assert_eq!(look_at(query, &reviews), heat, "{query}");
+        }
+        assert_eq!(
+            look_at("heat 1986", &reviews),
+            Found::One("heat-1986.md".into())
+        );
+        assert_eq!(
+            look_at("heat", &reviews),
+            Found::One("_posts/2019-03-01-heat.md".into()),
+            "the slug still comes first"
+        );
+        assert_eq!(
+            look_at("Heat", &reviews),
+            Found::Several(2, vec!["heat".into(), "heat-1986".into()]),
+            "the title alone names two"
+        );
+        assert_eq!(
+            look_at("heat 2001", &reviews),
+            Found::Nothing(vec!["heat".into(), "heat-1986".into()]),
+            "another year suggests the title"
+        );
+        assert_eq!(
+            look_at("七人の侍", &reviews),
+            Found::One("seven-samurai.md".into())
+        );
+        assert_eq!(
+            look_at("samurai 1954", &reviews),
+            Found::One("seven-samurai.md".into())
+        );
+    }
+
+    #[test]
+    fn near_misses_are_suggested_without_the_article_within_a_few_edits() {
+        let reviews = [
+            ("the-godfather", "The Godfather"),
+            ("the-godfather-part-ii", "The Godfather Part II"),
+            ("a-prophet", "A Prophet"),
+            ("heat", "Heat"),
+        ];
+        assert_eq!(
+            look("godfahter", &reviews),
+            Found::Nothing(vec!["the-godfather".into()])
+        );
+        assert_eq!(
+            look("The Godfater", &reviews),
+            Found::Nothing(vec!["the-godfather".into()])
+        );
+        assert_eq!(
+            look("prohpet", &reviews),
+            Found::Nothing(vec!["a-prophet".into()])
+        );
+        assert_eq!(
+            look("godfather part 2", &reviews),
+            Found::Nothing(vec!["the-godfather-part-ii".into()])
+        );
+        // Four letters allow one edit; nothing is three edits from a title of nine.
+        assert_eq!(look("hat", &reviews), Found::Nothing(vec!["heat".into()]));
+        assert_eq!(look("gxdfxthxr", &reviews), Found::Nothing(Vec::new()));
+    }
+
+    #[test]
+    fn a_query_read_as_title_and_year() {
+        assert_eq!(title_and_year("heat 1995"), Some(("heat".into(), 1995)));
+        assert_eq!(title_and_year("heat (1995)"), Some(("heat".into(), 1995)));
+        assert_eq!(title_and_year("heat, 1995"), Some(("heat".into(), 1995)));
+        assert_eq!(title_and_year("1995"), None);
+        assert_eq!(title_and_year("blade runner 20490"), None);
+        assert_eq!(title_and_year("heat"), None);
     }
 }

@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use rayon::slice::ParallelSliceMut;
 
-use super::fold;
+use super::{fold, without_article};
 use crate::record::Review;
 
 /// What `list` sorts by; each name is also the `--sort` value.
@@ -38,12 +38,10 @@ pub(crate) struct Order {
 /// The title as it sorts: folded, without a leading "The", "A" or "An".
 fn title_sort_key(title: &str) -> String {
     let folded = fold(title);
-    for article in ["the ", "a ", "an "] {
-        if let Some(rest) = folded.strip_prefix(article) {
-            return rest.to_string();
-        }
+    match without_article(&folded) {
+        rest if rest.len() < folded.len() => rest.to_string(),
+        _ => folded,
     }
-    folded
 }
 
 /// One review's value for a sort key.
