@@ -133,3 +133,70 @@ fn the_seed_shape_reads_as_the_bundled_review() {
         assert_eq!(seed[field], bundled[field], "{field}");
     }
 }
+
+#[test]
+fn a_saved_page_with_navigation_above_the_title_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "The Film Desk\n\nHome \u{203a} Reviews \u{203a} Crime\n\nHeat (1995)\n\n\
+                DIRECTED BY Michael Mann\n\nThe diner scene, again.\n";
+    std::fs::write(dir.path().join("heat.txt"), page).unwrap();
+    let credit = "Skip to content\nMy Blog\nThief (1981)\nMarch 2, 2019\nDirected by Michael Mann\n\
+                  runtime: 122 min\n\nThe safe.\n";
+    std::fs::write(dir.path().join("thief.txt"), credit).unwrap();
+    // Short lines with no `Title (Year)` below them stay refused, named as before.
+    std::fs::write(
+        dir.path().join("notes.txt"),
+        "Monday\n\nThings to see\n\nDirected by someone, I think.\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        reviews()
+            .arg("--dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let list = run(&["list", "--format", "jsonl"]);
+    let rows: Vec<Value> = String::from_utf8_lossy(&list.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let heat = rows.iter().find(|r| r["slug"] == "heat").unwrap();
+    assert_eq!(
+        (&heat["title"], &heat["year"]),
+        (&json!("Heat"), &json!(1995))
+    );
+    assert_eq!(heat["directed_by"], json!(["Michael Mann"]));
+    let thief = rows.iter().find(|r| r["slug"] == "thief").unwrap();
+    assert_eq!(thief["directed_by"], json!(["Michael Mann"]));
+    assert_eq!(thief["runtime"], 122);
+    assert_eq!(thief["reviewed"], "2019-03-02");
+    assert_eq!(rows.len(), 2);
+    let stderr = String::from_utf8_lossy(&list.stderr);
+    assert!(
+        stderr.contains("notes.txt:1: expected a front-matter header"),
+        "{stderr}"
+    );
+
+    let body: Value = serde_json::from_str(&stdout_of(
+        reviews()
+            .arg("--dir")
+            .arg(dir.path())
+            .args(["show", "heat", "--format", "json"]),
+    ))
+    .unwrap();
+    assert_eq!(body["body"], "The diner scene, again.\n");
+    let search = run(&["search", "diner", "--format", "jsonl"]);
+    assert!(String::from_utf8_lossy(&search.stdout).contains("\"heat\""));
+
+    let check = String::from_utf8_lossy(&run(&["check", "-v"]).stdout).into_owned();
+    assert!(
+        check.contains("heat.txt:5: warning: no front-matter fences: header read from plain-text lines 5\u{2013}7, page navigation on lines 1\u{2013}3 skipped\n"),
+        "{check}"
+    );
+    assert!(
+        check.contains("page navigation on line 2 skipped\n"),
+        "{check}"
+    );
+}

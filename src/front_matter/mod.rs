@@ -216,10 +216,15 @@ fn plain_text(bytes: &[u8], path: &Path, with_body: bool, plain: plain::Plain) -
     } else {
         format!("lines {first}\u{2013}{last}")
     };
+    let below = match plain.navigation {
+        Some((from, to)) if from == to => format!(", page navigation on line {from} skipped"),
+        Some((from, to)) => format!(", page navigation on lines {from}\u{2013}{to} skipped"),
+        None => String::new(),
+    };
     let notice = Problem::header(
         first,
         None,
-        format!("no front-matter fences: header read from plain-text {span}"),
+        format!("no front-matter fences: header read from plain-text {span}{below}"),
     );
     Parsed {
         review: Some(review),

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::head_window;
 use super::key_lines::{KeyLine, key_line, plain_value};
-use crate::record::{RawField, field_for, parse_date};
+use crate::record::{RawField, field_for, parse_date, title_and_year};
 
 /// Lines of page chrome that may come before the title.
 const LEADING_CHROME: [&str; 3] = [
@@ -29,12 +29,18 @@ const TRAILING_CHROME: [&str; 7] = [
     "leave a comment",
 ];
 
+/// Short lines of page navigation (a site name, a breadcrumb, a menu) skipped above a
+/// `Title (Year)` line: at most this many.
+const MAX_NAVIGATION: usize = 4;
+
 /// A plain-text header, found.
 #[derive(Debug)]
 pub(crate) struct Plain {
     pub(crate) fields: Vec<RawField>,
     /// The file lines the header spans, for `check`'s note.
     pub(crate) lines: (usize, usize),
+    /// The lines of page navigation skipped above it, if any, for `check`'s note.
+    pub(crate) navigation: Option<(usize, usize)>,
     /// Where the text is, trailing chrome left out.
     pub(crate) body: Range<usize>,
     /// The first line of the text.
@@ -63,15 +69,36 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 }
 
 /// A `key: value` line for a known field (a bullet before it allowed; Dataview's `key::` is not
-/// one: see `conventions`).
+/// one: see `conventions`), or a `Directed by Name` line.
 fn field_line<'a>(line: &'a Line<'a>) -> Option<KeyLine<'a>> {
     let text = line_body(line.text);
     if text.contains("::") {
         return None;
     }
-    let found = key_line(text, line.number)?;
-    field_for(found.key)?;
-    Some(found)
+    if let Some(found) = key_line(text, line.number)
+        && field_for(found.key).is_some()
+    {
+        return Some(found);
+    }
+    directed_by(text, line.number)
+}
+
+/// `Directed by Name`, in any case and without a colon, as web pages credit a director: the
+/// name must be short and not end as a sentence does, so prose is left alone.
+fn directed_by(text: &str, number: usize) -> Option<KeyLine<'_>> {
+    const KEY: &str = "directed by ";
+    let head = text.get(..KEY.len())?;
+    if !head.eq_ignore_ascii_case(KEY) {
+        return None;
+    }
+    let value = text[KEY.len()..].trim();
+    let sentence = value.ends_with(['.', '!', '?', ';', ':', ',']);
+    (!value.is_empty() && value.chars().count() <= 60 && !sentence).then(|| KeyLine {
+        key: "directed by",
+        value,
+        line: number,
+        column: text.len() - text[KEY.len()..].trim_start().len() + 1,
+    })
 }
 
 /// A line without its indent and bullet.
@@ -87,6 +114,12 @@ fn title_line(text: &str) -> Option<&str> {
     let title = text.trim().trim_start_matches('#').trim();
     let sentence = title.ends_with(['.', '!', '?', ';', ':', ',']) && !title.ends_with("...");
     (!title.is_empty() && title.chars().count() <= 100 && !sentence).then_some(title)
+}
+
+/// A line of page navigation: short, not a field, and not ending as a sentence does.
+fn navigation_line(line: &Line) -> bool {
+    let text = line.text.trim();
+    text.chars().count() <= 80 && title_line(text).is_some() && field_line(line).is_none()
 }
 
 /// Read the plain-text header opening `bytes`, if there is one: it needs at least one
@@ -105,34 +138,82 @@ pub(crate) fn read(bytes: &[u8]) -> Option<Plain> {
     let offset = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let text = &text[offset..];
     let all = lines(text);
-    let mut at = 0;
-    let skip_blank = |at: &mut usize| {
-        while all.get(*at).is_some_and(|l| l.text.trim().is_empty()) {
-            *at += 1;
-        }
-    };
-    skip_blank(&mut at);
+    let mut at = past_blank(&all, 0);
     while all
         .get(at)
         .is_some_and(|l| LEADING_CHROME.contains(&l.text.trim().to_lowercase().as_str()))
     {
-        at += 1;
-        skip_blank(&mut at);
+        at = past_blank(&all, at + 1);
     }
+    let (block, navigation) = match header_at(&all, at) {
+        Some(block) => (block, None),
+        None => below_navigation(&all, at)?,
+    };
+    // The text starts at the first line after the block, or where the lines read end.
+    let (body_start, body_line) = match all.get(block.end) {
+        Some(line) => (offset + line.start, line.number),
+        None => (offset + text.len(), all.len() + 1),
+    };
+    Some(Plain {
+        fields: block.fields,
+        lines: block.lines,
+        navigation,
+        body: body_start..body_end(bytes, body_start),
+        body_line,
+    })
+}
+
+/// The first line at or after `at` that is not blank.
+fn past_blank(all: &[Line], mut at: usize) -> usize {
+    while all.get(at).is_some_and(|l| l.text.trim().is_empty()) {
+        at += 1;
+    }
+    at
+}
+
+/// The header's fields, the lines they span, and the index of the line after them.
+struct Block {
+    fields: Vec<RawField>,
+    lines: (usize, usize),
+    end: usize,
+}
+
+/// A header below up to [`MAX_NAVIGATION`] lines of page navigation: only a `Title (Year)` line
+/// followed by fields is taken for one, as a short line alone says too little.
+fn below_navigation(all: &[Line], mut at: usize) -> Option<(Block, Option<(usize, usize)>)> {
+    let first = all.get(at)?.number;
+    for _ in 0..MAX_NAVIGATION {
+        let line = all.get(at)?;
+        if !navigation_line(line) {
+            return None;
+        }
+        let skipped = (first, line.number);
+        at = past_blank(all, at + 1);
+        let titled = all
+            .get(at)
+            .and_then(|l| title_line(l.text))
+            .is_some_and(|t| title_and_year(t).is_some());
+        if titled && let Some(block) = header_at(all, at) {
+            return Some((block, Some(skipped)));
+        }
+    }
+    None
+}
+
+/// The header starting at line index `at`: an optional title line and date line, then fields.
+fn header_at(all: &[Line], mut at: usize) -> Option<Block> {
     let mut fields = Vec::new();
     let first = all.get(at)?.number;
     if field_line(all.get(at)?).is_none() {
         let line = &all[at];
         let title = title_line(line.text)?;
         fields.push(field("title", title, line.number, 1));
-        at += 1;
-        skip_blank(&mut at);
+        at = past_blank(all, at + 1);
         if let Some(line) = all.get(at)
             && parse_date(line.text.trim()).is_some()
         {
             fields.push(field("reviewed", line.text.trim(), line.number, 1));
-            at += 1;
-            skip_blank(&mut at);
+            at = past_blank(all, at + 1);
         }
     }
     let mut last = first;
@@ -157,19 +238,10 @@ pub(crate) fn read(bytes: &[u8]) -> Option<Plain> {
         last = line.number;
         at += 1;
     }
-    if keys == 0 {
-        return None;
-    }
-    // The text starts at the first line after the block, or where the lines read end.
-    let (body_start, body_line) = match all.get(at) {
-        Some(line) => (offset + line.start, line.number),
-        None => (offset + text.len(), all.len() + 1),
-    };
-    Some(Plain {
+    (keys > 0).then_some(Block {
         fields,
         lines: (first, last),
-        body: body_start..body_end(bytes, body_start),
-        body_line,
+        end: at,
     })
 }
 
@@ -302,5 +374,24 @@ mod tests {
         // Trailing chrome is only dropped at the very end.
         let plain = read(b"Title: X\n\nLeave a Reply\nmore text\n").unwrap();
         assert_eq!(plain.body.end, 34);
+    }
+
+    #[test]
+    fn navigation_above_a_title_with_its_year_and_a_credit_without_a_colon() {
+        let text = "Site\nHome > Reviews\n\nHeat (1995)\n  Directed by  Michael Mann\n\nText.\n";
+        let plain = read(text.as_bytes()).unwrap();
+        assert_eq!(
+            keys(&plain),
+            [("title", "Heat (1995)"), ("directed by", "Michael Mann")]
+        );
+        assert_eq!(plain.navigation, Some((1, 2)));
+        assert_eq!(plain.lines, (4, 5));
+        assert_eq!(plain.fields[1].column, Some(16));
+        assert_eq!(&text[plain.body.clone()], "Text.\n");
+        // Without a year in the title, or past four lines of navigation, it is no header.
+        assert!(read(b"Site\nHeat\ndirected by Michael Mann\n").is_none());
+        assert!(read(b"Site\nMenu\nHeat\nDirected by Michael Mann, with care.\n").is_none());
+        assert!(read(b"a\nb\nc\nd\ne\nHeat (1995)\nDirected by Michael Mann\n").is_none());
+        assert!(read(b"a\nb\nc\nd\nHeat (1995)\nDirected by Michael Mann\n").is_some());
     }
 }

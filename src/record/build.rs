@@ -141,7 +141,7 @@ fn same_score(score: Option<&Score>, value: &Value) -> bool {
 }
 
 /// A title that ends in its year, `Suspicion (1941)`: the title without it, and the year.
-fn title_and_year(title: &str) -> Option<(String, i32)> {
+pub(crate) fn title_and_year(title: &str) -> Option<(String, i32)> {
     let (title, year) = title.trim_end().strip_suffix(')')?.rsplit_once('(')?;
     let year: i32 = year
         .trim()

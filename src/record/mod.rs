@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 pub(crate) use aliases::{Field, field_for};
-pub(crate) use build::{RawField, build};
+pub(crate) use build::{RawField, build, title_and_year};
 pub(crate) use dates::{parse_date, with_note};
 pub(crate) use review::{CERTIFICATIONS, certification_rank};
 pub use review::{Rating, Review, Score};
