@@ -118,19 +118,55 @@ fn exit_codes_follow_grep() {
 }
 
 #[test]
-fn a_file_that_cannot_be_read_is_named_and_the_rest_found() {
+fn a_file_whose_header_cannot_be_read_is_still_searched_and_shown_by_its_path() {
     let dir = tempfile::tempdir().unwrap();
     write_review(dir.path(), "good", &["title: Good"], b"\nA bicycle.\n");
-    std::fs::write(dir.path().join("bad.md"), b"---\ntitle: [unclosed\n").unwrap();
-    let out = reviews()
-        .arg("--dir")
-        .arg(dir.path())
-        .args(["search", "bicycle"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_eq!(slugs(&String::from_utf8(out.stdout).unwrap()), ["good"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.md:"));
+    std::fs::write(
+        dir.path().join("bad.md"),
+        b"---\ntitle: [unclosed\n\nA bicycle, stolen.\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        reviews()
+            .arg("--dir")
+            .arg(dir.path())
+            .arg("search")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["bicycle"]);
+    assert_eq!(out.status.code(), Some(2), "an error, as grep's");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout,
+        "bad\tbad\t\tA bicycle, stolen.\ngood\tGood\t\tA bicycle.\n"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.md:1: "), "{stderr}");
+    let text = String::from_utf8(run(&["bicycle", "--format", "text"]).stdout).unwrap();
+    let bad = dir.path().join("bad.md");
+    assert!(
+        text.starts_with(&format!(
+            "{}  (header not read)\n  A bicycle, stolen.\n",
+            bad.display()
+        )),
+        "{text}"
+    );
+    let json: Vec<Value> = String::from_utf8(run(&["bicycle", "--format", "jsonl"]).stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(json[0]["unread"], true);
+    assert_eq!(json[0]["matches"][0]["line"], 4);
+    assert_eq!(json[1].get("unread"), None);
+    // A filter asks what an unread header cannot say: only the reviews are searched.
+    let filtered = run(&["bicycle", "--title", "good"]);
+    assert_eq!(
+        slugs(&String::from_utf8(filtered.stdout).unwrap()),
+        ["good"]
+    );
 }
 
 #[test]
@@ -154,6 +190,37 @@ fn on_a_terminal_snippets_mark_the_matched_words() {
         &["search", "pillow", "--format", "text"],
     ));
     assert!(!plain.contains('\u{1b}'));
+}
+
+#[test]
+fn snippets_are_the_text_as_read_with_overlapping_windows_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    write_review(
+        dir.path(),
+        "heat",
+        &["title: Heat"],
+        b"\nThe **diner** scene: see [the page](https://example.org/notes) again.\r\n\r\n\
+          - a diner in a list\r\n\r\n\
+          one two three diner four five diner six seven.\r\n",
+    );
+    let text = |word: &str| {
+        stdout_of(
+            reviews()
+                .arg("--dir")
+                .arg(dir.path())
+                .args(["--color", "always", "search", word, "--format", "text"]),
+        )
+    };
+    let mark = |w: &str| format!("\u{1b}[1m\u{1b}[31m{w}\u{1b}[0m");
+    assert_eq!(
+        text("diner"),
+        format!(
+            "\u{1b}[1mHeat\u{1b}[0m\n  The {d} scene: see the page again.\n  a {d} in a list\n  one two three {d} four five {d} six seven.\n\n",
+            d = mark("diner")
+        )
+    );
+    // Words found only in the markup (an address) are shown where they are, as written.
+    assert!(text("example").contains(&format!("(https://{}.org/notes)", mark("example"))));
 }
 
 #[test]

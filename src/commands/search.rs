@@ -10,6 +10,7 @@ use crate::front_matter;
 use crate::output::matches::{self, Hit};
 use crate::output::style::Painter;
 use crate::query::{Matcher, Order, SortKey, SortKeys};
+use crate::record::Review;
 use crate::terminal::pager::Paged;
 
 /// A review found, as its format prints it, with what it sorts by.
@@ -32,6 +33,8 @@ pub(super) fn search(
     let painter = Painter {
         enabled: config.color,
     };
+    // A record with nothing known passes the filters only when they ask nothing.
+    let search_unread = matcher.matches(&Review::default());
     let mut found: Vec<Found> = Vec::new();
     for chunk in listing.paths().chunks(CHUNK) {
         let results = map_files(
@@ -47,49 +50,53 @@ pub(super) fn search(
                     return (Vec::new(), None);
                 };
                 let mut notes = Note::each(&parsed.errors, Severity::Error);
-                let Some(mut review) = parsed.review.filter(|r| matcher.matches(r)) else {
-                    return (notes, None);
+                let path = &chunk[i];
+                // A file whose header cannot be read is text all the same: searched whole and
+                // shown by its path, its error on stderr, when the filters ask nothing of it.
+                let (mut review, body, first_line, unread) = match parsed.review {
+                    Some(review) if matcher.matches(&review) => {
+                        let range = front_matter::body_range(bytes);
+                        let first_line =
+                            1 + memchr::memchr_iter(b'\n', &bytes[..range.start]).count();
+                        (
+                            review,
+                            String::from_utf8_lossy(&bytes[range]),
+                            first_line,
+                            false,
+                        )
+                    }
+                    None if search_unread && !bytes.is_empty() => {
+                        // Titled by its file name, as a header without a title is.
+                        let slug = crate::record::slug(path).into_owned();
+                        let (title, year) = crate::record::title_from_slug(&slug);
+                        let review = Review {
+                            slug,
+                            path: path.clone(),
+                            title,
+                            year,
+                            ..Review::default()
+                        };
+                        (review, String::from_utf8_lossy(bytes), 1, true)
+                    }
+                    _ => return (notes, None),
                 };
-                let range = front_matter::body_range(bytes);
-                let body = String::from_utf8_lossy(&bytes[range.clone()]);
                 let Some(matched) = search.matches(&review.title, &body) else {
                     return (notes, None);
                 };
                 // Warnings of the reviews found only, as `list` counts those it lists.
                 notes.extend(Note::each(&parsed.warnings, Severity::Warning));
-                listing.name(&chunk[i], &mut review);
+                listing.name(path, &mut review);
                 let hit = Hit {
                     review: &review,
+                    unread,
                     body: &body,
-                    first_line: 1 + memchr::memchr_iter(b'\n', &bytes[..range.start]).count(),
+                    first_line,
                     spans: &matched.spans,
                 };
-                let mut output = Vec::new();
-                // Writing to memory cannot fail.
-                let end = options.lines.end();
-                let _ = match options.format {
-                    SearchFormat::Tsv => matches::tsv(&mut output, &hit, end),
-                    SearchFormat::Path => {
-                        crate::output::path::write(&mut output, &chunk[i], end, config.terminal)
-                    }
-                    SearchFormat::Template => {
-                        if let Some(template) = &options.lines.template {
-                            output.extend_from_slice(template.render(&review).as_bytes());
-                            output.extend_from_slice(end);
-                        }
-                        Ok(())
-                    }
-                    SearchFormat::Text => matches::text(&mut output, &hit, painter),
-                    SearchFormat::Json | SearchFormat::Jsonl => {
-                        output = matches::json(&hit);
-                        Ok(())
-                    }
-                };
-                let keys = SortKeys::new(&review, key);
                 let found = Found {
-                    keys,
+                    keys: SortKeys::new(&review, key),
                     count: matched.count,
-                    output,
+                    output: written(config, options, painter, &hit),
                 };
                 (notes, Some(found))
             },
@@ -154,4 +161,45 @@ pub(super) fn search(
         say_nothing_matched(config, &options.filter.asked, err);
     }
     Ok(Outcome::of(&notes, any))
+}
+
+/// One review found, in the format asked for.
+fn written(config: &Config, options: &SearchOptions, painter: Painter, hit: &Hit) -> Vec<u8> {
+    let mut output = Vec::new();
+    let end = options.lines.end();
+    // Writing to memory cannot fail.
+    let _ = match options.format {
+        SearchFormat::Tsv => matches::tsv(&mut output, hit, end),
+        SearchFormat::Path => {
+            crate::output::path::write(&mut output, &hit.review.path, end, config.terminal)
+        }
+        SearchFormat::Template => {
+            if let Some(template) = &options.lines.template {
+                output.extend_from_slice(template.render(hit.review).as_bytes());
+                output.extend_from_slice(end);
+            }
+            Ok(())
+        }
+        SearchFormat::Text => {
+            // Snippets read as the text does, its markup gone, unless the words are only in the
+            // markup (a link's address).
+            let prose = crate::output::prose::plain(hit.body);
+            let spans = options.search.spans(&prose);
+            if spans.is_empty() {
+                matches::text(&mut output, hit, painter)
+            } else {
+                let shown = Hit {
+                    body: &prose,
+                    spans: &spans,
+                    ..*hit
+                };
+                matches::text(&mut output, &shown, painter)
+            }
+        }
+        SearchFormat::Json | SearchFormat::Jsonl => {
+            output = matches::json(hit);
+            Ok(())
+        }
+    };
+    output
 }

@@ -23,16 +23,21 @@ const SNIPPETS: usize = 3;
 const CONTEXT_WORDS: usize = 6;
 /// Nor more than this many bytes either side, whatever the words.
 const MAX_CONTEXT_BYTES: usize = 240;
+/// Windows that overlap are merged up to this many bytes.
+const MAX_SNIPPET_BYTES: usize = 3 * MAX_CONTEXT_BYTES;
 
 /// Matched words: bold and coloured.
 const MATCH: Style = Style::new()
     .bold()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
 
-/// One review found: its record, its text, the file line its text starts on, and the text's
-/// byte ranges that matched, in order.
+/// One review found: its record, whether its header was read, its text, the file line its text
+/// starts on, and the text's byte ranges that matched, in order.
 pub(crate) struct Hit<'a> {
     pub(crate) review: &'a Review,
+    /// The header could not be read: the record holds only the slug and path, the text is the
+    /// whole file.
+    pub(crate) unread: bool,
     pub(crate) body: &'a str,
     pub(crate) first_line: usize,
     pub(crate) spans: &'a [Range<usize>],
@@ -110,6 +115,8 @@ pub(crate) fn json(hit: &Hit) -> Vec<u8> {
     struct Found<'a> {
         #[serde(flatten)]
         review: &'a Review,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        unread: bool,
         matches: Vec<Line>,
     }
     let matches = hit
@@ -123,6 +130,7 @@ pub(crate) fn json(hit: &Hit) -> Vec<u8> {
         .collect();
     super::json::compact(&Found {
         review: hit.review,
+        unread: hit.unread,
         matches,
     })
 }
@@ -131,7 +139,13 @@ pub(crate) fn json(hit: &Hit) -> Vec<u8> {
 /// side of a match, cut at words with `…`, the matched words marked; a blank line after.
 pub(crate) fn text(w: &mut dyn Write, hit: &Hit, painter: Painter) -> io::Result<()> {
     let review = hit.review;
-    painter.paint(w, TITLE, &clean(&review.title, false))?;
+    if hit.unread {
+        painter.paint(w, TITLE, &clean(&review.path.to_string_lossy(), false))?;
+        w.write_all(b"  ")?;
+        painter.paint(w, LABEL, "(header not read)")?;
+    } else {
+        painter.paint(w, TITLE, &clean(&review.title, false))?;
+    }
     if let Some(year) = review.year {
         write!(w, " ({year})")?;
     }
@@ -140,17 +154,7 @@ pub(crate) fn text(w: &mut dyn Write, hit: &Hit, painter: Painter) -> io::Result
         painter.paint(w, LABEL, &clean(&review.directors(), false))?;
     }
     w.write_all(b"\n")?;
-    let mut shown_until = 0;
-    let mut shown = 0;
-    for span in hit.spans {
-        if shown == SNIPPETS {
-            break;
-        }
-        if span.start < shown_until {
-            continue;
-        }
-        let (window, cut_before, cut_after) =
-            around(hit.body, span.start..span.end.min(span.start + 240));
+    for (window, cut_before, cut_after) in windows(hit.body, hit.spans) {
         w.write_all(b"  ")?;
         if cut_before {
             w.write_all("…".as_bytes())?;
@@ -174,10 +178,41 @@ pub(crate) fn text(w: &mut dyn Write, hit: &Hit, painter: Painter) -> io::Result
             w.write_all("…".as_bytes())?;
         }
         w.write_all(b"\n")?;
-        shown_until = window.end;
-        shown += 1;
     }
     w.write_all(b"\n")
+}
+
+/// The snippets to show: a window of a few words around each match, windows that overlap or
+/// touch merged into one (up to [`MAX_SNIPPET_BYTES`]), no text shown twice, the first
+/// [`SNIPPETS`] of them; each with whether text was cut before and after it.
+fn windows(text: &str, spans: &[Range<usize>]) -> Vec<(Range<usize>, bool, bool)> {
+    let mut windows: Vec<(Range<usize>, bool, bool)> = Vec::new();
+    for span in spans {
+        let (mut window, mut before, after) =
+            around(text, span.start..span.end.min(span.start + 240));
+        if let Some(last) = windows.last_mut() {
+            if window.start <= last.0.end && window.end - last.0.start <= MAX_SNIPPET_BYTES {
+                if window.end > last.0.end {
+                    last.0.end = window.end;
+                    last.2 = after;
+                }
+                continue;
+            }
+            if span.end <= last.0.end {
+                continue;
+            }
+            if windows.len() == SNIPPETS {
+                break;
+            }
+            let shown = windows.last().map_or(0, |last| last.0.end);
+            if window.start < shown {
+                window.start = shown;
+                before = true;
+            }
+        }
+        windows.push((window, before, after));
+    }
+    windows
 }
 
 /// Text on one line: runs of white space one space, control characters gone.
@@ -293,6 +328,7 @@ mod tests {
         let review = Review::default();
         let hit = Hit {
             review: &review,
+            unread: false,
             body,
             first_line: 5,
             spans: &spans,
@@ -300,5 +336,31 @@ mod tests {
         assert_eq!(hit.best_line(), "second bone bone");
         let lines: Vec<usize> = hit.lines().iter().map(|l| l.0 + 5).collect();
         assert_eq!(lines, [5, 6]);
+    }
+
+    #[test]
+    fn overlapping_windows_are_merged_and_no_text_is_shown_twice() {
+        let text = "a b c d e f g h i j bone k l m n o bone p q r s t u v w x y z 1 2 bone";
+        let spans: Vec<Range<usize>> = text.match_indices("bone").map(|(i, _)| i..i + 4).collect();
+        let shown: Vec<&str> = windows(text, &spans)
+            .into_iter()
+            .map(|(w, _, _)| &text[w])
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "e f g h i j bone k l m n o bone p q r s t u",
+                "w x y z 1 2 bone"
+            ]
+        );
+        // A paragraph full of matches is cut into windows that do not repeat, three at most.
+        let dense = "bone ".repeat(1000);
+        let spans: Vec<Range<usize>> = dense.match_indices("bone").map(|(i, _)| i..i + 4).collect();
+        let windows = windows(&dense, &spans);
+        assert_eq!(windows.len(), SNIPPETS);
+        for pair in windows.windows(2) {
+            assert!(pair[0].0.end <= pair[1].0.start, "{windows:?}");
+            assert!(pair[0].0.len() <= MAX_SNIPPET_BYTES);
+        }
     }
 }

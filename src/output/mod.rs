@@ -8,6 +8,7 @@ pub(crate) mod letterboxd;
 pub(crate) mod markdown;
 pub(crate) mod matches;
 pub(crate) mod path;
+pub(crate) mod prose;
 mod row;
 pub(crate) mod stats;
 pub(crate) mod style;

@@ -3,8 +3,6 @@
 
 use std::io::{self, Write};
 
-mod text;
-
 use super::csv::io_error;
 use crate::record::Review;
 use crate::terminal::clean;
@@ -52,7 +50,7 @@ impl<'w> Writer<'w> {
                 cell(&tags(review).join(", ")),
                 // Newlines kept (the CSV quotes them); control characters never reach a
                 // terminal that shows this.
-                clean(&text::review_text(body), true).into_owned(),
+                clean(&super::prose::letterboxd(body), true).into_owned(),
             ])
             .map_err(io_error)
     }

@@ -83,6 +83,23 @@ impl Search {
         self.terms.iter().all(|t| t.may_be_in(scratch))
     }
 
+    /// Where any term is found in `text`, in order: the words to mark in a snippet.
+    pub(crate) fn spans(&self, text: &str) -> Vec<Range<usize>> {
+        let folded = Folded::new(text);
+        let mut spans: Vec<Range<usize>> = self
+            .terms
+            .iter()
+            .flat_map(|term| {
+                let folded = &folded;
+                term.find(&folded.text)
+                    .take(MAX_SPANS)
+                    .map(move |at| folded.original(text, at..at + term.folded.len()))
+            })
+            .collect();
+        spans.sort_by_key(|s| (s.start, s.end));
+        spans
+    }
+
     /// Where every term is found in `title` and `body`, when each is and no excluded one is.
     pub(crate) fn matches(&self, title: &str, body: &str) -> Option<Matches> {
         let title = Folded::new(title);

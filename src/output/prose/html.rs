@@ -1,7 +1,7 @@
-//! HTML inside a body, as Letterboxd review text: the tags it shows kept, block tags as breaks,
-//! the rest as their text.
+//! HTML inside a body, as prose: the tags Letterboxd shows kept (for Letterboxd), block tags as
+//! breaks, the rest as their text.
 
-use super::{Text, escape, escape_attribute};
+use super::{Text, escape_attribute};
 use crate::output::body::{DROPPED, HtmlToken, attribute, html_tokens, is_web_address};
 use pulldown_cmark::TagEnd;
 
@@ -20,7 +20,7 @@ impl Text {
                     self.html_tag(&name, true, href.as_deref(), self_closing);
                 }
                 HtmlToken::End(name) => self.html_tag(&name, false, None, false),
-                HtmlToken::Text(text) if self.dropped == 0 => self.push(&escape(&text)),
+                HtmlToken::Text(text) if self.dropped == 0 => self.text(&text),
                 HtmlToken::Text(_) => {}
             }
         }
@@ -35,19 +35,19 @@ impl Text {
                     self.dropped = self.dropped.saturating_sub(1);
                 }
             }
-            "b" | "strong" => self.push(if start { "<b>" } else { "</b>" }),
-            "i" | "em" | "cite" => self.push(if start { "<i>" } else { "</i>" }),
+            "b" | "strong" => self.tag(if start { "<b>" } else { "</b>" }),
+            "i" | "em" | "cite" => self.tag(if start { "<i>" } else { "</i>" }),
             "a" if start => {
                 let linked = href.is_some_and(is_web_address);
                 if let (true, Some(href)) = (linked, href) {
-                    self.push(&format!("<a href=\"{}\">", escape_attribute(href)));
+                    self.tag(&format!("<a href=\"{}\">", escape_attribute(href)));
                 }
                 self.links.push(linked);
             }
             "a" => {
                 let linked = self.links.pop() == Some(true);
                 if linked {
-                    self.push("</a>");
+                    self.tag("</a>");
                 }
             }
             "blockquote" if start => {
@@ -58,10 +58,10 @@ impl Text {
             "br" => self.push("\n"),
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if start => {
                 self.flush();
-                self.push("<b>");
+                self.tag("<b>");
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.push("</b>");
+                self.tag("</b>");
                 self.flush();
             }
             "ul" | "ol" | "table" => {
@@ -73,7 +73,7 @@ impl Text {
                 self.flush();
                 self.tight = !std::mem::take(&mut self.html_list_opened);
                 if name == "li" {
-                    self.push("- ");
+                    self.tag("- ");
                 }
             }
             "td" | "th" if start && !self.line.is_empty() => self.push(" · "),

@@ -1,7 +1,8 @@
-//! A review's body as Letterboxd takes review text: plain lines and paragraphs, with only the
-//! tags it shows (`<b>`, `<i>`, `<a href>`, `<blockquote>`). Markdown and HTML are both read;
-//! headings become bold lines, lists and table rows lines of their own, footnotes numbered
-//! lines at the end, and any other markup its text.
+//! A review's body as prose: plain lines and paragraphs, Markdown and HTML both read. For
+//! Letterboxd's review text, with only the tags it shows (`<b>`, `<i>`, `<a href>`,
+//! `<blockquote>`): headings become bold lines, lists and table rows lines of their own,
+//! footnotes numbered lines at the end, and any other markup its text. For `search`'s snippets,
+//! the same without tags or list markers, each block a paragraph of its own.
 
 mod html;
 
@@ -10,9 +11,18 @@ use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use crate::output::body::{is_web_address, markdown_options, pieces};
 
 /// `body` as Letterboxd review text. Windows line endings are line endings.
-pub(crate) fn review_text(body: &str) -> String {
+pub(crate) fn letterboxd(body: &str) -> String {
+    prose(body, true)
+}
+
+/// `body` as plain paragraphs, one per block (a heading, an item, a table row), without markup.
+pub(crate) fn plain(body: &str) -> String {
+    prose(body, false)
+}
+
+fn prose(body: &str, tags: bool) -> String {
     let body = body.replace("\r\n", "\n");
-    let mut text = Text::new();
+    let mut text = Text::new(tags);
     // A piece at a time, as `show` parses, so that the parser's memory stays bounded.
     for piece in pieces(&body) {
         for event in Parser::new_ext(&piece.text, markdown_options()) {
@@ -31,6 +41,8 @@ struct Block {
 }
 
 struct Text {
+    /// Letterboxd's tags and list markers are written; without them each block is a paragraph.
+    tags: bool,
     /// Blocks made so far, the whole text's first; a quote or a footnote collects its own, then
     /// becomes one block.
     levels: Vec<Vec<Block>>,
@@ -59,8 +71,9 @@ struct Text {
 }
 
 impl Text {
-    fn new() -> Text {
+    fn new(tags: bool) -> Text {
         Text {
+            tags,
             levels: vec![Vec::new()],
             line: String::new(),
             tight: false,
@@ -96,6 +109,22 @@ impl Text {
         self.indent = 0;
     }
 
+    /// Markup for Letterboxd, left out of plain prose.
+    fn tag(&mut self, tag: &str) {
+        if self.tags {
+            self.push(tag);
+        }
+    }
+
+    /// Text, escaped where Letterboxd could read it as markup.
+    fn text(&mut self, text: &str) {
+        if self.tags {
+            self.push(&escape(text));
+        } else {
+            self.push(text);
+        }
+    }
+
     fn push(&mut self, text: &str) {
         if let Some(alt) = self.image.as_mut() {
             alt.push_str(text);
@@ -110,8 +139,8 @@ impl Text {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(text) | Event::Code(text) => self.push(&escape(&text)),
-            Event::InlineMath(text) | Event::DisplayMath(text) => self.push(&escape(&text)),
+            Event::Text(text) | Event::Code(text) => self.text(&text),
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html),
             Event::SoftBreak => self.push(" "),
             Event::HardBreak => self.push("\n"),
@@ -138,7 +167,7 @@ impl Text {
             }
             Tag::Heading { .. } => {
                 self.flush();
-                self.push("<b>");
+                self.tag("<b>");
             }
             Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) => {
                 self.flush();
@@ -161,6 +190,9 @@ impl Text {
                     }
                     None => "- ".to_string(),
                 };
+                if !self.tags {
+                    return;
+                }
                 // A list stands apart from the paragraph before it; a nested one follows its item.
                 let tight = *items > 0 || depth > 0;
                 *items += 1;
@@ -178,8 +210,8 @@ impl Text {
                     cells.push(String::new());
                 }
             }
-            Tag::Emphasis => self.push("<i>"),
-            Tag::Strong => self.push("<b>"),
+            Tag::Emphasis => self.tag("<i>"),
+            Tag::Strong => self.tag("<b>"),
             Tag::Link {
                 link_type,
                 dest_url,
@@ -188,7 +220,7 @@ impl Text {
                 let linked =
                     !matches!(link_type, LinkType::WikiLink { .. }) && is_web_address(&dest_url);
                 if linked {
-                    self.push(&format!("<a href=\"{}\">", escape_attribute(&dest_url)));
+                    self.tag(&format!("<a href=\"{}\">", escape_attribute(&dest_url)));
                 }
                 self.links.push(linked);
             }
@@ -203,13 +235,17 @@ impl Text {
                 self.flush()
             }
             TagEnd::Heading(_) => {
-                self.push("</b>");
+                self.tag("</b>");
                 self.flush();
             }
             TagEnd::BlockQuote(_) => {
                 let inner = self.close_level();
                 if !inner.is_empty() {
-                    self.line = format!("<blockquote>{inner}</blockquote>");
+                    self.line = if self.tags {
+                        format!("<blockquote>{inner}</blockquote>")
+                    } else {
+                        inner
+                    };
                 }
                 self.flush();
             }
@@ -234,12 +270,12 @@ impl Text {
                 self.rows += 1;
                 self.flush();
             }
-            TagEnd::Emphasis => self.push("</i>"),
-            TagEnd::Strong => self.push("</b>"),
+            TagEnd::Emphasis => self.tag("</i>"),
+            TagEnd::Strong => self.tag("</b>"),
             TagEnd::Link => {
                 let linked = self.links.pop() == Some(true);
                 if linked {
-                    self.push("</a>");
+                    self.tag("</a>");
                 }
             }
             TagEnd::Image => {
@@ -259,7 +295,7 @@ impl Text {
         } else {
             Vec::new()
         };
-        join(&blocks)
+        join(&blocks, self.tags)
     }
 
     fn footnote(&mut self, label: &str) -> usize {
@@ -289,15 +325,16 @@ impl Text {
             })
             .collect();
         self.blocks().extend(notes);
-        join(self.levels.first().map_or(&[][..], |b| &b[..]))
+        join(self.levels.first().map_or(&[][..], |b| &b[..]), self.tags)
     }
 }
 
-fn join(blocks: &[Block]) -> String {
+/// The blocks as lines (a tight block follows on the next line, with tags) and paragraphs.
+fn join(blocks: &[Block], tight: bool) -> String {
     let mut text = String::new();
     for (i, block) in blocks.iter().enumerate() {
         if i > 0 {
-            text.push_str(if block.tight { "\n" } else { "\n\n" });
+            text.push_str(if tight && block.tight { "\n" } else { "\n\n" });
         }
         text.push_str(&block.text);
     }

@@ -1,4 +1,4 @@
-use super::review_text;
+use super::{letterboxd as review_text, plain};
 
 #[test]
 fn paragraphs_are_joined_lines_whatever_the_line_endings() {
@@ -42,4 +42,14 @@ fn html_headings_lists_and_rows_are_lines() {
         review_text(body),
         "Intro.\n\n<b>What works</b>\n\n- one\n- two\n\nHeat · 1995\nRan · 1985"
     );
+}
+
+#[test]
+fn plain_prose_has_no_markup_and_every_block_is_a_paragraph() {
+    let body = "# A heading\r\n\r\nSee [the page](https://e.org/x) and **this**, <i>and</i> `that`.\r\n\r\n- one\r\n- two &amp; three\r\n\r\n> quoted\r\n";
+    assert_eq!(
+        plain(body),
+        "A heading\n\nSee the page and this, and that.\n\none\n\ntwo & three\n\nquoted"
+    );
+    assert_eq!(plain("<ul><li>a</li><li>b</li></ul>"), "a\n\nb");
 }
