@@ -98,8 +98,8 @@ pub(super) fn list(
                     .par_iter()
                     .map(|&i| {
                         let (bytes, parsed) = read_whole(&paths[i]).ok()?;
-                        let body = &bytes[front_matter::body_range(&bytes)];
-                        Some((parsed.review?, String::from_utf8_lossy(body).into_owned()))
+                        let body = front_matter::body_text(&bytes, &parsed.lifted);
+                        Some((parsed.review?, String::from_utf8_lossy(&body).into_owned()))
                     })
                     .collect();
                 for (review, body) in rows.iter().flatten() {

@@ -82,6 +82,12 @@ pub(super) fn show(
     let body = front_matter::body_range(&bytes);
     bytes.truncate(body.end);
     bytes.drain(..body.start);
+    // Lines lifted into the header (inline fields) are not said again; cut from the last.
+    for lifted in parsed.lifted.iter().rev() {
+        if lifted.start >= body.start && lifted.end <= body.end {
+            bytes.drain(lifted.start - body.start..lifted.end - body.start);
+        }
+    }
     review.body = Some(
         String::from_utf8(bytes)
             .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),

@@ -2,6 +2,8 @@
 //! `[params]`, Zola's `[extra]`, and Obsidian's Dataview inline fields (`director:: ...`) in the
 //! body.
 
+use std::ops::Range;
+
 use serde_json::Value;
 
 use super::{HEAD_BYTES, head_window};
@@ -15,18 +17,33 @@ pub(crate) fn may_have_inline_fields(bytes: &[u8]) -> bool {
 }
 
 /// Add to `fields` the inline fields of the text from `start` (file line `first_line`) within the
-/// file's head, for the fields `fields` does not give.
+/// file's head, for the fields `fields` does not give; return the byte ranges of the lines lifted,
+/// with their line endings, so that the text does not say them again.
 pub(crate) fn add_inline_fields(
     bytes: &[u8],
     start: usize,
     first_line: usize,
     fields: &mut Vec<RawField>,
-) {
+) -> Vec<Range<usize>> {
     let window = head_window(bytes, start);
-    if may_have_inline_fields(window) {
-        let inline = inline_fields(&String::from_utf8_lossy(window), first_line, fields);
-        fields.extend(inline);
+    if !may_have_inline_fields(window) {
+        return Vec::new();
     }
+    let (inline, lifted) = inline_fields(window, start, first_line, fields);
+    fields.extend(inline);
+    lifted
+}
+
+/// `text` without the byte ranges `cut` (in order, within it).
+pub(crate) fn without(text: &[u8], cut: &[Range<usize>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut at = 0;
+    for range in cut {
+        out.extend_from_slice(&text[at..range.start.max(at)]);
+        at = at.max(range.end);
+    }
+    out.extend_from_slice(&text[at.min(text.len())..]);
+    out
 }
 
 /// The fields a header already gives.
@@ -78,13 +95,24 @@ pub(crate) fn lift_nested(fields: &mut Vec<RawField>) {
     fields.extend(lifted);
 }
 
-/// Dataview's inline fields (`director:: [[John Lasseter]]`, `year:: 1998`) in `body`, whose first
-/// line is line `first_line` of the file: those the header does not give, for known fields only.
-/// An empty value (`rating::`) is no value.
-fn inline_fields(body: &str, first_line: usize, header: &[RawField]) -> Vec<RawField> {
+/// Dataview's inline fields (`director:: [[John Lasseter]]`, `year:: 1998`) in `body`, which
+/// starts at byte `start` and line `first_line` of the file: those the header does not give, for
+/// known fields only, with the byte ranges of their lines in the file. An empty value
+/// (`rating::`) is no value.
+fn inline_fields(
+    body: &[u8],
+    start: usize,
+    first_line: usize,
+    header: &[RawField],
+) -> (Vec<RawField>, Vec<Range<usize>>) {
     let mut present = given(header);
     let mut fields = Vec::new();
-    for (i, line) in body.lines().enumerate() {
+    let mut lifted = Vec::new();
+    let mut at = start;
+    for (i, bytes) in body.split_inclusive(|&b| b == b'\n').enumerate() {
+        let range = at..at + bytes.len();
+        at = range.end;
+        let line = String::from_utf8_lossy(bytes);
         let Some((key, value)) = line.split_once("::") else {
             continue;
         };
@@ -107,8 +135,9 @@ fn inline_fields(body: &str, first_line: usize, header: &[RawField]) -> Vec<RawF
             line: first_line + i,
             column: Some(line.find("::").map_or(1, |c| c + 3)),
         });
+        lifted.push(range);
     }
-    fields
+    (fields, lifted)
 }
 
 #[cfg(test)]
@@ -165,7 +194,8 @@ mod tests {
     #[test]
     fn dataview_fields_in_the_body() {
         let body = "# Toy Story\n\ndirector:: [[John Lasseter]], [[Andrew Stanton]]\nyear:: 1995\nrating::\nNote:: not a field\ntitle:: given above\n";
-        let fields = inline_fields(body, 5, &[raw("title", json!("Toy Story"))]);
+        let (fields, lifted) =
+            inline_fields(body.as_bytes(), 0, 5, &[raw("title", json!("Toy Story"))]);
         let pairs: Vec<_> = fields
             .iter()
             .map(|f| (f.key.as_str(), f.value.as_str().unwrap(), f.line))
@@ -176,6 +206,18 @@ mod tests {
                 ("director", "[[John Lasseter]], [[Andrew Stanton]]", 7),
                 ("year", "1995", 8)
             ]
+        );
+        let lines: Vec<&str> = lifted.iter().map(|r| &body[r.clone()]).collect();
+        assert_eq!(
+            lines,
+            [
+                "director:: [[John Lasseter]], [[Andrew Stanton]]\n",
+                "year:: 1995\n"
+            ]
+        );
+        assert_eq!(
+            without(body.as_bytes(), &lifted),
+            b"# Toy Story\n\nrating::\nNote:: not a field\ntitle:: given above\n"
         );
     }
 }

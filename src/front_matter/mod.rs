@@ -10,6 +10,8 @@ mod toml;
 mod tree;
 mod yaml;
 
+use std::borrow::Cow;
+use std::ops::Range;
 use std::path::Path;
 
 use crate::diagnostics::{self, Error, Note, Problem, Severity};
@@ -45,6 +47,9 @@ pub(crate) struct Parsed {
     /// What only `check` reports: the file is a review, but not in the strict shape (a header
     /// read from plain-text lines, with no fences).
     pub(crate) notices: Vec<Error>,
+    /// The byte ranges of the text's lines lifted into the header (Dataview's inline fields),
+    /// which the text leaves out: see [`body_text`].
+    pub(crate) lifted: Vec<Range<usize>>,
 }
 
 impl Parsed {
@@ -118,9 +123,10 @@ pub(crate) fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
                 if let Some(plain) = plain::read(bytes) {
                     return plain_text(bytes, path, with_body, plain);
                 }
-                if let Some(review) = inline_only(bytes, path, with_body) {
+                if let Some((review, lifted)) = inline_only(bytes, path, with_body) {
                     return Parsed {
                         review: Some(review),
+                        lifted,
                         ..Parsed::default()
                     };
                 }
@@ -186,17 +192,17 @@ pub(crate) fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
     };
 
     conventions::lift_nested(&mut raw_fields);
-    conventions::add_inline_fields(bytes, parts.body_start, parts.body_line, &mut raw_fields);
-    let body = &bytes[parts.body_start..];
+    let lifted =
+        conventions::add_inline_fields(bytes, parts.body_start, parts.body_line, &mut raw_fields);
     let mut review = finish(raw_fields, path, &mut warnings);
     if with_body {
-        review.body = Some(String::from_utf8_lossy(body).into_owned());
+        review.body = Some(text_without(bytes, parts.body_start..bytes.len(), &lifted));
     }
     Parsed {
         review: Some(review),
-        errors: Vec::new(),
         warnings: in_file(warnings),
-        notices: Vec::new(),
+        lifted,
+        ..Parsed::default()
     }
 }
 
@@ -204,11 +210,11 @@ pub(crate) fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
 fn plain_text(bytes: &[u8], path: &Path, with_body: bool, plain: plain::Plain) -> Parsed {
     let mut warnings = Vec::new();
     let mut fields = plain.fields;
-    conventions::add_inline_fields(bytes, plain.body.start, plain.body_line, &mut fields);
-    let body = &bytes[plain.body.clone()];
+    let lifted =
+        conventions::add_inline_fields(bytes, plain.body.start, plain.body_line, &mut fields);
     let mut review = finish(fields, path, &mut warnings);
     if with_body {
-        review.body = Some(String::from_utf8_lossy(body).into_owned());
+        review.body = Some(text_without(bytes, plain.body.clone(), &lifted));
     }
     let (first, last) = plain.lines;
     let span = if first == last {
@@ -231,7 +237,33 @@ fn plain_text(bytes: &[u8], path: &Path, with_body: bool, plain: plain::Plain) -
         errors: Vec::new(),
         warnings: warnings.into_iter().map(|p| p.in_file(path)).collect(),
         notices: vec![notice.in_file(path)],
+        lifted,
     }
+}
+
+/// A file's text as a reader sees it: [`body_range`], less the lines `lifted` into its header.
+pub(crate) fn body_text<'a>(bytes: &'a [u8], lifted: &[Range<usize>]) -> Cow<'a, [u8]> {
+    cut_lifted(bytes, body_range(bytes), lifted)
+}
+
+/// `bytes[range]` without the `lifted` lines within it.
+fn cut_lifted<'a>(bytes: &'a [u8], range: Range<usize>, lifted: &[Range<usize>]) -> Cow<'a, [u8]> {
+    let cut: Vec<Range<usize>> = lifted
+        .iter()
+        .filter(|r| r.start >= range.start && r.end <= range.end)
+        .map(|r| r.start - range.start..r.end - range.start)
+        .collect();
+    let text = &bytes[range];
+    if cut.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(conventions::without(text, &cut))
+    }
+}
+
+/// The text of `bytes[range]` without the `lifted` lines within it, as text.
+fn text_without(bytes: &[u8], range: Range<usize>, lifted: &[Range<usize>]) -> String {
+    String::from_utf8_lossy(&cut_lifted(bytes, range, lifted)).into_owned()
 }
 
 /// Where a file's text is: after its header, without the page chrome of a plain-text review.
@@ -263,18 +295,18 @@ fn finish(fields: Vec<RawField>, path: &Path, warnings: &mut Vec<Problem>) -> Re
 
 /// A file without fences that holds Dataview inline fields in its first bytes (an Obsidian note):
 /// a review of those fields, its title from its name.
-fn inline_only(bytes: &[u8], path: &Path, with_body: bool) -> Option<Review> {
+fn inline_only(bytes: &[u8], path: &Path, with_body: bool) -> Option<(Review, Vec<Range<usize>>)> {
     let mut fields = Vec::new();
-    conventions::add_inline_fields(bytes, 0, 1, &mut fields);
+    let lifted = conventions::add_inline_fields(bytes, 0, 1, &mut fields);
     if fields.is_empty() {
         return None;
     }
     let mut warnings = Vec::new();
     let mut review = finish(fields, path, &mut warnings);
     if with_body {
-        review.body = Some(String::from_utf8_lossy(bytes).into_owned());
+        review.body = Some(text_without(bytes, 0..bytes.len(), &lifted));
     }
-    Some(review)
+    Some((review, lifted))
 }
 
 #[cfg(test)]

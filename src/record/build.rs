@@ -59,11 +59,19 @@ pub(crate) fn build(fields: Vec<RawField>) -> Built {
     let mut seen: Vec<(Field, String, usize)> = Vec::new();
     let mut rating_reason = None;
 
-    for field in fields {
+    for mut field in fields {
         let Some(kind) = field_for(&field.key) else {
             review.extra.insert(field.key, field.value);
             continue;
         };
+        // `N/A`, `TBD`, `?`: no value, in any field, and nothing to warn of; an empty title is
+        // still named, since the file name stands in for it.
+        if values::is_placeholder(&field.value) {
+            if kind != Field::Title {
+                continue;
+            }
+            field.value = Value::Null;
+        }
         let slot = slot(kind, &field);
         if let Some((_, first_key, first_line)) = seen.iter().find(|(f, _, _)| *f == slot) {
             // The same score written twice (`rating: 3` and `ratingEmoji: ⭐️⭐️⭐️`) agrees.

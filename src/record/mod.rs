@@ -18,6 +18,8 @@ pub(crate) use dates::{parse_date, with_note};
 pub(crate) use review::{CERTIFICATIONS, certification_rank};
 pub use review::{Rating, Review, Score};
 pub(crate) use scores::score_on_scale;
+#[cfg(test)]
+pub(crate) use values::is_placeholder;
 
 /// A review's slug: its file name without the extension, and without a Jekyll post's date
 /// (`2023-05-14-heat.md` is `heat`); a page bundle's `NAME/index.md` is `NAME`.

@@ -3,16 +3,30 @@
 //! Each parser takes the neutral value of a header field and returns the typed value or a message
 //! saying what was expected and what was found.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use super::dates::parse_date;
 use super::expected::{Expected, found, non_empty};
 
+/// What people write for a value they do not have: no value, whatever the field.
+const PLACEHOLDERS: [&str; 6] = ["n/a", "tbd", "unknown", "-", "?", ""];
+
+/// Is `value` a placeholder (`N/A`, `TBD`, `unknown`, `-`, `?`, or empty text)?
+pub(crate) fn is_placeholder(value: &Value) -> bool {
+    value.as_str().is_some_and(|s| {
+        PLACEHOLDERS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(s.trim()))
+    })
+}
+
 /// A scalar as text; `raw` is the value as written, which keeps `1984` and `False` as spelled.
 pub(crate) fn text(value: &Value, raw: Option<&str>) -> Result<Option<String>, Expected> {
     match value {
         Value::Null => Ok(None),
-        Value::String(s) => Ok(non_empty(s.trim())),
+        Value::String(s) => Ok(non_empty(unlink(s.trim()).trim())),
         Value::Number(_) | Value::Bool(_) => Ok(Some(
             raw.filter(|r| !r.is_empty())
                 .map_or_else(|| value.to_string(), str::to_string),
@@ -35,7 +49,7 @@ fn collect_people(value: &Value, names: &mut Vec<String>, depth: usize) -> Resul
         Value::Null => {}
         Value::String(s) if depth == 0 => names.extend(split_names(s)),
         // A list item is one name as written.
-        Value::String(s) => names.extend(non_empty(unlink(s.trim()))),
+        Value::String(s) => names.extend(non_empty(unlink(s.trim()).trim())),
         Value::Number(n) => names.push(n.to_string()),
         // An Obsidian link left unquoted is a list in a list: two levels at most.
         Value::Array(items) if depth < 2 => {
@@ -91,6 +105,7 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
                 .or_else(|| name.strip_prefix("& "))
                 .unwrap_or(name);
             let name = unlink(name.trim());
+            let name = name.trim();
             if !name.is_empty() && name != "and" && name != "&" {
                 names.push(name.to_string());
             }
@@ -99,18 +114,34 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
     names
 }
 
-/// `[[Wong Kar-wai|Wong]]` → `Wong Kar-wai`; other text as it is.
-fn unlink(name: &str) -> &str {
-    match name.strip_prefix("[[").and_then(|n| n.strip_suffix("]]")) {
-        Some(link) => link.split('|').next().unwrap_or(link).trim(),
-        None => name,
+/// Obsidian's links as the note shows them: `[[Wong Kar-wai]]` → `Wong Kar-wai`,
+/// `[[Wong Kar-wai|Wong]]` → `Wong`, wherever they are in the text; other text as it is.
+pub(crate) fn unlink(text: &str) -> Cow<'_, str> {
+    if !text.contains("[[") {
+        return Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("[[") {
+        let Some(close) = rest[open + 2..].find("]]") else {
+            break;
+        };
+        let link = &rest[open + 2..open + 2 + close];
+        out.push_str(&rest[..open]);
+        out.push_str(link.rsplit('|').next().unwrap_or(link).trim());
+        rest = &rest[open + 2 + close + 2..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// A list of words (tags, genres): a list, or a string split on commas.
 pub(crate) fn words(value: &Value) -> Result<Vec<String>, Expected> {
     match value {
-        Value::String(s) => Ok(s.split(',').filter_map(|w| non_empty(w.trim())).collect()),
+        Value::String(s) => Ok(s
+            .split(',')
+            .filter_map(|w| non_empty(unlink(w.trim()).trim()))
+            .collect()),
         other => people(other)
             .map_err(|_| format!("expected a word or a list of words, found {}", found(other))),
     }
@@ -244,6 +275,28 @@ mod tests {
     }
 
     #[test]
+    fn obsidian_links_read_as_the_note_shows_them() {
+        assert_eq!(
+            words(&json!("[[Drama]], [[Crime film|Crime]]")).unwrap(),
+            ["Drama", "Crime"]
+        );
+        assert_eq!(words(&json!(["[[Drama]]"])).unwrap(), ["Drama"]);
+        assert_eq!(
+            text(&json!("A film by [[Wong Kar-wai|Wong]]."), None).unwrap(),
+            Some("A film by Wong.".into())
+        );
+        assert_eq!(
+            unlink("[[open and [[x]] then ]] ]]"),
+            "open and [[x then ]] ]]"
+        );
+        assert_eq!(unlink("no [[end"), "no [[end");
+        for placeholder in ["N/A", "n/a", " TBD ", "Unknown", "-", "?", ""] {
+            assert!(is_placeholder(&json!(placeholder)), "{placeholder}");
+        }
+        assert!(!is_placeholder(&json!("None of it")) && !is_placeholder(&json!(0)));
+    }
+
+    #[test]
     fn people_shapes() {
         assert_eq!(
             people(&json!("Jacques Audiard")),
@@ -281,7 +334,7 @@ mod tests {
         );
         assert_eq!(
             people(&json!("[[Wong Kar-wai]], [[Christopher Doyle|Doyle]]")).unwrap(),
-            ["Wong Kar-wai", "Christopher Doyle"]
+            ["Wong Kar-wai", "Doyle"]
         );
         assert_eq!(
             people(&json!([["John Lasseter"], ["Andrew Stanton"]])).unwrap(),

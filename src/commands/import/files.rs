@@ -36,7 +36,7 @@ pub(super) fn import_file(source: &Path, writer: &mut Writer) -> Result<()> {
         writer.failed += 1;
         return Ok(());
     };
-    let body = bytes[front_matter::body_range(&bytes)].to_vec();
+    let body = front_matter::body_text(&bytes, &parsed.lifted);
     review.body = Some(String::from_utf8_lossy(&body).into_owned());
     writer.write(&source.display().to_string(), review, &body, true)?;
     Ok(())

@@ -9,11 +9,13 @@ use super::to_front_matter;
 use crate::front_matter::parse;
 use crate::record::{Rating, Review, Score};
 
-/// Printable text without surrounding white space, as a reader would keep it.
+/// Printable text without surrounding white space, as a reader would keep it: not a
+/// placeholder (`?`, `N/A`), which is no value, nor an Obsidian link, which reads as its text.
 fn text() -> impl Strategy<Value = String> {
-    "[^\\p{C}]{1,24}".prop_filter_map("trimmed and not empty", |s| {
+    "[^\\p{C}]{1,24}".prop_filter_map("trimmed, not empty, not a placeholder", |s| {
         let t = s.trim();
-        (!t.is_empty()).then(|| t.to_string())
+        let kept = !crate::record::is_placeholder(&serde_json::Value::from(t)) && !t.contains("[[");
+        kept.then(|| t.to_string())
     })
 }
 
