@@ -93,3 +93,104 @@ fn inline_fields_lifted_into_the_header_are_not_said_again() {
     let shown: Value = serde_json::from_str(&run(&["show", "heat", "--format", "json"])).unwrap();
     assert_eq!(shown["body"], "director:: Mann, really\n\nThe diner.\n");
 }
+
+#[test]
+fn index_pages_and_templates_are_left_out_and_check_says_so_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path();
+    write(
+        vault,
+        ".obsidian/templates.json",
+        "{\"folder\": \"Meta/Templates\"}",
+    );
+    write(
+        vault,
+        ".obsidian/film.md",
+        "---\ntitle: settings, not a film\n---\n",
+    );
+    write(vault, ".trash/old.md", "---\ntitle: Deleted\n---\n");
+    write(
+        vault,
+        "Meta/Templates/Film.md",
+        "---\ntitle: \"{{title}}\"\ndirector:\n---\n",
+    );
+    write(
+        vault,
+        "Films/Index.md",
+        "---\ntags: [index]\n---\n# Films\n\n```dataview\nTABLE director FROM \"Films\"\n```\n",
+    );
+    write(
+        vault,
+        "Films/Unseen.md",
+        "## To see\n\n~~~query\ntag:#unseen\n~~~\n",
+    );
+    write(vault, "Films/_index.md", "---\ntitle: Films\n---\n");
+    write(
+        vault,
+        "Films/heat.md",
+        "---\ntitle: Heat\ntags: [crime]\n---\nSeen at the #Rialto, a #crime classic; `#code` is not a tag.\n\n# Heading\n",
+    );
+    let rows = rows(vault);
+    let slugs: Vec<&str> = rows.iter().map(|r| r["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs, ["heat"]);
+    assert_eq!(rows[0]["tags"], json!(["crime", "Rialto"]));
+    let tagged = stdout_of(
+        reviews()
+            .arg("--dir")
+            .arg(vault)
+            .args(["list", "--tag", "rialto"]),
+    );
+    assert!(tagged.starts_with("heat\t"), "{tagged}");
+
+    let check = |args: &[&str]| {
+        reviews()
+            .arg("--dir")
+            .arg(vault)
+            .arg("check")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let quiet = check(&[]);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&quiet.stderr),
+        "0 files with problems, 1 ok\n"
+    );
+    let verbose = check(&["-v"]);
+    let stderr = String::from_utf8_lossy(&verbose.stderr);
+    let films = vault.join("Films");
+    assert_eq!(
+        stderr,
+        format!(
+            "reviews: left out a notes vault's template folder: {}\n\
+             reviews: left out a Hugo section page: {}\n\
+             reviews: left out 2 index pages (only queries, no film's field): {}, {}\n\
+             0 files with problems, 1 ok\n",
+            vault.join("Meta/Templates").display(),
+            films.join("_index.md").display(),
+            films.join("Index.md").display(),
+            films.join("Unseen.md").display(),
+        )
+    );
+
+    let show = reviews()
+        .arg("--dir")
+        .arg(vault)
+        .args(["show", "Index"])
+        .output()
+        .unwrap();
+    assert_eq!(show.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&show.stderr).contains("Index.md is an index page"));
+    let search = reviews()
+        .arg("--dir")
+        .arg(vault)
+        .args(["search", "films"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&search.stdout),
+        "",
+        "index pages are not searched"
+    );
+}

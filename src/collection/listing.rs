@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::LeftOut;
 use super::prefetch::Prefetch;
 use super::walk::{Found, visit_sources};
 use crate::diagnostics::Error;
@@ -24,6 +25,8 @@ pub(crate) struct Listing {
     pub(crate) warnings: Vec<Error>,
     /// Review files found, repeats included.
     pub(crate) files: u64,
+    /// Files and folders left out as holding no review, for `check -v`.
+    pub(crate) left_out: Vec<(PathBuf, LeftOut)>,
     /// Files whose name is their slug in full, because the slug their name gives (a Jekyll post's,
     /// without its date) is another file's too.
     full_names: HashSet<PathBuf>,
@@ -44,6 +47,7 @@ impl Listing {
             }
             Found::Link(path, target) => links.push((path, target)),
             Found::Outside(e) => listing.warnings.push(e),
+            Found::LeftOut(path, why) => listing.left_out.push((path, why)),
             Found::Problem(e) => listing.errors.push(e),
         });
         prefetch.finish();

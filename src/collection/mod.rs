@@ -66,9 +66,41 @@ fn is_plain_slug(slug: &str) -> bool {
         && !Path::new(slug).is_absolute()
 }
 
-/// Files that sit beside reviews in a repository or a site and are not reviews: skipped without a
-/// word. `_index.md` is Hugo's section page.
-const NOT_REVIEWS: [&str; 5] = ["readme", "license", "changelog", "contributing", "_index"];
+/// Files that sit beside reviews in a repository and are not reviews: skipped without a word.
+const NOT_REVIEWS: [&str; 4] = ["readme", "license", "changelog", "contributing"];
+
+/// What the walk and the reader leave out of a collection as no review, and `check -v` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum LeftOut {
+    /// A vault's template folder (`.obsidian/templates.json`'s, else `Templates/`).
+    Templates,
+    /// Hugo's section page, `_index.md`.
+    SectionPage,
+    /// A note that is only queries over others (Dataview), with no film's field.
+    IndexPage,
+}
+
+impl LeftOut {
+    /// What it is, for one (`false`) or several.
+    pub(crate) fn describe(self, several: bool) -> &'static str {
+        match (self, several) {
+            (LeftOut::Templates, false) => "a notes vault's template folder",
+            (LeftOut::Templates, true) => "notes vaults' template folders",
+            (LeftOut::SectionPage, false) => "a Hugo section page",
+            (LeftOut::SectionPage, true) => "Hugo section pages",
+            (LeftOut::IndexPage, false) => "an index page (only queries, no film's field)",
+            (LeftOut::IndexPage, true) => "index pages (only queries, no film's field)",
+        }
+    }
+}
+
+/// Hugo's section page, which lists a section's pages.
+fn is_section_page(path: &Path) -> bool {
+    may_be_review(path)
+        && path
+            .file_stem()
+            .is_some_and(|s| s.eq_ignore_ascii_case("_index"))
+}
 
 /// A file that may hold a review: a review extension, and not a repository's own document.
 fn may_be_review(path: &Path) -> bool {

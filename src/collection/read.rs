@@ -194,11 +194,12 @@ fn skippable(bytes: &[u8], unwanted: impl FnOnce(&str) -> bool) -> bool {
         Scan::Complete(parts) if parts.format == Format::Yaml => {
             let header = &bytes[parts.header];
             // The filter first (cheap when there is none); then what would make the parse refuse
-            // it, and inline fields in the body, which may give what the filter asks about.
+            // it, and inline fields and tags in the body, which may give what the filter asks about.
             header.len() <= MAX_HEADER_BYTES
                 && std::str::from_utf8(header).is_ok_and(unwanted)
                 && memchr::memchr(0, header).is_none()
                 && !front_matter::may_have_inline_fields(bytes)
+                && !front_matter::may_have_inline_tags(bytes)
         }
         _ => false,
     }

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::may_be_review;
+use super::{LeftOut, is_section_page, may_be_review};
 use crate::diagnostics::Error;
 
 /// What the walk found: a review file, a link to one inside the collection (to be read once, with
@@ -14,6 +14,8 @@ pub(super) enum Found {
     Link(PathBuf, PathBuf),
     /// A link out of the collection, not followed.
     Outside(Error),
+    /// A file or folder that holds no review, left out.
+    LeftOut(PathBuf, LeftOut),
     Problem(Error),
 }
 
@@ -21,7 +23,7 @@ pub(super) enum Found {
 /// instead. Hidden entries are skipped, and links to folders are not followed (so a link loop
 /// cannot trap the walk); a link to a file is followed only when the file is inside `root`, the
 /// collection's folder with its links resolved.
-fn walk(dir: &Path, root: &Path, visit: &mut dyn FnMut(Found)) {
+fn walk(dir: &Path, root: &Path, templates: &Path, visit: &mut dyn FnMut(Found)) {
     let read_error = |source| {
         Found::Problem(Error::Read {
             path: dir.to_path_buf(),
@@ -47,8 +49,12 @@ fn walk(dir: &Path, root: &Path, visit: &mut dyn FnMut(Found)) {
         let Ok(kind) = entry.file_type() else {
             continue;
         };
-        if kind.is_dir() {
-            walk(&path, root, visit);
+        if kind.is_dir() && path == templates {
+            visit(Found::LeftOut(path, LeftOut::Templates));
+        } else if kind.is_dir() {
+            walk(&path, root, templates, visit);
+        } else if is_section_page(&path) {
+            visit(Found::LeftOut(path, LeftOut::SectionPage));
         } else if !may_be_review(&path) {
         } else if kind.is_file() {
             visit(Found::File(path));
@@ -81,7 +87,7 @@ pub(super) fn visit_sources(sources: &[PathBuf], visit: &mut dyn FnMut(Found)) {
         };
         match fs::metadata(source) {
             Ok(meta) if meta.is_dir() => match fs::canonicalize(source) {
-                Ok(root) => walk(source, &root, visit),
+                Ok(root) => walk(source, &root, &templates_folder(source), visit),
                 Err(e) => visit(problem(e)),
             },
             Ok(meta) if meta.is_file() => visit(Found::File(source.clone())),
@@ -92,4 +98,36 @@ pub(super) fn visit_sources(sources: &[PathBuf], visit: &mut dyn FnMut(Found)) {
             Err(e) => visit(problem(e)),
         }
     }
+}
+
+/// The largest `.obsidian/templates.json` read: a settings file of a few lines.
+const MAX_SETTINGS_BYTES: u64 = 64 << 10;
+
+/// A vault's template folder: the one `.obsidian/templates.json` names, else `Templates/`. Its
+/// notes are forms to fill, not reviews.
+fn templates_folder(root: &Path) -> PathBuf {
+    #[derive(serde::Deserialize)]
+    struct Settings {
+        folder: Option<String>,
+    }
+    let named = fs::File::open(root.join(".obsidian").join("templates.json"))
+        .ok()
+        .and_then(|file| {
+            let mut text = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, MAX_SETTINGS_BYTES),
+                &mut text,
+            )
+            .ok()?;
+            serde_json::from_slice::<Settings>(&text).ok()?.folder
+        })
+        .map(|folder| folder.trim_matches('/').to_string())
+        // A folder inside the vault only.
+        .filter(|folder| {
+            !folder.is_empty()
+                && Path::new(folder)
+                    .components()
+                    .all(|c| matches!(c, std::path::Component::Normal(_)))
+        });
+    root.join(named.as_deref().unwrap_or("Templates"))
 }

@@ -6,8 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{CHUNK, Outcome, point_at_exports};
-use crate::collection::{Folder, Listing, map_headers};
-use crate::config::Config;
+use crate::collection::{Folder, LeftOut, Listing, map_headers};
+use crate::config::{Config, Warnings};
 use crate::diagnostics::{Error, Note, Printer, Result, Severity};
 use crate::query::films::{Film, film};
 
@@ -40,6 +40,35 @@ impl SameFilms {
     }
 }
 
+/// Paths named in a line of what was left out; the rest are counted.
+const LEFT_OUT_NAMED: usize = 5;
+
+/// One line for each kind of file or folder left out as no review, naming the first few.
+fn say_left_out(left_out: &mut [(PathBuf, LeftOut)], printer: &mut Printer) {
+    left_out.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+    for kind in left_out.chunk_by(|a, b| a.1 == b.1) {
+        let names: Vec<String> = kind
+            .iter()
+            .take(LEFT_OUT_NAMED)
+            .map(|(path, _)| path.display().to_string())
+            .collect();
+        let more = match kind.len().saturating_sub(LEFT_OUT_NAMED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let what = kind[0].1.describe(kind.len() > 1);
+        let count = if kind.len() > 1 {
+            format!("{} ", kind.len())
+        } else {
+            String::new()
+        };
+        printer.message(&format!(
+            "left out {count}{what}: {}{more}",
+            names.join(", ")
+        ));
+    }
+}
+
 /// `Title, Year`, or the title alone.
 fn film_name(review: &crate::record::Review) -> String {
     match review.year {
@@ -67,6 +96,7 @@ pub(super) fn check(
     // The files with problems (warnings count here), but for repeated slugs.
     let mut flawed = HashSet::new();
     let mut films = SameFilms::default();
+    let mut left_out = listing.left_out.clone();
     for chunk in listing.paths().chunks(CHUNK) {
         // Only the problems and the film are kept, not the records.
         let found = map_headers(
@@ -75,10 +105,13 @@ pub(super) fn check(
             |_, parsed| {
                 let parsed = parsed.unwrap_or_default();
                 let named = parsed.review.as_ref().map(|r| (film(r), film_name(r)));
-                (parsed.notes(true), named)
+                (parsed.notes(true), named, parsed.index_page)
             },
         );
-        for ((mut problems, named), path) in found.into_iter().zip(chunk) {
+        for ((mut problems, named, index_page), path) in found.into_iter().zip(chunk) {
+            if index_page {
+                left_out.push((path.clone(), LeftOut::IndexPage));
+            }
             if let Some((film, name)) = named.filter(|((title, _), _)| !title.is_empty()) {
                 problems.extend(films.see(film, path, name));
             }
@@ -98,10 +131,16 @@ pub(super) fn check(
         }
     }
     let plural = if bad == 1 { "" } else { "s" };
-    let ok = listing.files - listing.repeats() - flawed.len() as u64;
+    let index_pages = left_out
+        .iter()
+        .filter(|(_, why)| *why == LeftOut::IndexPage);
+    let ok = listing.files - listing.repeats() - flawed.len() as u64 - index_pages.count() as u64;
     // The summary closes the report: what stdout holds goes out first.
     out.flush()?;
     let mut printer = Printer::new(err);
+    if config.warnings == Warnings::Each {
+        say_left_out(&mut left_out, &mut printer);
+    }
     printer.summary(&format!("{bad} file{plural} with problems, {ok} ok"));
     let export = ok == 0 && point_at_exports(&sources, &mut printer);
     Ok(if export && bad == 0 {

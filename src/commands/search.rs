@@ -65,7 +65,7 @@ pub(super) fn search(
                             false,
                         )
                     }
-                    None if search_unread && !bytes.is_empty() => {
+                    None if search_unread && !parsed.index_page && !bytes.is_empty() => {
                         // Titled by its file name, as a header without a title is.
                         let slug = crate::record::slug(path).into_owned();
                         let (title, year) = crate::record::title_from_slug(&slug);

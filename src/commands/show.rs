@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{CHUNK, Outcome};
-use crate::collection::{Folder, map_headers, read_header, read_rest};
+use crate::collection::{Folder, LeftOut, map_headers, read_header, read_rest};
 use crate::config::{Config, ShowFormat, ShowOptions};
 use crate::diagnostics::{Printer, Result};
 use crate::front_matter::{self, Parsed};
@@ -70,6 +70,14 @@ pub(super) fn show(
         Err(error) => (Parsed::failed(error), Vec::new()),
     };
     printer.report(&mut parsed.notes(false), config.warnings);
+    if parsed.index_page {
+        printer.message(&format!(
+            "{} is {}, not a review",
+            path.display(),
+            LeftOut::IndexPage.describe(false)
+        ));
+        return Ok(Outcome::NothingFound);
+    }
     let Some(mut review) = parsed.review else {
         return Ok(Outcome::FileErrors);
     };

@@ -8,6 +8,7 @@ mod key_lines;
 mod plain;
 mod toml;
 mod tree;
+mod vault;
 mod yaml;
 
 use std::borrow::Cow;
@@ -19,6 +20,7 @@ use crate::record::{self, RawField, Review};
 pub(crate) use conventions::may_have_inline_fields;
 pub(crate) use fences::too_large;
 pub(crate) use fences::{Format, MAX_HEADER_BYTES, Parts, Scan, scan};
+pub(crate) use vault::may_have_inline_tags;
 
 /// What is read past a header (a plain-text header, inline fields) lies in a file's first bytes,
 /// the part `list` reads anyway ([`crate::collection`]'s first read is this long).
@@ -50,6 +52,8 @@ pub(crate) struct Parsed {
     /// The byte ranges of the text's lines lifted into the header (Dataview's inline fields),
     /// which the text leaves out: see [`body_text`].
     pub(crate) lifted: Vec<Range<usize>>,
+    /// A note that lists others (only queries, no film's field): no review, and no problem.
+    pub(crate) index_page: bool,
 }
 
 impl Parsed {
@@ -63,6 +67,14 @@ impl Parsed {
             Severity::Warning,
         ));
         notes
+    }
+
+    /// A note that lists others: no review, and nothing wrong.
+    fn index_page() -> Self {
+        Parsed {
+            index_page: true,
+            ..Parsed::default()
+        }
     }
 
     /// A file that could not be read at all.
@@ -120,6 +132,9 @@ pub(crate) fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
         Ok(parts) => parts,
         Err(problem) => {
             if fences::scan(bytes, true) == Scan::NoHeader {
+                if vault::is_index_page(bytes, 0, &[]) {
+                    return Parsed::index_page();
+                }
                 if let Some(plain) = plain::read(bytes) {
                     return plain_text(bytes, path, with_body, plain);
                 }
@@ -194,7 +209,11 @@ pub(crate) fn parse(bytes: &[u8], path: &Path, with_body: bool) -> Parsed {
     conventions::lift_nested(&mut raw_fields);
     let lifted =
         conventions::add_inline_fields(bytes, parts.body_start, parts.body_line, &mut raw_fields);
+    if vault::is_index_page(bytes, parts.body_start, &raw_fields) {
+        return Parsed::index_page();
+    }
     let mut review = finish(raw_fields, path, &mut warnings);
+    add_tags(&mut review, vault::inline_tags(bytes, parts.body_start));
     if with_body {
         review.body = Some(text_without(bytes, parts.body_start..bytes.len(), &lifted));
     }
@@ -238,6 +257,7 @@ fn plain_text(bytes: &[u8], path: &Path, with_body: bool, plain: plain::Plain) -
         warnings: warnings.into_iter().map(|p| p.in_file(path)).collect(),
         notices: vec![notice.in_file(path)],
         lifted,
+        index_page: false,
     }
 }
 
@@ -275,6 +295,15 @@ pub(crate) fn body_range(bytes: &[u8]) -> std::ops::Range<usize> {
     }
 }
 
+/// Add the `#tags` of a note's text that its header does not give.
+fn add_tags(review: &mut Review, tags: Vec<String>) {
+    for tag in tags {
+        if !review.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+            review.tags.push(tag);
+        }
+    }
+}
+
 /// Type the fields and fill what the file's name gives: the slug, a title, a year, a date.
 fn finish(fields: Vec<RawField>, path: &Path, warnings: &mut Vec<Problem>) -> Review {
     let built = record::build(fields);
@@ -303,6 +332,7 @@ fn inline_only(bytes: &[u8], path: &Path, with_body: bool) -> Option<(Review, Ve
     }
     let mut warnings = Vec::new();
     let mut review = finish(fields, path, &mut warnings);
+    add_tags(&mut review, vault::inline_tags(bytes, 0));
     if with_body {
         review.body = Some(text_without(bytes, 0..bytes.len(), &lifted));
     }

@@ -135,7 +135,8 @@ proptest! {
     #[test]
     fn an_imported_file_reads_back_to_its_record_and_body(
         review in review(),
-        body in "(\\PC{0,40}\\n){0,6}",
+        // No `#`: a `#tag` in the text is a tag (see `front_matter::vault`).
+        body in "([^#\\p{C}]{0,40}\\n){0,6}",
     ) {
         // What `reviews import` writes: the canonical header, then the body byte for byte.
         let file = format!("{}{body}", to_front_matter(&review));
