@@ -9,13 +9,21 @@ use crate::query::stats::{GroupBy, GroupOrder};
 use crate::query::{Filter, Order, Search};
 use crate::terminal::pager::Pager;
 
+/// One folder of reviews, by the name its reviews carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Collection {
+    /// The folder's own name, made unique among the collections read.
+    pub(crate) name: String,
+    pub(crate) path: PathBuf,
+    /// How it was chosen (`--dir`, `$REVIEWS_DIR`, the default), for the error when it is missing.
+    pub(crate) origin: String,
+}
+
 /// Everything a run needs, with flags, environment and terminal already weighed.
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
-    /// The collection folder.
-    pub(crate) dir: PathBuf,
-    /// How `dir` was chosen, for the error when it does not exist.
-    pub(crate) dir_origin: String,
+    /// The collections read, never none; the first is where `import` and `new` write.
+    pub(crate) collections: Vec<Collection>,
     /// How `list` and `show` report warnings (`check` always prints each).
     pub(crate) warnings: Warnings,
     /// Is standard output a terminal?
@@ -31,6 +39,13 @@ pub(crate) struct Config {
     /// The pager, when `show` may page.
     pub(crate) pager: Option<Pager>,
     pub(crate) command: Command,
+}
+
+impl Config {
+    /// The collection `import` and `new` write to, and messages name: the first.
+    pub(crate) fn home(&self) -> &Collection {
+        &self.collections[0]
+    }
 }
 
 /// A command, with its options resolved.

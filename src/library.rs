@@ -18,11 +18,14 @@ const BATCH: usize = 1024;
 ///
 /// Opening only checks that each folder exists; the files are found and read as the reviews are
 /// asked for. A folder is searched through its subfolders, hidden entries and links out of it are
-/// left alone, and of two files with the same slug only the first (in byte order of the path) is
-/// read: the other is an [`Error::DuplicateSlug`] item.
+/// left alone, and of two files in one folder with the same slug only the first (in byte order of
+/// the path) is read: the other is an [`Error::DuplicateSlug`] item. Each review's `collection` is
+/// its folder's name; the same slug in two folders is two reviews.
 #[derive(Debug, Clone)]
 pub struct Collection {
     folders: Vec<PathBuf>,
+    /// Each folder, named by its own name: a review's `collection`.
+    opened: Vec<crate::collection::Folder>,
 }
 
 impl Collection {
@@ -42,10 +45,11 @@ impl Collection {
                 tried: "no folder".to_string(),
             });
         }
-        for folder in &folders {
-            crate::collection::Folder::open(folder, &folder.display().to_string())?;
-        }
-        Ok(Collection { folders })
+        let opened = folders
+            .iter()
+            .map(|folder| crate::collection::Folder::open(folder, &folder.display().to_string()))
+            .collect::<Result<_>>()?;
+        Ok(Collection { folders, opened })
     }
 
     /// The folders, as given.
@@ -64,7 +68,7 @@ impl Collection {
     /// that surely cannot match is not parsed, as `reviews list` does; one that cannot be read is
     /// still an `Err`, whatever the query.
     pub fn filter(&self, query: &Query) -> Reviews {
-        let mut listing = Listing::new(&self.folders);
+        let mut listing = Listing::of(&self.opened);
         let mut paths = listing.paths().to_vec();
         paths.sort();
         let problems = std::mem::take(&mut listing.errors)

@@ -10,7 +10,8 @@ use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Z
 use clap_complete::{ArgValueCompleter, CompletionCandidate, Shell};
 
 use super::Cli;
-use crate::collection::{Folder, map_headers};
+use crate::collection::{Folder, Listing, map_headers};
+use crate::config::Collection;
 use crate::query::{Filter, Matcher, fold};
 use crate::record::Review;
 use crate::terminal::clean;
@@ -209,10 +210,11 @@ fn read_collection<T: Send>(
     wanted: impl Fn(&Path, &str) -> bool + Sync,
     keep: impl Fn(Review) -> T + Sync,
 ) -> Vec<T> {
-    let Ok(collection) = Folder::open(&collection_dir(std::env::args_os()), "") else {
-        return Vec::new();
-    };
-    let listing = collection.listing();
+    let folders: Vec<Folder> = collection_dirs(std::env::args_os())
+        .iter()
+        .filter_map(|c| Folder::named(&c.path, "", c.name.clone()).ok())
+        .collect();
+    let listing = Listing::of(&folders);
     let paths = listing.paths();
     map_headers(paths, wanted, |i, parsed| {
         let mut review = parsed?.review.filter(|review| !review.draft)?;
@@ -224,14 +226,15 @@ fn read_collection<T: Send>(
     .collect()
 }
 
-/// The collection the words being completed name (the last `--dir` among them).
-fn collection_dir(args: impl IntoIterator<Item = OsString>) -> PathBuf {
+/// The collections the words being completed name (every `--dir` among them), as a run would
+/// choose them.
+fn collection_dirs(args: impl IntoIterator<Item = OsString>) -> Vec<Collection> {
     let words: Vec<String> = args
         .into_iter()
         .skip_while(|word| word != "--")
         .map(|word| word.to_string_lossy().into_owned())
         .collect();
-    let given = words.windows(2).rev().find_map(|pair| {
+    let given = words.windows(2).filter_map(|pair| {
         let value = match pair[0].strip_prefix("--dir=") {
             Some(value) => value,
             None if pair[0] == "--dir" => &pair[1],
@@ -240,14 +243,16 @@ fn collection_dir(args: impl IntoIterator<Item = OsString>) -> PathBuf {
         Some(value.to_string())
     });
     // The shell passes `~` as typed.
-    let given = given.map(
-        |dir| match (dir.strip_prefix("~/"), std::env::var_os("HOME")) {
-            (Some(rest), Some(home)) => Path::new(&home).join(rest),
-            _ => PathBuf::from(dir),
-        },
-    );
+    let given = given
+        .map(
+            |dir| match (dir.strip_prefix("~/"), std::env::var_os("HOME")) {
+                (Some(rest), Some(home)) => Path::new(&home).join(rest),
+                _ => PathBuf::from(dir),
+            },
+        )
+        .collect();
     let variable = std::env::var("REVIEWS_DIR").ok();
-    super::environment::choose_collection(given, variable.as_deref().filter(|v| !v.is_empty())).0
+    super::environment::choose_collections(given, variable.as_deref().filter(|v| !v.is_empty()))
 }
 
 #[cfg(test)]
@@ -259,14 +264,19 @@ mod tests {
     }
 
     #[test]
-    fn the_collection_is_the_last_dir_on_the_line() {
-        let dir = |line: &[&str]| collection_dir(words(line));
+    fn the_collections_are_every_dir_on_the_line() {
+        let dirs = |line: &[&str]| -> Vec<PathBuf> {
+            collection_dirs(words(line))
+                .into_iter()
+                .map(|c| c.path)
+                .collect()
+        };
         assert_eq!(
-            dir(&["reviews", "--", "reviews", "--dir", "a", "show", "x"]),
-            PathBuf::from("a")
+            dirs(&["reviews", "--", "reviews", "--dir", "a", "show", "x"]),
+            [PathBuf::from("a")]
         );
         assert_eq!(
-            dir(&[
+            dirs(&[
                 "reviews",
                 "--",
                 "reviews",
@@ -277,7 +287,7 @@ mod tests {
                 "--director",
                 ""
             ]),
-            PathBuf::from("b")
+            [PathBuf::from("a"), PathBuf::from("b")]
         );
     }
 }

@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use crate::config::Collection;
 use crate::terminal::pager::Pager;
 
 /// What the outside world says: the environment variables read, and the terminal.
@@ -92,21 +93,55 @@ pub(super) fn pager_command(env: &Environment) -> Option<Pager> {
     Some(pager)
 }
 
-/// The collection: `--dir`, else `$REVIEWS_DIR` (`variable`, when set and not empty), else
-/// `./reviews`; and how it was chosen, for the error when it does not exist.
-pub(super) fn choose_collection(
-    given: Option<PathBuf>,
-    variable: Option<&str>,
-) -> (PathBuf, String) {
-    match (given, variable) {
-        (Some(dir), _) => {
-            let origin = format!("{} (from --dir)", dir.display());
-            (dir, origin)
-        }
-        (None, Some(dir)) => (PathBuf::from(dir), format!("{dir} (from $REVIEWS_DIR)")),
-        (None, None) => (
-            PathBuf::from("reviews"),
-            "./reviews (the default; set --dir or $REVIEWS_DIR)".to_string(),
-        ),
+/// The collections: each `--dir`, else each path of `$REVIEWS_DIR` (`variable`, separated by `:`
+/// as `PATH` is), else `./reviews`; each named by its folder, and with how it was chosen, for
+/// the error when it does not exist.
+pub(super) fn choose_collections(given: Vec<PathBuf>, variable: Option<&str>) -> Vec<Collection> {
+    let chosen: Vec<(PathBuf, String)> = if !given.is_empty() {
+        given
+            .into_iter()
+            .map(|dir| {
+                let origin = format!("{} (from --dir)", dir.display());
+                (dir, origin)
+            })
+            .collect()
+    } else if let Some(value) = variable {
+        std::env::split_paths(value)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map(|dir| {
+                let origin = format!("{} (from $REVIEWS_DIR)", dir.display());
+                (dir, origin)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if chosen.is_empty() {
+        return vec![Collection {
+            name: folder_name(Path::new("reviews")),
+            path: PathBuf::from("reviews"),
+            origin: "./reviews (the default; set --dir or $REVIEWS_DIR)".to_string(),
+        }];
     }
+    let mut collections: Vec<Collection> = Vec::with_capacity(chosen.len());
+    for (path, origin) in chosen {
+        let own = folder_name(&path);
+        // Two folders of one name (`a/reviews`, `b/reviews`): the later is `reviews-2`.
+        let mut name = own.clone();
+        let mut n = 1;
+        while collections.iter().any(|c| c.name == name) {
+            n += 1;
+            name = format!("{own}-{n}");
+        }
+        collections.push(Collection { name, path, origin });
+    }
+    collections
+}
+
+/// A folder's own name: its last component, or for `.` and `..` the name of the folder meant.
+fn folder_name(path: &Path) -> String {
+    let named = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    named(path)
+        .or_else(|| std::fs::canonicalize(path).ok().as_deref().and_then(named))
+        .unwrap_or_else(|| path.display().to_string())
 }

@@ -9,9 +9,14 @@ use clap::{Args, ValueEnum};
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub(super) struct GlobalArgs {
-    /// The collection folder [default: $REVIEWS_DIR, else ./reviews]
+    /// A collection folder; repeat it to read several as one library [default: $REVIEWS_DIR,
+    /// else ./reviews]
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
-    pub(super) dir: Option<PathBuf>,
+    pub(super) dir: Vec<PathBuf>,
+
+    /// Only the reviews of this collection (a folder's name); repeat it for several
+    #[arg(long, value_name = "NAME")]
+    pub(super) collection: Vec<String>,
 
     /// When to use colour [default: auto]
     #[arg(long, value_enum, ignore_case = true, value_name = "WHEN")]
@@ -34,7 +39,12 @@ impl GlobalArgs {
     /// These options given after the command's name, else as given before it.
     pub(super) fn or(self, before: GlobalArgs) -> GlobalArgs {
         GlobalArgs {
-            dir: self.dir.or(before.dir),
+            dir: if self.dir.is_empty() {
+                before.dir
+            } else {
+                self.dir
+            },
+            collection: [before.collection, self.collection].concat(),
             color: self.color.or(before.color),
             quiet: self.quiet || before.quiet,
             verbose: self.verbose || before.verbose,

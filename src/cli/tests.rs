@@ -53,18 +53,45 @@ fn width_from_flag_terminal_columns_or_80() {
 }
 
 #[test]
-fn collection_from_flag_variable_or_default() {
+fn collections_from_flags_variable_or_default() {
+    let paths = |config: Config| -> Vec<PathBuf> {
+        config.collections.into_iter().map(|c| c.path).collect()
+    };
     assert_eq!(
-        config(&["--dir", "a", "list"], &[("REVIEWS_DIR", "b")], false).dir,
-        PathBuf::from("a")
+        paths(config(
+            &["--dir", "a", "list"],
+            &[("REVIEWS_DIR", "b")],
+            false
+        )),
+        [PathBuf::from("a")]
     );
     assert_eq!(
-        config(&["list"], &[("REVIEWS_DIR", "b")], false).dir,
-        PathBuf::from("b")
+        paths(config(&["--dir", "a", "list", "--dir", "b/c"], &[], false)),
+        [PathBuf::from("b/c")],
+        "after the command, as every global option"
+    );
+    assert_eq!(
+        paths(config(&["--dir", "a", "--dir", "b", "list"], &[], false)),
+        [PathBuf::from("a"), PathBuf::from("b")]
+    );
+    assert_eq!(
+        paths(config(&["list"], &[("REVIEWS_DIR", "b:c/d::")], false)),
+        [PathBuf::from("b"), PathBuf::from("c/d")]
     );
     let default = config(&["list"], &[], false);
-    assert_eq!(default.dir, PathBuf::from("reviews"));
-    assert!(default.dir_origin.contains("--dir or $REVIEWS_DIR"));
+    assert_eq!(default.collections[0].path, PathBuf::from("reviews"));
+    assert!(
+        default.collections[0]
+            .origin
+            .contains("--dir or $REVIEWS_DIR")
+    );
+    // Two folders of one name: the later is told apart.
+    let names: Vec<String> = config(&["--dir", "a/x", "--dir", "b/x", "list"], &[], false)
+        .collections
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert_eq!(names, ["x", "x-2"]);
 }
 
 fn pager(args: &[&str], vars: &[(&str, &str)], terminal: bool) -> Option<Vec<String>> {

@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::LeftOut;
 use super::prefetch::Prefetch;
 use super::walk::{Found, visit_sources};
+use super::{Folder, LeftOut, holder};
 use crate::diagnostics::Error;
 use crate::record::{Review, date_in_file_name, slug};
 
@@ -30,9 +30,33 @@ pub(crate) struct Listing {
     /// Files whose name is their slug in full, because the slug their name gives (a Jekyll post's,
     /// without its date) is another file's too.
     full_names: HashSet<PathBuf>,
+    /// The collections listed: a review's is the one whose folder holds it.
+    collections: Vec<Folder>,
 }
 
 impl Listing {
+    /// List the review files of several collections as one library: each slug once in each,
+    /// and the same slug in two of them two reviews.
+    pub(crate) fn of(folders: &[Folder]) -> Listing {
+        let mut all = Listing::default();
+        for folder in folders {
+            let one = Listing::new(&[folder.dir().to_path_buf()]);
+            all.paths.extend(one.paths);
+            all.errors.extend(one.errors);
+            all.warnings.extend(one.warnings);
+            all.files += one.files;
+            all.full_names.extend(one.full_names);
+            all.left_out.extend(one.left_out);
+            all.collections.push(folder.clone());
+        }
+        all
+    }
+
+    /// The name of the collection that holds `path` (the deepest, when one is inside another).
+    pub(crate) fn collection(&self, path: &Path) -> Option<&str> {
+        holder(&self.collections, path).map(Folder::name)
+    }
+
     /// List the review files of `sources`, folders or files.
     pub(crate) fn new(sources: &[PathBuf]) -> Listing {
         let mut listing = Listing::default();
@@ -116,8 +140,11 @@ impl Listing {
         }
     }
 
-    /// Give a review read from `path` the slug the listing settled on.
+    /// Give a review read from `path` the slug the listing settled on, and its collection.
     pub(crate) fn name(&self, path: &Path, review: &mut Review) {
+        if let Some(collection) = self.collection(path) {
+            review.collection = Some(collection.to_string());
+        }
         if !self.full_names.is_empty() {
             let slug = self.slug(path);
             if review.slug != slug {

@@ -14,18 +14,30 @@ pub(crate) use read::{map_files, map_headers, read_header, read_rest, read_whole
 /// File extensions that hold reviews.
 const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 
-/// One folder of review files.
+/// One folder of review files: a collection, by the name its reviews carry.
 #[derive(Debug, Clone)]
 pub(crate) struct Folder {
     dir: PathBuf,
+    name: String,
 }
 
 impl Folder {
-    /// The collection in `dir`, which must be a folder; `tried` says how `dir` was chosen.
+    /// The collection in `dir`, which must be a folder; `tried` says how `dir` was chosen. Its
+    /// name is the folder's own.
     pub(crate) fn open(dir: &Path, tried: &str) -> Result<Folder> {
+        let name = dir.file_name().map_or_else(
+            || dir.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Folder::named(dir, tried, name)
+    }
+
+    /// The collection in `dir`, named `name`.
+    pub(crate) fn named(dir: &Path, tried: &str, name: String) -> Result<Folder> {
         if dir.is_dir() {
             Ok(Folder {
                 dir: dir.to_path_buf(),
+                name,
             })
         } else if dir.is_file() {
             Err(Error::NotAFolder {
@@ -40,7 +52,15 @@ impl Folder {
 
     /// Every review file of the collection: see [`Listing`].
     pub(crate) fn listing(&self) -> Listing {
-        Listing::new(std::slice::from_ref(&self.dir))
+        Listing::of(std::slice::from_ref(self))
+    }
+
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// The file for `slug` at the top of the folder, found without listing the collection.
@@ -56,6 +76,14 @@ impl Folder {
             meta.is_file().then_some(path)
         })
     }
+}
+
+/// The collection of `folders` that holds `path`: the deepest, when one is inside another.
+pub(crate) fn holder<'f>(folders: &'f [Folder], path: &Path) -> Option<&'f Folder> {
+    folders
+        .iter()
+        .filter(|folder| path.starts_with(&folder.dir))
+        .max_by_key(|folder| folder.dir.components().count())
 }
 
 /// A slug that can only name a file inside the folder.

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{CHUNK, Outcome, point_at_exports};
-use crate::collection::{Folder, LeftOut, Listing, map_headers};
+use super::{CHUNK, Outcome, open_listing, point_at_exports};
+use crate::collection::{LeftOut, Listing, map_headers};
 use crate::config::{Config, Warnings};
 use crate::diagnostics::{Error, Note, Printer, Result, Severity};
 use crate::query::films::{Film, film};
@@ -84,15 +84,17 @@ pub(super) fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome> {
-    let sources = if paths.is_empty() {
-        Folder::open(&config.dir, &config.dir_origin)?;
-        vec![config.dir.clone()]
+    // Files and folders named, or the collections.
+    let (listing, mut notes, sources) = if paths.is_empty() {
+        let (listing, notes) = open_listing(config)?;
+        let folders = config.collections.iter().map(|c| c.path.clone()).collect();
+        (listing, notes, folders)
     } else {
-        paths.to_vec()
+        let listing = Listing::new(paths);
+        let mut notes = Note::each(&listing.errors, Severity::Error);
+        notes.extend(Note::each(&listing.warnings, Severity::Warning));
+        (listing, notes, paths.to_vec())
     };
-    let listing = Listing::new(&sources);
-    let mut notes = Note::each(&listing.errors, Severity::Error);
-    notes.extend(Note::each(&listing.warnings, Severity::Warning));
     // The files with problems (warnings count here), but for repeated slugs.
     let mut flawed = HashSet::new();
     let mut films = SameFilms::default();

@@ -131,7 +131,15 @@ pub(super) fn list(
             matched
         }
     };
-    if matched == 0 && !point_at_exports(std::slice::from_ref(&config.dir), &mut Printer::new(err))
+    if matched == 0
+        && !point_at_exports(
+            &config
+                .collections
+                .iter()
+                .map(|c| c.path.clone())
+                .collect::<Vec<_>>(),
+            &mut Printer::new(err),
+        )
     {
         say_nothing_matched(config, &options.filter.asked, err);
     }

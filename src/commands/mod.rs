@@ -85,7 +85,12 @@ fn say_nothing_matched(config: &Config, asked: &str, err: &mut dyn Write) {
         return;
     }
     let message = if asked.is_empty() {
-        format!("no reviews in {}", config.dir.display())
+        let folders: Vec<String> = config
+            .collections
+            .iter()
+            .map(|c| c.path.display().to_string())
+            .collect();
+        format!("no reviews in {}", folders.join(", "))
     } else {
         format!("no reviews match {asked}")
     };
@@ -112,13 +117,41 @@ fn write_files(
     Ok(Outcome::Found)
 }
 
-/// The collection's files, and the problems met listing them, as every reading command starts.
+/// The collections' files, and the problems met listing them, as every reading command starts.
 fn open_listing(config: &Config) -> Result<(Listing, Vec<Note>)> {
-    let collection = Folder::open(&config.dir, &config.dir_origin)?;
-    let listing = collection.listing();
-    let mut notes = Note::each(&listing.errors, Severity::Error);
+    let (folders, mut notes) = open_folders(config)?;
+    let listing = Listing::of(&folders);
+    notes.extend(Note::each(&listing.errors, Severity::Error));
     notes.extend(Note::each(&listing.warnings, Severity::Warning));
     Ok((listing, notes))
+}
+
+/// The collections to read, opened: one that is missing is a warning while another is there,
+/// and the error when none is.
+fn open_folders(config: &Config) -> Result<(Vec<Folder>, Vec<Note>)> {
+    let mut folders = Vec::new();
+    let mut missing = Vec::new();
+    let mut first_error = None;
+    for collection in &config.collections {
+        match Folder::named(
+            &collection.path,
+            &collection.origin,
+            collection.name.clone(),
+        ) {
+            Ok(folder) => folders.push(folder),
+            Err(error) => {
+                missing.push(Error::MissingCollection {
+                    name: collection.name.clone(),
+                    tried: collection.origin.clone(),
+                });
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    match first_error {
+        Some(error) if folders.is_empty() => Err(error),
+        _ => Ok((folders, Note::each(&missing, Severity::Warning))),
+    }
 }
 
 /// Say so of each folder that holds a Letterboxd export, whose CSV files are not review files:

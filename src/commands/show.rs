@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{CHUNK, Outcome};
-use crate::collection::{Folder, LeftOut, map_headers, read_header, read_rest};
+use crate::collection::{Folder, LeftOut, Listing, holder, map_headers, read_header, read_rest};
 use crate::config::{Config, ShowFormat, ShowOptions};
 use crate::diagnostics::{Printer, Result};
 use crate::front_matter::{self, Parsed};
@@ -19,50 +19,9 @@ pub(super) fn show(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     let mut printer = Printer::new(err);
-    // A path, as grep -l and find print them, names its file wherever it is; a query that is
-    // not a path is only ever looked up in the collection.
-    let named = Path::new(&options.query);
-    let path = if options.query.contains('/') || named.is_file() {
-        named.to_path_buf()
-    } else {
-        let collection = Folder::open(&config.dir, &config.dir_origin)?;
-        let (found, unreadable) = find(&collection, &options.query);
-        match found {
-            Found::One(path) => path,
-            Found::Several(count, slugs) => {
-                printer.message(&format!(
-                    "several reviews match \"{}\" ({count}); name one by its slug:",
-                    options.query
-                ));
-                for slug in &slugs {
-                    printer.hint(slug);
-                }
-                if count > slugs.len() {
-                    printer.hint(&format!("... and {} more", count - slugs.len()));
-                }
-                return Ok(Outcome::FileErrors);
-            }
-            Found::Nothing(suggestions) => {
-                printer.message(&format!("no review matches \"{}\"", options.query));
-                if !suggestions.is_empty() {
-                    printer.hint(&format!("did you mean: {}?", suggestions.join(", ")));
-                }
-                if !unreadable.is_empty() {
-                    let names: Vec<String> = unreadable
-                        .iter()
-                        .take(10)
-                        .map(|p| p.display().to_string())
-                        .collect();
-                    printer.hint(&format!(
-                        "{} file{} could not be read and may be the one: {}",
-                        unreadable.len(),
-                        if unreadable.len() == 1 { "" } else { "s" },
-                        names.join(", ")
-                    ));
-                }
-                return Ok(Outcome::NothingFound);
-            }
-        }
+    let (path, collection) = match locate(config, &options.query, &mut printer)? {
+        Ok(located) => located,
+        Err(outcome) => return Ok(outcome),
     };
     // The header first, as `list` reads it: a file that is not a review is never read whole.
     let (parsed, head) = match read_header(&path) {
@@ -81,6 +40,7 @@ pub(super) fn show(
     let Some(mut review) = parsed.review else {
         return Ok(Outcome::FileErrors);
     };
+    review.collection = collection;
     let mut bytes = read_rest(&path, head)?;
     if options.format == ShowFormat::Markdown {
         output::markdown::write(out, &bytes, config.terminal)?;
@@ -112,18 +72,99 @@ pub(super) fn show(
     Ok(Outcome::Found)
 }
 
-/// The file the query names: a slug at the top of the folder is opened at once; otherwise every
-/// slug is looked at, and only then every title. Beside it, the files that could not be read.
-fn find(collection: &Folder, query: &str) -> (Found, Vec<PathBuf>) {
-    if let Some(path) = collection.direct(query) {
+/// The file the query names, and the collection it is in; or, said on stderr, why there is none
+/// (the outcome to exit with). A path, as grep -l and find print them, names its file wherever it
+/// is; `blog/heat` is the slug `heat` in the collection `blog`; any other query is looked up in
+/// the collections.
+fn locate(
+    config: &Config,
+    query: &str,
+    printer: &mut Printer,
+) -> Result<std::result::Result<(PathBuf, Option<String>), Outcome>> {
+    let named = Path::new(query);
+    if named.is_file() {
+        return Ok(Ok((named.to_path_buf(), None)));
+    }
+    let (mut folders, mut notes) = super::open_folders(config)?;
+    printer.report(&mut notes, config.warnings);
+    let query = match query.split_once('/') {
+        Some((name, slug)) if !slug.contains('/') && folders.iter().any(|f| f.name() == name) => {
+            folders.retain(|f| f.name() == name);
+            slug
+        }
+        Some(_) => return Ok(Ok((named.to_path_buf(), None))),
+        None => query,
+    };
+    let in_collection = |path: PathBuf| {
+        let name = holder(&folders, &path).map(|f| f.name().to_string());
+        (path, name)
+    };
+    let (found, unreadable) = find(&folders, query);
+    let first = match found {
+        Found::One(path) => return Ok(Ok(in_collection(path))),
+        Found::Several(count, first) => (count, first),
+        Found::Nothing(suggestions) => {
+            printer.message(&format!("no review matches \"{query}\""));
+            if !suggestions.is_empty() {
+                printer.hint(&format!("did you mean: {}?", suggestions.join(", ")));
+            }
+            if !unreadable.is_empty() {
+                let names: Vec<String> = unreadable
+                    .iter()
+                    .take(10)
+                    .map(|p| p.display().to_string())
+                    .collect();
+                printer.hint(&format!(
+                    "{} file{} could not be read and may be the one: {}",
+                    unreadable.len(),
+                    if unreadable.len() == 1 { "" } else { "s" },
+                    names.join(", ")
+                ));
+            }
+            return Ok(Err(Outcome::NothingFound));
+        }
+    };
+    let (count, first) = first;
+    if folders.len() > 1 && first.iter().all(|(_, slug)| slug == query) {
+        printer.message(&format!(
+            "\"{query}\" is the slug of {count} reviews in different collections; name one with its collection (`show COLLECTION/{query}` or `--collection COLLECTION`):"
+        ));
+        for (path, slug) in &first {
+            let name = holder(&folders, path).map_or("", |f| f.name());
+            printer.hint(&format!("{name}/{slug}  {}", path.display()));
+        }
+    } else {
+        printer.message(&format!(
+            "several reviews match \"{query}\" ({count}); name one by its slug:"
+        ));
+        for (path, slug) in &first {
+            match holder(&folders, path).filter(|_| folders.len() > 1) {
+                Some(folder) => printer.hint(&format!("{}/{slug}", folder.name())),
+                None => printer.hint(slug),
+            }
+        }
+    }
+    if count > first.len() {
+        printer.hint(&format!("... and {} more", count - first.len()));
+    }
+    Ok(Err(Outcome::FileErrors))
+}
+
+/// The file the query names: a slug at the top of the one folder is opened at once; otherwise
+/// every slug is looked at, and only then every title. Beside it, the files that could not be
+/// read.
+fn find(folders: &[Folder], query: &str) -> (Found, Vec<PathBuf>) {
+    if let [folder] = folders
+        && let Some(path) = folder.direct(query)
+    {
         return (Found::One(path), Vec::new());
     }
-    super::on_reading_threads(|| find_listed(collection, query))
+    super::on_reading_threads(|| find_listed(folders, query))
 }
 
 /// [`find`] for a query that is not a slug at the top of the folder.
-fn find_listed(collection: &Folder, query: &str) -> (Found, Vec<PathBuf>) {
-    let listing = collection.listing();
+fn find_listed(folders: &[Folder], query: &str) -> (Found, Vec<PathBuf>) {
+    let listing = Listing::of(folders);
     let mut lookup = Lookup::new(query);
     for path in listing.paths() {
         lookup.offer_slug(&listing.slug(path), path);

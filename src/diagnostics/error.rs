@@ -84,6 +84,15 @@ pub enum Error {
         tried: String,
     },
 
+    /// One of several collections is missing: the others are read.
+    #[error("collection \"{name}\" not found: tried {tried}; the others are read")]
+    MissingCollection {
+        /// The collection's name.
+        name: String,
+        /// Where it was looked for, and how that was chosen.
+        tried: String,
+    },
+
     /// `--dir` names a file.
     #[error("{}: is a file, not a folder: `--dir` takes the collection's folder (`reviews check FILE` reads one file)", path.display())]
     NotAFolder {

@@ -50,7 +50,7 @@ pub(crate) fn problem_line(error: &Error, severity: Severity) -> String {
                 None => format!("warning: {text}"),
             }
         }
-        (Severity::Warning, other) => format!("warning: reviews: {other}"),
+        (Severity::Warning, other) => format!("reviews: warning: {other}"),
         (Severity::Error, other) if other.path().is_some() => other.to_string(),
         (Severity::Error, other) => format!("reviews: {other}"),
     };
@@ -113,7 +113,8 @@ impl<'a> Printer<'a> {
     }
 
     /// Problems kept in [`Note`]s, sorted, as `list` and `show` report them: errors in full; warnings
-    /// each, counted in one line, or not at all.
+    /// about files each, counted in one line, or not at all; those about the run each, unless
+    /// silenced.
     pub(crate) fn report(&mut self, notes: &mut [Note], warnings: Warnings) {
         notes.sort_by(Note::order);
         let mut warned: Vec<&Path> = Vec::new();
@@ -123,7 +124,9 @@ impl<'a> Printer<'a> {
                     let _ = writeln!(self.err, "{}", note.text);
                 }
                 Severity::Warning => {
-                    if warnings == Warnings::Each {
+                    // A warning about the run, not a file (a missing collection), is one line.
+                    let of_the_run = note.path.is_none() && warnings != Warnings::Silent;
+                    if warnings == Warnings::Each || of_the_run {
                         let _ = writeln!(self.err, "{}", note.text);
                     }
                     // Sorted by path: a file's warnings are together.

@@ -20,4 +20,4 @@ pub(crate) mod tsv;
 pub(crate) use front_matter::to_front_matter;
 #[cfg(any(test, feature = "fuzzing"))]
 pub(crate) mod promises;
-pub(crate) use row::Layout;
+pub(crate) use row::{Layout, WITH_COLLECTION};

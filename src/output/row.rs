@@ -56,6 +56,7 @@ impl Column {
     fn of(name: Cow<'static, str>) -> Column {
         let (align, style, unit, worth) = match name.as_ref() {
             "slug" | "path" => (Align::Left, CellStyle::Plain, "", Worth::Key),
+            "collection" => (Align::Left, CellStyle::Plain, "", Worth::Short),
             "title" | "original_title" => (Align::Left, CellStyle::Plain, "", Worth::Title),
             "directed_by" | "written_by" | "produced_by" | "starring" => {
                 (Align::Left, CellStyle::Plain, "", Worth::People)
@@ -94,6 +95,10 @@ const STANDARD: [&str; 7] = [
 /// TSV's standard columns: the first six, a fixed contract (the score is in the table, CSV and
 /// JSON).
 const TSV_COLUMNS: usize = 6;
+
+/// The table's columns when several collections are read: the standard ones and the collection.
+pub(crate) const WITH_COLLECTION: &str =
+    "slug,collection,title,year,directed_by,rating,runtime,score";
 
 /// The columns `list` shows: the standard seven, or the fields `--columns` names, in its order.
 #[derive(Debug, Clone)]

@@ -6,9 +6,10 @@ use crate::record::Review;
 use crate::terminal::clean;
 
 /// The fields a template may name, besides `{extra.KEY}`.
-pub(crate) const FIELDS: [&str; 22] = [
+pub(crate) const FIELDS: [&str; 23] = [
     "slug",
     "path",
+    "collection",
     "title",
     "original_title",
     "year",
@@ -150,6 +151,7 @@ fn value<'r>(review: &'r Review, name: &str) -> Cow<'r, str> {
     match name {
         "slug" => Cow::Borrowed(&review.slug),
         "path" => review.path.to_string_lossy(),
+        "collection" => text(&review.collection),
         "title" => Cow::Borrowed(&review.title),
         "original_title" => text(&review.original_title),
         "year" => shown(review.year.map(|y| y.to_string())),

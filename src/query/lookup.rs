@@ -11,8 +11,8 @@ use crate::record::Review;
 #[derive(Debug, PartialEq)]
 pub(crate) enum Found {
     One(PathBuf),
-    /// More than one: how many, and the first slugs (by path).
-    Several(usize, Vec<String>),
+    /// More than one: how many, and the first (by path), each with its slug.
+    Several(usize, Vec<(PathBuf, String)>),
     /// Nothing: the closest slugs, to suggest.
     Nothing(Vec<String>),
 }
@@ -73,10 +73,7 @@ impl Matches {
         let mut first = self.first.into_iter();
         match first.next() {
             Some((path, _)) if self.count == 1 => Found::One(path),
-            one => Found::Several(
-                self.count,
-                one.into_iter().chain(first).map(|(_, slug)| slug).collect(),
-            ),
+            one => Found::Several(self.count, one.into_iter().chain(first).collect()),
         }
     }
 }
@@ -91,7 +88,8 @@ pub(crate) struct Lookup {
     /// The query as suggestions are measured against it: folded, `-` and `_` as spaces, without
     /// a leading article; and its title without the year, when it ends in one.
     near: Vec<String>,
-    by_slug: Option<PathBuf>,
+    /// The files the query names by slug or file name: one in each collection at most.
+    by_slug: Matches,
     matches: [Matches; Tier::COUNT],
     closest: Vec<((usize, f64), String)>,
 }
@@ -113,28 +111,28 @@ impl Lookup {
             dated,
             wanted,
             near,
-            by_slug: None,
+            by_slug: Matches::default(),
             matches: Default::default(),
             closest: Vec::new(),
         }
     }
 
     /// A file whose slug or file name may be the query (`heat`, `2019-03-01-heat`, or
-    /// `2019-03-01-heat.md`): such a match wins without any header being read. Of several, the
-    /// first path in byte order.
+    /// `2019-03-01-heat.md`): such a match wins without any header being read. Several (the
+    /// same slug in several collections) are several.
     pub(crate) fn offer_slug(&mut self, slug: &str, path: &Path) {
         let query = self.query.as_str();
         let named = slug == query
             || path.file_stem().is_some_and(|s| s == query)
             || path.file_name().is_some_and(|s| s == query);
-        if named && self.by_slug.as_deref().is_none_or(|p| path < p) {
-            self.by_slug = Some(path.to_path_buf());
+        if named {
+            self.by_slug.add(path, slug);
         }
     }
 
     /// Did a slug match? Then titles need not be read.
     pub(crate) fn slug_matched(&self) -> bool {
-        self.by_slug.is_some()
+        self.by_slug.count > 0
     }
 
     /// Judge one review by its slug, titles and year (pure, so it runs on any core). The slug
@@ -209,8 +207,8 @@ impl Lookup {
     /// Slug, else the first tier with a match (one review, or several to choose from);
     /// otherwise the closest titles' slugs, to suggest.
     pub(crate) fn finish(self) -> Found {
-        if let Some(path) = self.by_slug {
-            return Found::One(path);
+        if self.by_slug.count > 0 {
+            return self.by_slug.found();
         }
         match self.matches.into_iter().find(|m| m.count > 0) {
             Some(matches) => matches.found(),

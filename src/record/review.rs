@@ -56,6 +56,8 @@ pub struct Review {
     /// The file, as found in the collection.
     #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
+    /// The collection it was listed in (a configured name, else its folder's), when it was.
+    pub collection: Option<String>,
     /// The title as written, else the file's name (a header without one).
     pub title: String,
     /// The title in the film's own language.

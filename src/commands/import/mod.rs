@@ -26,7 +26,7 @@ pub(in crate::commands) fn target_dir(
     to: &Option<PathBuf>,
     dry_run: bool,
 ) -> Result<PathBuf> {
-    let dir = to.clone().unwrap_or_else(|| config.dir.clone());
+    let dir = to.clone().unwrap_or_else(|| config.home().path.clone());
     if !dry_run && !dir.is_dir() {
         fs::create_dir_all(&dir).map_err(|source| Error::Write {
             path: dir.clone(),

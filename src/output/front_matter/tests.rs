@@ -90,6 +90,7 @@ prop_compose! {
         Review {
             slug: "film".into(),
             path: "dir/film.md".into(),
+            collection: None,
             title,
             original_title,
             year: Some(year),

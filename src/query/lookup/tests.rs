@@ -8,6 +8,15 @@ fn look(query: &str, reviews: &[(&str, &str)]) -> Found {
     look_at(query, &reviews)
 }
 
+/// Several found, named by slug, each at `{slug}.md`.
+fn several(count: usize, slugs: &[&str]) -> Found {
+    let first = slugs
+        .iter()
+        .map(|slug| (PathBuf::from(format!("{slug}.md")), slug.to_string()))
+        .collect();
+    Found::Several(count, first)
+}
+
 fn review(title: &str, original: Option<&str>, year: Option<i32>) -> Review {
     Review {
         title: title.into(),
@@ -52,7 +61,7 @@ fn slug_then_exact_title_then_unique_part() {
     );
     assert_eq!(
         look("prophet", &reviews),
-        Found::Several(2, vec!["a-prophet".into(), "prophets".into()])
+        several(2, &["a-prophet", "prophets"])
     );
     assert_eq!(
         look("rust and bon", &reviews),
@@ -81,12 +90,12 @@ fn slugs_read_as_words_and_several_matches_are_named() {
     );
     assert_eq!(
         look("an", &reviews),
-        Found::Several(
+        several(
             3,
-            vec![
-                "madagascar-3".into(),
-                "rust-and-bone".into(),
-                "the-girl-with-the-dragon-tattoo-2011".into()
+            &[
+                "madagascar-3",
+                "rust-and-bone",
+                "the-girl-with-the-dragon-tattoo-2011"
             ]
         )
     );
@@ -132,7 +141,13 @@ fn a_title_with_its_year_or_a_file_name_finds_the_one() {
     );
     assert_eq!(
         look_at("Heat", &reviews),
-        Found::Several(2, vec!["heat".into(), "heat-1986".into()]),
+        Found::Several(
+            2,
+            vec![
+                ("_posts/2019-03-01-heat.md".into(), "heat".into()),
+                ("heat-1986.md".into(), "heat-1986".into())
+            ]
+        ),
         "the title alone names two"
     );
     assert_eq!(
