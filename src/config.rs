@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::collection::Choice;
 pub(crate) use crate::diagnostics::Warnings;
 use crate::output::Layout;
 use crate::output::template::Template;
@@ -10,12 +11,48 @@ use crate::query::{Filter, Order, Search};
 use crate::terminal::pager::Pager;
 
 /// One folder of reviews, by the name its reviews carry.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Collection {
-    /// The folder's own name, made unique among the collections read.
+    /// A name from the config file, else the folder's own, unique among the collections read.
     pub(crate) name: String,
     pub(crate) path: PathBuf,
-    /// How it was chosen (`--dir`, `$REVIEWS_DIR`, the default), for the error when it is missing.
+    /// How it was chosen (`--dir`, `$REVIEWS_DIR`, the config file, the default), for the error
+    /// when it is missing.
+    pub(crate) origin: String,
+    /// Which of its files are read: the config file's `include` and `exclude`.
+    pub(crate) choice: Choice,
+    /// Added to the tags of each of its reviews.
+    pub(crate) tags: Vec<String>,
+}
+
+impl Collection {
+    /// The folder `path`, by its own name, chosen as `origin` says.
+    pub(crate) fn at(path: PathBuf, name: String, origin: String) -> Collection {
+        Collection {
+            name,
+            path,
+            origin,
+            choice: Choice::default(),
+            tags: Vec::new(),
+        }
+    }
+
+    /// `./reviews`, the default.
+    pub(crate) fn named(folder: &str) -> Collection {
+        Collection::at(
+            PathBuf::from(folder),
+            folder.to_string(),
+            format!("./{folder} (the default; set --dir or $REVIEWS_DIR)"),
+        )
+    }
+}
+
+/// A setting in effect, as `reviews config` prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Setting {
+    pub(crate) name: String,
+    pub(crate) value: String,
+    /// The flag, the variable, the config file's path and line, or "default".
     pub(crate) origin: String,
 }
 
@@ -69,6 +106,13 @@ pub(crate) enum Command {
     Write {
         folder: PathBuf,
         files: Vec<(String, Vec<u8>)>,
+    },
+    /// The settings in effect and where each came from (`reviews config`).
+    Settings(Vec<Setting>),
+    /// Write `text` at `path`, a new file (`reviews config init`), and name it.
+    Init {
+        path: PathBuf,
+        text: String,
     },
     /// A usage error found after parsing: say it and exit 2 before reading anything.
     Usage(String),

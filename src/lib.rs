@@ -62,7 +62,9 @@ pub mod fuzzing {
 #[doc(hidden)]
 pub fn main() -> ExitCode {
     cli::complete_if_asked();
-    let config = cli::Cli::parse_args().resolve(&cli::Environment::from_process());
+    let env = cli::Environment::from_process();
+    let file = cli::SettingsFile::load(&env);
+    let config = cli::Cli::parse_args().resolve(&env, file);
     match config.command {
         // One file needs no pool of threads: `show` starts one only when it has to look.
         config::Command::Show(_) | config::Command::Print(_) | config::Command::Usage(_) => {

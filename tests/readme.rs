@@ -106,6 +106,11 @@ fn run(example: &Example) -> String {
     cmd.env_clear()
         .env("PATH", path)
         .env("HOME", std::env::temp_dir())
+        // Never a config file of the machine's: the examples read the bundled collection.
+        .env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join("reviews-examples-no-config"),
+        )
         .env("NO_COLOR", "1")
         .env("REVIEWS_PAGER", "")
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -212,7 +212,11 @@ fn read_collection<T: Send>(
 ) -> Vec<T> {
     let folders: Vec<Folder> = collection_dirs(std::env::args_os())
         .iter()
-        .filter_map(|c| Folder::named(&c.path, "", c.name.clone()).ok())
+        .filter_map(|c| {
+            let folder = Folder::named(&c.path, "", c.name.clone()).ok()?;
+            let choice = c.choice.clone();
+            Some(folder.choosing(choice, c.tags.clone()))
+        })
         .collect();
     let listing = Listing::of(&folders);
     let paths = listing.paths();
@@ -251,8 +255,11 @@ fn collection_dirs(args: impl IntoIterator<Item = OsString>) -> Vec<Collection> 
             },
         )
         .collect();
-    let variable = std::env::var("REVIEWS_DIR").ok();
-    super::environment::choose_collections(given, variable.as_deref().filter(|v| !v.is_empty()))
+    // As a run chooses them: the config file's collections when no folder is named.
+    let env = super::Environment::from_process();
+    let file = super::SettingsFile::load(&env).unwrap_or_default();
+    super::weigh::collections(given, &env, &file, &mut super::weigh::Weighed::default())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use super::weigh::{Origin, Weighed};
 use crate::config::Collection;
 use crate::terminal::pager::Pager;
 
@@ -20,8 +21,11 @@ pub(crate) struct Environment {
 }
 
 /// The environment variables `reviews` reads.
-pub(super) const VARIABLES: [&str; 12] = [
+pub(super) const VARIABLES: [&str; 15] = [
     "REVIEWS_DIR",
+    "REVIEWS_CONFIG",
+    "XDG_CONFIG_HOME",
+    "HOME",
     "REVIEWS_PAGER",
     "PAGER",
     "LESS",
@@ -77,16 +81,31 @@ pub(super) fn editor_command(env: &Environment) -> Option<Vec<String>> {
     shell_words::split(setting).ok().filter(|w| !w.is_empty())
 }
 
-/// `$REVIEWS_PAGER` (empty: no pager), else `$PAGER`, else `less -FRX`. As git does, `less`
-/// gets `LESS=FRX` when `$LESS` is unset, so that styles show as styles.
-pub(super) fn pager_command(env: &Environment) -> Option<Pager> {
-    let mut pager = match env.vars.get("REVIEWS_PAGER") {
-        Some(setting) => Pager::from_setting(setting),
-        None => env
-            .var("PAGER")
-            .and_then(Pager::from_setting)
-            .or_else(|| Pager::from_setting("less -FRX")),
-    }?;
+/// The pager when nothing names one.
+pub(super) const DEFAULT_PAGER: &str = "less -FRX";
+
+/// `$REVIEWS_PAGER` (empty: no pager), else `$PAGER`, else the config file's `[show] pager`
+/// (`false`: none), else `less -FRX`. As git does, `less` gets `LESS=FRX` when `$LESS` is unset,
+/// so that styles show as styles.
+pub(super) fn pager_command(
+    env: &Environment,
+    file: Option<(Option<Pager>, String)>,
+    weighed: &mut Weighed,
+) -> Option<Pager> {
+    let (pager, origin) = match (env.vars.get("REVIEWS_PAGER"), env.var("PAGER"), file) {
+        (Some(setting), _, _) => (
+            Pager::from_setting(setting),
+            Origin::Variable("REVIEWS_PAGER"),
+        ),
+        (None, Some(setting), _) => (Pager::from_setting(setting), Origin::Variable("PAGER")),
+        (None, None, Some((pager, place))) => (pager, Origin::File(place)),
+        (None, None, None) => (Pager::from_setting(DEFAULT_PAGER), Origin::Default),
+    };
+    let shown = pager.as_ref().map_or("none".to_string(), |p| {
+        shell_words::join(std::iter::once(&p.program).chain(&p.args))
+    });
+    weighed.note("show.pager", shown, origin);
+    let mut pager = pager?;
     if !env.vars.contains_key("LESS") {
         pager.env.push(("LESS".into(), "FRX".into()));
     }
@@ -117,11 +136,7 @@ pub(super) fn choose_collections(given: Vec<PathBuf>, variable: Option<&str>) ->
         Vec::new()
     };
     if chosen.is_empty() {
-        return vec![Collection {
-            name: folder_name(Path::new("reviews")),
-            path: PathBuf::from("reviews"),
-            origin: "./reviews (the default; set --dir or $REVIEWS_DIR)".to_string(),
-        }];
+        return vec![Collection::named("reviews")];
     }
     let mut collections: Vec<Collection> = Vec::with_capacity(chosen.len());
     for (path, origin) in chosen {
@@ -133,7 +148,7 @@ pub(super) fn choose_collections(given: Vec<PathBuf>, variable: Option<&str>) ->
             n += 1;
             name = format!("{own}-{n}");
         }
-        collections.push(Collection { name, path, origin });
+        collections.push(Collection::at(path, name, origin));
     }
     collections
 }

@@ -6,15 +6,19 @@ use clap::{Args, ValueEnum};
 
 /// The options every reading command takes, before or after its name. `completions` and `man`
 /// read no collection and print no review, so they take none of them.
+/// The narrowest width output is fitted to.
+pub(super) const MIN_WIDTH: u16 = 20;
+
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub(super) struct GlobalArgs {
     /// A collection folder; repeat it to read several as one library [default: $REVIEWS_DIR,
-    /// else ./reviews]
+    /// else the config file's collections, else ./reviews]
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub(super) dir: Vec<PathBuf>,
 
-    /// Only the reviews of this collection (a folder's name); repeat it for several
+    /// Only the reviews of this collection (its name in the config file, else its folder's);
+    /// repeat it for several
     #[arg(long, value_name = "NAME")]
     pub(super) collection: Vec<String>,
 
@@ -31,7 +35,7 @@ pub(super) struct GlobalArgs {
     pub(super) verbose: bool,
 
     /// Fit output to N columns [default: the terminal's width, else $COLUMNS, else 80]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(i64::from(MIN_WIDTH)..))]
     pub(super) width: Option<u16>,
 }
 

@@ -1,10 +1,12 @@
 //! `reviews list`: its arguments, and the options they make.
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::filters::FilterArgs;
 use super::format::{FormatArg, NULL_FORMATS, format_arg, resolve_format};
 use super::global::GlobalArgs;
+use super::settings::{ListSettings, SettingsFile};
+use super::weigh::{Origin, Weighed, from_file};
 use crate::config::{Lines, ListFormat, ListOptions};
 use crate::output::Layout;
 use crate::query::{Order, SortKey};
@@ -20,9 +22,9 @@ Examples:
 pub(super) struct ListArgs {
     #[command(flatten)]
     filters: FilterArgs,
-    /// Sort by this field (reviews without it come last)
-    #[arg(long, value_enum, ignore_case = true, default_value_t = SortKey::Title)]
-    sort: SortKey,
+    /// Sort by this field (reviews without it come last) [default: title]
+    #[arg(long, value_enum, ignore_case = true)]
+    sort: Option<SortKey>,
     /// Reverse the order
     #[arg(long)]
     reverse: bool,
@@ -45,11 +47,107 @@ pub(super) struct ListArgs {
     pub(super) global: GlobalArgs,
 }
 
+/// The config file's `[list]`: what `list` does when its flags do not say.
+#[derive(Default)]
+pub(super) struct ListDefaults {
+    sort: Option<(SortKey, String)>,
+    reverse: Option<(bool, String)>,
+    format: Option<(FormatArg<ListFormat>, String)>,
+    columns: Option<(Layout, String)>,
+}
+
+impl ListDefaults {
+    /// The file's `[list]` values, each parsed as its flag's; one it refuses is the error naming
+    /// its place.
+    pub(super) fn read(file: &SettingsFile, list: &ListSettings) -> Result<ListDefaults, String> {
+        Ok(ListDefaults {
+            sort: from_file(file, "list.sort", list.sort.as_ref(), |v: &String| {
+                SortKey::from_str(v, true).map_err(|_| {
+                    let names: Vec<String> = SortKey::value_variants()
+                        .iter()
+                        .filter_map(|k| Some(k.to_possible_value()?.get_name().to_string()))
+                        .collect();
+                    format!("expected {}", names.join(", "))
+                })
+            })?,
+            reverse: from_file(file, "list.reverse", list.reverse.as_ref(), |v| Ok(*v))?,
+            format: from_file(file, "list.format", list.format.as_ref(), |v: &String| {
+                format_arg(v)
+            })?,
+            columns: from_file(file, "list.columns", list.columns.as_ref(), |v: &String| {
+                Layout::chosen(v)
+            })?,
+        })
+    }
+}
+
+/// A value's name as its flag takes it.
+fn value_name(value: &impl ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map_or(String::new(), |v| v.get_name().to_string())
+}
+
 impl ListArgs {
+    /// No flag given: what `reviews config` weighs to show `list`'s settings.
+    pub(super) fn unset() -> ListArgs {
+        use clap::FromArgMatches;
+        let command = ListArgs::augment_args(clap::Command::new("list"));
+        let matches = command.get_matches_from(["list"]);
+        ListArgs::from_arg_matches(&matches).expect("no flags are valid list arguments")
+    }
+
     /// The options of `list`, or the usage error of a flag given with a format it does not fit.
-    pub(super) fn options(self, terminal: bool) -> Result<ListOptions, String> {
+    /// A flag not given is the config file's value, else the default.
+    pub(super) fn options(
+        self,
+        terminal: bool,
+        defaults: ListDefaults,
+        weighed: &mut Weighed,
+    ) -> Result<ListOptions, String> {
         let args = self;
-        let (format, template) = resolve_format(args.format, ListFormat::Template);
+        let sort = weighed.pick(
+            "list.sort",
+            args.sort.map(|s| (value_name(&s), "--sort")),
+            defaults.sort.map(|(s, place)| (value_name(&s), place)),
+            value_name(&SortKey::Title),
+        );
+        let sort = SortKey::from_str(&sort, true).unwrap_or(SortKey::Title);
+        let reverse = weighed.pick(
+            "list.reverse",
+            args.reverse.then_some((true, "--reverse")),
+            defaults.reverse,
+            false,
+        );
+        let format_written = |format: &FormatArg<ListFormat>| match format {
+            FormatArg::Named(named) => value_name(named),
+            FormatArg::Template(template) => template.source().to_string(),
+        };
+        let (format, origin) = match (args.format, defaults.format) {
+            (Some(format), _) => (Some(format), Origin::Flag("--format")),
+            (None, Some((format, place))) => (Some(format), Origin::File(place)),
+            (None, None) => (None, Origin::Default),
+        };
+        let shown = format.as_ref().map_or_else(
+            || if terminal { "table" } else { "tsv" }.to_string(),
+            format_written,
+        );
+        weighed.note("list.format", shown, origin);
+        let columns_flag = args.columns.is_some();
+        let (columns, origin) = match (args.columns, defaults.columns) {
+            (Some(columns), _) => (Some(columns), Origin::Flag("--columns")),
+            (None, Some((columns, place))) => (Some(columns), Origin::File(place)),
+            (None, None) => (None, Origin::Default),
+        };
+        let shown = columns.as_ref().map_or_else(
+            || "standard".to_string(),
+            |c| {
+                let names: Vec<&str> = c.columns().iter().map(|c| c.name.as_ref()).collect();
+                names.join(",")
+            },
+        );
+        weighed.note("list.columns", shown, origin);
+        let (format, template) = resolve_format(format, ListFormat::Template);
         let lines = Lines {
             template,
             null: args.null,
@@ -74,23 +172,22 @@ impl ListArgs {
         {
             return Err(NULL_FORMATS.to_string());
         }
-        if args.columns.is_some()
-            && !matches!(
-                format,
-                ListFormat::Table | ListFormat::Tsv | ListFormat::Csv
-            )
-        {
+        let has_columns = matches!(
+            format,
+            ListFormat::Table | ListFormat::Tsv | ListFormat::Csv
+        );
+        // The file's columns are for the formats with columns; given as a flag, the format must
+        // have them.
+        if columns_flag && !has_columns {
             return Err(
                 "--columns chooses the columns of table, tsv and csv: give one of them".into(),
             );
         }
+        let columns = columns.filter(|_| has_columns);
         Ok(ListOptions {
-            layout: args.columns.unwrap_or_default(),
+            layout: columns.unwrap_or_default(),
             filter: args.filters.filter()?,
-            order: Order {
-                key: args.sort,
-                reverse: args.reverse,
-            },
+            order: Order { key: sort, reverse },
             limit: args.limit,
             format,
             header_row,

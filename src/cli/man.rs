@@ -7,7 +7,7 @@ use super::Cli;
 use crate::output::template::FIELDS;
 
 /// The commands, each with a page of its own (a test checks this against clap's).
-const COMMANDS: [&str; 9] = [
+const COMMANDS: [&str; 10] = [
     "list",
     "show",
     "search",
@@ -15,6 +15,7 @@ const COMMANDS: [&str; 9] = [
     "check",
     "import",
     "new",
+    "config",
     "completions",
     "man",
 ];
@@ -90,6 +91,7 @@ fn render(command: &clap::Command, name: &str) -> Vec<u8> {
         text.push_str(".fi\n.RE\n");
     }
     text.push_str(ENVIRONMENT);
+    text.push_str(FILES);
     text.push_str(EXIT_STATUS);
     text.push_str(&see_also(name));
     page.extend_from_slice(text.as_bytes());
@@ -292,13 +294,19 @@ names every problem with its file and line.
 const ENVIRONMENT: &str = r#".SH ENVIRONMENT
 .TP
 .B REVIEWS_DIR
-The collection when \-\-dir is not given (default: ./reviews).
+The collections, separated by :, when \-\-dir is not given (default: the config file's, else ./reviews).
+.TP
+.B REVIEWS_CONFIG
+The config file (default: $XDG_CONFIG_HOME/reviews/config.toml, else ~/.config/reviews/config.toml).
+.TP
+.B XDG_CONFIG_HOME
+The folder of reviews/config.toml when REVIEWS_CONFIG is unset (default: ~/.config).
 .TP
 .B REVIEWS_PAGER
 The pager for show and search on a terminal, split into words as a shell would; empty: no pager.
 .TP
 .B PAGER
-The pager when REVIEWS_PAGER is unset (default: less \-FRX; less gets LESS=FRX when LESS is unset).
+The pager when REVIEWS_PAGER is unset (else the config file's [show] pager, else less \-FRX; less gets LESS=FRX when LESS is unset).
 .TP
 .B NO_COLOR
 When set and not empty, no colour (\-\-color always still colours).
@@ -314,6 +322,18 @@ The width when standard output is not a terminal and \-\-width is not given (def
 .TP
 .BR VISUAL ", " EDITOR
 The editor new opens a review in (default: vi).
+"#;
+
+const FILES: &str = r#".SH FILES
+.TP
+.I ~/.config/reviews/config.toml
+The config file (or $XDG_CONFIG_HOME/reviews/config.toml, or $REVIEWS_CONFIG): the collections
+read when neither \-\-dir nor REVIEWS_DIR names one, and defaults for the flags.
+A flag beats the environment, which beats the file.
+.B reviews config
+prints every setting in effect and where it came from;
+.B reviews config init
+writes a commented one.
 "#;
 
 const EXIT_STATUS: &str = r#".SH EXIT STATUS

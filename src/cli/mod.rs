@@ -3,6 +3,7 @@
 
 mod check;
 mod complete;
+mod config_command;
 mod environment;
 mod filters;
 mod format;
@@ -13,10 +14,12 @@ mod man;
 mod new;
 mod resolve;
 mod search;
+mod settings;
 mod show;
 mod stats;
 #[cfg(test)]
 mod tests;
+mod weigh;
 
 use std::path::PathBuf;
 
@@ -24,12 +27,14 @@ use clap::{Parser, Subcommand};
 
 use self::check::CheckArgs;
 pub(crate) use self::complete::complete_if_asked;
+use self::config_command::{CONFIG_HELP, ConfigArgs};
 pub(crate) use self::environment::Environment;
 use self::global::GlobalArgs;
 use self::import::ImportArgs;
 use self::list::{LIST_EXAMPLES, ListArgs};
 use self::new::NewArgs;
 use self::search::{SEARCH_EXAMPLES, SearchArgs};
+pub(crate) use self::settings::SettingsFile;
 use self::show::{SHOW_EXAMPLES, ShowArgs};
 use self::stats::{STATS_EXAMPLES, StatsArgs};
 use crate::diagnostics::Printer;
@@ -96,6 +101,10 @@ enum CliCommand {
         after_help = "The file gets `reviewed:` today and is named as `import` names files. On a terminal it\nopens in $VISUAL, else $EDITOR, else vi, and is checked when the editor exits.\n\nExample:\n  reviews new \"Rust and Bone\" --year 2012 --director \"Jacques Audiard\" --rating R"
     )]
     New(NewArgs),
+    /// Print every setting in effect and where it came from; or the config file's path, or
+    /// write a starter one
+    #[command(after_help = CONFIG_HELP)]
+    Config(ConfigArgs),
     /// Print the script that makes your shell complete commands, options, slugs and names
     #[command(after_help = COMPLETIONS_HELP)]
     Completions {
@@ -124,7 +133,8 @@ impl CliCommand {
             | CliCommand::Stats(StatsArgs { global, .. })
             | CliCommand::Check(CheckArgs { global, .. })
             | CliCommand::Import(ImportArgs { global, .. })
-            | CliCommand::New(NewArgs { global, .. }) => global,
+            | CliCommand::New(NewArgs { global, .. })
+            | CliCommand::Config(ConfigArgs { global, .. }) => global,
             CliCommand::Completions { .. } | CliCommand::Man { .. } => {
                 return GlobalArgs::default();
             }

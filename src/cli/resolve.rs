@@ -1,80 +1,182 @@
-//! The one place where flags, environment and terminal are weighed into a [`Config`].
+//! The one place where flags, environment, config file and terminal are weighed into a
+//! [`Config`]: the flag, then the environment, then the file, then the built-in default.
 
-use super::environment::{choose_collections, editor_command, pager_command};
-use super::global::ColorWhen;
+use clap::ValueEnum;
+
+use super::config_command::{ConfigAction, starter_file};
+use super::environment::{DEFAULT_PAGER, editor_command, pager_command};
+use super::global::{ColorWhen, MIN_WIDTH};
+use super::list::{ListArgs, ListDefaults};
+use super::settings::{PagerSetting, SettingsFile, config_path};
+use super::weigh::{self, Origin, Weighed};
 use super::{Cli, CliCommand, Environment, complete, man};
 use crate::config::{Collection, Command, Config, ListFormat, Warnings};
 use crate::output::{Layout, WITH_COLLECTION};
+use crate::terminal::pager::Pager;
 
 impl Cli {
-    /// Weigh flags, environment and terminal into a [`Config`].
-    pub(crate) fn resolve(mut self, env: &Environment) -> Config {
+    /// Weigh flags, environment, the config file (or why it cannot be read) and terminal into a
+    /// [`Config`].
+    pub(crate) fn resolve(self, env: &Environment, file: Result<SettingsFile, String>) -> Config {
+        let is_config_path = matches!(&self.command, CliCommand::Config(args) if args.path);
+        match file {
+            Ok(file) => self.resolve_with(env, &file),
+            // `config --path` says where the file is even when it is broken.
+            Err(message) => {
+                let mut config = self.resolve_with(env, &SettingsFile::default());
+                config.command = match config_path(env) {
+                    Some(path) if is_config_path => {
+                        Command::Print(format!("{}\n", path.display()).into_bytes())
+                    }
+                    _ => Command::Usage(message),
+                };
+                config
+            }
+        }
+    }
+
+    fn resolve_with(mut self, env: &Environment, file: &SettingsFile) -> Config {
         let global = self.command.take_global().or(self.global);
-        let mut collections = choose_collections(global.dir, env.var("REVIEWS_DIR"));
+        let mut weighed = Weighed::default();
+        weigh::config_file(file, env, &mut weighed);
+        let mut problems = Vec::new();
+        let given = !global.dir.is_empty() || env.var("REVIEWS_DIR").is_some();
+        let mut collections = weigh::collections(global.dir, env, file, &mut weighed)
+            .unwrap_or_else(|message| {
+                problems.push(message);
+                Vec::new()
+            });
         let several = collections.len() > 1;
-        let chosen = choose_among(&mut collections, &global.collection);
+        if let Err(message) = choose_among(&mut collections, &global.collection) {
+            problems.push(message);
+        }
         let terminal = env.stdout_terminal;
-        let color = match global.color.unwrap_or(ColorWhen::Auto) {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            // NO_COLOR wins; CLICOLOR_FORCE colours a pipe; CLICOLOR=0 turns a terminal's off.
-            ColorWhen::Auto => {
-                let forced = env.var("CLICOLOR_FORCE").is_some_and(|v| v != "0");
-                let refused = env.var("CLICOLOR") == Some("0");
-                env.var("NO_COLOR").is_none()
-                    && env.var("TERM") != Some("dumb")
-                    && (forced || terminal && !refused)
+        let settings = &file.settings;
+        let file_color = weigh::from_file(file, "color", settings.color.as_ref(), |v| {
+            ColorWhen::from_str(v, true).map_err(|_| "expected auto, always or never".into())
+        })
+        .unwrap_or_else(|m| {
+            problems.push(m);
+            None
+        });
+        let color = color(global.color, file_color, env, terminal, &mut weighed);
+        let screen = env.terminal_size.filter(|_| terminal);
+        let is_show = matches!(self.command, CliCommand::Show(_));
+        let (key, file_width) = match (&settings.show.width, &settings.width) {
+            (Some(width), _) if is_show => ("show.width", Some(width)),
+            (_, width) => ("width", width.as_ref()),
+        };
+        // As `--width` takes it.
+        let file_width = weigh::from_file(file, key, file_width, |&w: &u16| match w {
+            MIN_WIDTH.. => Ok(usize::from(w)),
+            _ => Err(format!("expected {MIN_WIDTH} or more columns")),
+        })
+        .unwrap_or_else(|m| {
+            problems.push(m);
+            None
+        });
+        let width = match (global.width, file_width) {
+            (Some(width), _) => {
+                weighed.note("width", width, Origin::Flag("--width"));
+                usize::from(width)
+            }
+            // The terminal's width bounds the file's: a line past it would wrap.
+            (None, Some((width, place))) => {
+                let width = screen.map_or(width, |(w, _)| width.min(w));
+                weighed.note("width", width, Origin::File(place));
+                width
+            }
+            (None, None) => {
+                let (width, origin) = match screen {
+                    Some((w, _)) => (w, Origin::Default),
+                    None => match env.var("COLUMNS").and_then(|c| c.parse::<usize>().ok()) {
+                        // As `--width` takes it: a value past its range is not a width.
+                        Some(w) if (1..=usize::from(u16::MAX)).contains(&w) => {
+                            (w, Origin::Variable("COLUMNS"))
+                        }
+                        _ => (80, Origin::Default),
+                    },
+                };
+                weighed.note("width", width, origin);
+                width
             }
         };
-        let screen = env.terminal_size.filter(|_| terminal);
-        let width = global.width.map(usize::from).unwrap_or_else(|| {
-            screen
-                .map(|(w, _)| w)
-                // As `--width` takes it: a value past its range is not a width.
-                .or_else(|| {
-                    env.var("COLUMNS")?
-                        .parse()
-                        .ok()
-                        .filter(|w: &usize| (1..=usize::from(u16::MAX)).contains(w))
-                })
-                .unwrap_or(80)
-        });
         let height = screen
             .map(|(_, h)| h)
             .filter(|&h| h > 0)
             .or_else(|| env.var("LINES")?.parse().ok())
             .filter(|_| terminal);
-        let pager = match &self.command {
-            CliCommand::Show(args) if terminal && !args.no_pager => pager_command(env),
-            CliCommand::Search(args) if terminal && !args.no_pager => pager_command(env),
-            _ => None,
+        let file_pager = settings.show.pager.as_ref().map(|p| {
+            let pager = match p.get_ref() {
+                PagerSetting::Enabled(false) => None,
+                PagerSetting::Enabled(true) => Pager::from_setting(DEFAULT_PAGER),
+                PagerSetting::Command(command) => Pager::from_setting(command),
+            };
+            (pager, file.place(p))
+        });
+        let pages = match &self.command {
+            CliCommand::Show(args) => !args.no_pager,
+            CliCommand::Search(args) => !args.no_pager,
+            _ => false,
         };
+        let pager = pager_command(env, file_pager, &mut weighed).filter(|_| terminal && pages);
+        let list_defaults = ListDefaults::read(file, &settings.list).unwrap_or_else(|problem| {
+            problems.push(problem);
+            ListDefaults::default()
+        });
         let usage_or = |options: Result<Command, String>| options.unwrap_or_else(Command::Usage);
-        let command = match (chosen, self.command) {
-            (Err(message), _) => Command::Usage(message),
-            (Ok(()), command) => match command {
-                CliCommand::List(args) => usage_or(args.options(terminal).map(Command::List)),
-                CliCommand::Show(args) => Command::Show(args.options()),
-                CliCommand::Stats(args) => usage_or(args.options(terminal).map(Command::Stats)),
-                CliCommand::Search(args) => usage_or(args.options(terminal).map(Command::Search)),
-                CliCommand::Check(args) => Command::Check(args.paths),
-                CliCommand::Import(args) => Command::Import(args.options()),
-                CliCommand::New(args) => {
-                    let editor = editor_command(env).filter(|_| terminal);
-                    Command::New(args.options(editor))
-                }
-                CliCommand::Completions { shell } => Command::Print(complete::registration(shell)),
-                CliCommand::Man { command, out } => match out {
-                    Some(folder) => Command::Write {
-                        folder,
-                        files: man::every_page(),
+        let mut command = match self.command {
+            CliCommand::List(args) => usage_or(
+                args.options(terminal, list_defaults, &mut weighed)
+                    .map(Command::List),
+            ),
+            CliCommand::Show(args) => Command::Show(args.options()),
+            CliCommand::Stats(args) => usage_or(args.options(terminal).map(Command::Stats)),
+            CliCommand::Search(args) => usage_or(args.options(terminal).map(Command::Search)),
+            CliCommand::Check(args) => Command::Check(args.paths),
+            CliCommand::Import(args) => Command::Import(args.options()),
+            CliCommand::New(args) => {
+                let editor = editor_command(env).filter(|_| terminal);
+                Command::New(args.options(editor))
+            }
+            CliCommand::Config(args) => match (args.path, args.action) {
+                (true, _) => Command::Print(match &file.path {
+                    Some(path) => format!("{}\n", path.display()).into_bytes(),
+                    None => Vec::new(),
+                }),
+                (false, Some(ConfigAction::Init)) => match &file.path {
+                    Some(path) => Command::Init {
+                        path: path.clone(),
+                        text: starter_file(&collections, given),
                     },
-                    None => Command::Print(man::page(command.as_deref())),
+                    None => Command::Usage(
+                        "no folder for the config file: set $REVIEWS_CONFIG or $HOME".into(),
+                    ),
                 },
+                (false, None) => {
+                    // `list`'s settings, as a `list` with no flags would weigh them.
+                    if let Err(problem) =
+                        ListArgs::unset().options(terminal, list_defaults, &mut weighed)
+                    {
+                        problems.push(problem);
+                    }
+                    if let Some(width) = &settings.show.width {
+                        let place = file.place(width);
+                        weighed.note("show.width", width.get_ref(), Origin::File(place));
+                    }
+                    Command::Settings(Vec::new())
+                }
+            },
+            CliCommand::Completions { shell } => Command::Print(complete::registration(shell)),
+            CliCommand::Man { command, out } => match out {
+                Some(folder) => Command::Write {
+                    folder,
+                    files: man::every_page(),
+                },
+                None => Command::Print(man::page(command.as_deref())),
             },
         };
         // Several collections: the table says which each review is in.
-        let mut command = command;
         if let Command::List(options) = &mut command
             && several
             && options.format == ListFormat::Table
@@ -82,6 +184,16 @@ impl Cli {
             && let Ok(layout) = Layout::chosen(WITH_COLLECTION)
         {
             options.layout = layout;
+        }
+        if let Command::Settings(shown) = &mut command {
+            *shown = std::mem::take(&mut weighed.settings);
+        }
+        // A bad setting or `--collection` stops the run before anything is read.
+        if let Some(problem) = problems.into_iter().next() {
+            command = Command::Usage(problem);
+        }
+        if collections.is_empty() {
+            collections.push(Collection::named("reviews"));
         }
         let warnings = match (global.quiet, global.verbose) {
             (true, _) => Warnings::Silent,
@@ -100,6 +212,38 @@ impl Cli {
             command,
         }
     }
+}
+
+/// Colour: `--color`, else what the environment says (`NO_COLOR` wins, `CLICOLOR_FORCE` colours
+/// a pipe, `CLICOLOR=0` turns a terminal's off, a dumb terminal has none), else the file's
+/// `color`, else on a terminal.
+fn color(
+    flag: Option<ColorWhen>,
+    file: Option<(ColorWhen, String)>,
+    env: &Environment,
+    terminal: bool,
+    weighed: &mut Weighed,
+) -> bool {
+    let forced = env.var("CLICOLOR_FORCE").is_some_and(|v| v != "0");
+    let refused = env.var("CLICOLOR") == Some("0");
+    let said = [
+        ("NO_COLOR", env.var("NO_COLOR").is_some(), false),
+        ("TERM", env.var("TERM") == Some("dumb"), false),
+        ("CLICOLOR_FORCE", forced, true),
+        ("CLICOLOR", refused && terminal, false),
+    ]
+    .into_iter()
+    .find(|(_, said, _)| *said);
+    let (on, origin) = match (flag, said, file) {
+        (Some(ColorWhen::Always), _, _) => (true, Origin::Flag("--color")),
+        (Some(ColorWhen::Never), _, _) => (false, Origin::Flag("--color")),
+        (_, Some((name, _, on)), _) => (on, Origin::Variable(name)),
+        (_, None, Some((ColorWhen::Always, place))) => (true, Origin::File(place)),
+        (_, None, Some((ColorWhen::Never, place))) => (false, Origin::File(place)),
+        _ => (terminal, Origin::Default),
+    };
+    weighed.note("color", if on { "on" } else { "off" }, origin);
+    on
 }
 
 /// Keep the collections `--collection` names (all when it names none); a name that is no

@@ -18,7 +18,7 @@ fn config(args: &[&str], vars: &[(&str, &str)], terminal: bool) -> Config {
         terminal_size: terminal.then_some((120, 40)),
         hyperlinks: false,
     };
-    cli.resolve(&env)
+    cli.resolve(&env, Ok(super::SettingsFile::default()))
 }
 
 #[test]

@@ -40,7 +40,7 @@ impl Listing {
     pub(crate) fn of(folders: &[Folder]) -> Listing {
         let mut all = Listing::default();
         for folder in folders {
-            let one = Listing::new(&[folder.dir().to_path_buf()]);
+            let one = Listing::chosen(&[folder.dir().to_path_buf()], &|path| folder.keeps(path));
             all.paths.extend(one.paths);
             all.errors.extend(one.errors);
             all.warnings.extend(one.warnings);
@@ -52,19 +52,22 @@ impl Listing {
         all
     }
 
-    /// The name of the collection that holds `path` (the deepest, when one is inside another).
-    pub(crate) fn collection(&self, path: &Path) -> Option<&str> {
-        holder(&self.collections, path).map(Folder::name)
-    }
-
     /// List the review files of `sources`, folders or files.
     pub(crate) fn new(sources: &[PathBuf]) -> Listing {
+        Listing::chosen(sources, &|_| true)
+    }
+
+    /// List the review files of `sources` that `keeps` keeps; the others are left out.
+    fn chosen(sources: &[PathBuf], keeps: &dyn Fn(&Path) -> bool) -> Listing {
         let mut listing = Listing::default();
         let mut paths = Vec::new();
         let mut links = Vec::new();
         // From a disk, the files found are read while the walk goes on.
         let mut prefetch = Prefetch::new();
         visit_sources(sources, &mut |found| match found {
+            Found::File(path) | Found::Link(path, _) if !keeps(&path) => {
+                listing.left_out.push((path, LeftOut::Excluded));
+            }
             Found::File(path) => {
                 prefetch.found(&path);
                 paths.push(path);
@@ -142,8 +145,13 @@ impl Listing {
 
     /// Give a review read from `path` the slug the listing settled on, and its collection.
     pub(crate) fn name(&self, path: &Path, review: &mut Review) {
-        if let Some(collection) = self.collection(path) {
-            review.collection = Some(collection.to_string());
+        if let Some(folder) = holder(&self.collections, path) {
+            review.collection = Some(folder.name().to_string());
+            for tag in folder.tags() {
+                if !review.tags.contains(tag) {
+                    review.tags.push(tag.clone());
+                }
+            }
         }
         if !self.full_names.is_empty() {
             let slug = self.slug(path);

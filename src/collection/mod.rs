@@ -6,6 +6,9 @@ mod read;
 mod walk;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::GlobSet;
 
 use crate::diagnostics::{Error, Result};
 pub(crate) use listing::Listing;
@@ -19,6 +22,18 @@ const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];
 pub(crate) struct Folder {
     dir: PathBuf,
     name: String,
+    /// The config file's `include` and `exclude`: which of its files are read.
+    choice: Option<Arc<Choice>>,
+    /// Added to the tags of each of its reviews.
+    tags: Arc<[String]>,
+}
+
+/// Which files of a folder are read: those `include` matches (all, without it) and `exclude`
+/// does not, each matched by its path within the folder.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Choice {
+    pub(crate) include: Option<GlobSet>,
+    pub(crate) exclude: Option<GlobSet>,
 }
 
 impl Folder {
@@ -38,6 +53,8 @@ impl Folder {
             Ok(Folder {
                 dir: dir.to_path_buf(),
                 name,
+                choice: None,
+                tags: Arc::from([]),
             })
         } else if dir.is_file() {
             Err(Error::NotAFolder {
@@ -53,6 +70,35 @@ impl Folder {
     /// Every review file of the collection: see [`Listing`].
     pub(crate) fn listing(&self) -> Listing {
         Listing::of(std::slice::from_ref(self))
+    }
+
+    /// Read only the files `choice` keeps, and give each review `tags`.
+    pub(crate) fn choosing(mut self, choice: Choice, tags: Vec<String>) -> Folder {
+        if choice.include.is_some() || choice.exclude.is_some() {
+            self.choice = Some(Arc::new(choice));
+        }
+        self.tags = tags.into();
+        self
+    }
+
+    /// Whether the folder's `include` and `exclude` keep `path`, a file inside it.
+    pub(crate) fn keeps(&self, path: &Path) -> bool {
+        let Some(choice) = &self.choice else {
+            return true;
+        };
+        let within = path.strip_prefix(&self.dir).unwrap_or(path);
+        choice
+            .include
+            .as_ref()
+            .is_none_or(|set| set.is_match(within))
+            && !choice
+                .exclude
+                .as_ref()
+                .is_some_and(|set| set.is_match(within))
+    }
+
+    pub(crate) fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     pub(crate) fn name(&self) -> &str {
@@ -73,7 +119,7 @@ impl Folder {
         EXTENSIONS.iter().find_map(|ext| {
             let path = self.dir.join(format!("{slug}.{ext}"));
             let meta = path.symlink_metadata().ok()?;
-            meta.is_file().then_some(path)
+            (meta.is_file() && self.keeps(&path)).then_some(path)
         })
     }
 }
@@ -106,6 +152,8 @@ pub(crate) enum LeftOut {
     SectionPage,
     /// A note that is only queries over others (Dataview), with no film's field.
     IndexPage,
+    /// A file the config file's `include` or `exclude` leaves out.
+    Excluded,
 }
 
 impl LeftOut {
@@ -118,6 +166,8 @@ impl LeftOut {
             (LeftOut::SectionPage, true) => "Hugo section pages",
             (LeftOut::IndexPage, false) => "an index page (only queries, no film's field)",
             (LeftOut::IndexPage, true) => "index pages (only queries, no film's field)",
+            (LeftOut::Excluded, false) => "a file the config file's include or exclude leaves out",
+            (LeftOut::Excluded, true) => "files the config file's include or exclude leaves out",
         }
     }
 }

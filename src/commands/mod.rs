@@ -1,6 +1,7 @@
 //! The commands: each lists or reads the collection, asks a query, and writes one output.
 
 mod check;
+mod config;
 mod import;
 mod list;
 mod new;
@@ -75,6 +76,11 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
             Ok(Outcome::Found)
         }
         Command::Write { folder, files } => write_files(folder, files, out, config.terminal),
+        Command::Settings(settings) => {
+            output::settings::write(out, settings, config.terminal)?;
+            Ok(Outcome::Found)
+        }
+        Command::Init { path, text } => config::init(path, text, out, config.terminal),
     }
 }
 
@@ -138,7 +144,9 @@ fn open_folders(config: &Config) -> Result<(Vec<Folder>, Vec<Note>)> {
             &collection.origin,
             collection.name.clone(),
         ) {
-            Ok(folder) => folders.push(folder),
+            Ok(folder) => {
+                folders.push(folder.choosing(collection.choice.clone(), collection.tags.clone()))
+            }
             Err(error) => {
                 missing.push(Error::MissingCollection {
                     name: collection.name.clone(),

@@ -68,6 +68,13 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// `config init` found a config file already there, and left it as it is.
+    #[error("{}: a config file is already there; it is left as it is (`reviews config` prints what it sets)", path.display())]
+    ConfigExists {
+        /// The file.
+        path: PathBuf,
+    },
+
     /// A file could not be written.
     #[error("{}: cannot write: {source}", path.display())]
     Write {
@@ -180,6 +187,7 @@ impl Error {
             Error::Header { location, .. } | Error::Field { location, .. } => Some(&location.path),
             Error::Read { path, .. }
             | Error::Write { path, .. }
+            | Error::ConfigExists { path }
             | Error::LinkOutside { path }
             | Error::NotAnExport { path, .. } => Some(path),
             Error::DuplicateSlug { second, .. } | Error::DuplicateFilm { second, .. } => {

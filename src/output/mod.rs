@@ -10,6 +10,7 @@ pub(crate) mod matches;
 pub(crate) mod path;
 pub(crate) mod prose;
 mod row;
+pub(crate) mod settings;
 pub(crate) mod stats;
 pub(crate) mod style;
 pub(crate) mod table;

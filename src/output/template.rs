@@ -45,6 +45,8 @@ enum Part {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Template {
     parts: Vec<Part>,
+    /// The template as written.
+    source: String,
 }
 
 impl Template {
@@ -94,7 +96,15 @@ impl Template {
         if !text.is_empty() {
             parts.push(Part::Text(text));
         }
-        Ok(Template { parts })
+        Ok(Template {
+            parts,
+            source: format.to_string(),
+        })
+    }
+
+    /// The template as written.
+    pub(crate) fn source(&self) -> &str {
+        &self.source
     }
 
     /// The review's line, without its end.
