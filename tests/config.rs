@@ -376,7 +376,7 @@ fn the_guides_example_file_is_one_reviews_reads() {
         + 8;
     let example = &guide[start..start + guide[start..].find("```").unwrap()];
     let home = Home::new();
-    home.write_config(&example);
+    home.write_config(example);
     let out = home.run(&["list"]).output().unwrap();
     assert!(
         out.status.success(),
@@ -387,5 +387,32 @@ fn the_guides_example_file_is_one_reviews_reads() {
     assert_eq!(
         lines(&String::from_utf8_lossy(&out.stdout)),
         ["blog/heat  Heat (1995)", "letterboxd/ran  Ran (1985)"]
+    );
+}
+
+#[test]
+fn the_readmes_example_file_is_one_reviews_reads() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("```toml\n")
+        .expect("a toml example in the README")
+        + 8;
+    let example = &readme[start..start + readme[start..].find("```").unwrap()];
+    let home = Home::new();
+    home.write_config(example);
+    let out = home
+        .run(&["list", "--format", "{collection}/{slug} {tags}"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        lines(&String::from_utf8_lossy(&out.stdout)),
+        ["letterboxd/ran letterboxd", "blog/heat "],
+        "by year, drafts/ left out"
     );
 }
