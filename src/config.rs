@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::collection::Choice;
+use crate::collection::{Choice, Folder};
 pub(crate) use crate::diagnostics::Warnings;
 use crate::output::Layout;
 use crate::output::template::Template;
@@ -35,6 +35,13 @@ impl Collection {
             choice: Choice::default(),
             tags: Vec::new(),
         }
+    }
+
+    /// Its folder, opened: only the files its `include` and `exclude` keep are read, and its
+    /// reviews get its tags.
+    pub(crate) fn open(&self) -> crate::diagnostics::Result<Folder> {
+        let folder = Folder::named(&self.path, &self.origin, self.name.clone())?;
+        Ok(folder.choosing(self.choice.clone(), self.tags.clone()))
     }
 
     /// `./reviews`, the default.

@@ -82,6 +82,22 @@ impl Home {
             .args(args);
         cmd
     }
+
+    /// What `reviews ARGS` prints, once it has exited 0 (its stderr, and `context`, if not).
+    fn succeeds(&self, args: &[&str], context: &str) -> String {
+        let out = self.run(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}\n{context}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+/// The first TOML example of a document of the repository.
+fn toml_example(document: &str) -> String {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(document)).unwrap();
+    let start = text.find("```toml\n").expect("a toml example") + 8;
+    text[start..start + text[start..].find("```").unwrap()].to_string()
 }
 
 const LIBRARY: &str = r#"
@@ -308,26 +324,15 @@ fn a_missing_collection_is_a_warning_and_the_others_are_read() {
 fn config_init_writes_a_starter_file_once() {
     let home = Home::new();
     let file = home.config_file();
-    let out = home
-        .run(&[
-            "--dir",
-            "blog/content/reviews",
-            "--dir",
-            "films/letterboxd",
-            "config",
-            "init",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        format!("{}\n", file.display())
-    );
+    let given = [
+        "--dir",
+        "blog/content/reviews",
+        "--dir",
+        "films/letterboxd",
+        "config",
+        "init",
+    ];
+    assert_eq!(home.succeeds(&given, ""), format!("{}\n", file.display()));
     let written = std::fs::read_to_string(&file).unwrap();
     assert!(
         written.contains("[collections.reviews]") && written.contains("[collections.letterboxd]")
@@ -348,12 +353,7 @@ fn config_init_writes_a_starter_file_once() {
         .map(|line| format!("{line}\n"))
         .collect();
     std::fs::write(&file, &uncommented).unwrap();
-    let out = home.run(&["config"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}\n{uncommented}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    home.succeeds(&["config"], &uncommented);
     // Never over a file already there.
     let again = home.run(&["config", "init"]).output().unwrap();
     assert_eq!(again.status.code(), Some(2));
@@ -367,51 +367,22 @@ fn config_init_writes_a_starter_file_once() {
 
 #[test]
 fn the_guides_example_file_is_one_reviews_reads() {
-    let guide =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md"))
-            .unwrap();
-    let start = guide
-        .find("```toml\n")
-        .expect("a toml example in the guide")
-        + 8;
-    let example = &guide[start..start + guide[start..].find("```").unwrap()];
     let home = Home::new();
-    home.write_config(example);
-    let out = home.run(&["list"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    home.write_config(&toml_example("docs/guide.md"));
     // sort = "year", reverse = true, and its template.
     assert_eq!(
-        lines(&String::from_utf8_lossy(&out.stdout)),
+        lines(&home.succeeds(&["list"], "")),
         ["blog/heat  Heat (1995)", "letterboxd/ran  Ran (1985)"]
     );
 }
 
 #[test]
 fn the_readmes_example_file_is_one_reviews_reads() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let start = readme
-        .find("```toml\n")
-        .expect("a toml example in the README")
-        + 8;
-    let example = &readme[start..start + readme[start..].find("```").unwrap()];
     let home = Home::new();
-    home.write_config(example);
-    let out = home
-        .run(&["list", "--format", "{collection}/{slug} {tags}"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    home.write_config(&toml_example("README.md"));
+    let out = home.succeeds(&["list", "--format", "{collection}/{slug} {tags}"], "");
     assert_eq!(
-        lines(&String::from_utf8_lossy(&out.stdout)),
+        lines(&out),
         ["letterboxd/ran letterboxd", "blog/heat "],
         "by year, drafts/ left out"
     );

@@ -212,11 +212,7 @@ fn read_collection<T: Send>(
 ) -> Vec<T> {
     let folders: Vec<Folder> = collection_dirs(std::env::args_os())
         .iter()
-        .filter_map(|c| {
-            let folder = Folder::named(&c.path, "", c.name.clone()).ok()?;
-            let choice = c.choice.clone();
-            Some(folder.choosing(choice, c.tags.clone()))
-        })
+        .filter_map(|c| c.open().ok())
         .collect();
     let listing = Listing::of(&folders);
     let paths = listing.paths();

@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-/// The options every reading command takes, before or after its name. `completions` and `man`
-/// read no collection and print no review, so they take none of them.
 /// The narrowest width output is fitted to.
 pub(super) const MIN_WIDTH: u16 = 20;
 
+/// The options every reading command takes, before or after its name. `completions` and `man`
+/// read no collection and print no review, so they take none of them.
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub(super) struct GlobalArgs {

@@ -6,7 +6,7 @@ use super::filters::FilterArgs;
 use super::format::{FormatArg, NULL_FORMATS, format_arg, resolve_format};
 use super::global::GlobalArgs;
 use super::settings::{ListSettings, SettingsFile};
-use super::weigh::{Origin, Weighed, from_file};
+use super::weigh::{Weighed, first, from_file};
 use crate::config::{Lines, ListFormat, ListOptions};
 use crate::output::Layout;
 use crate::query::{Order, SortKey};
@@ -106,39 +106,24 @@ impl ListArgs {
         weighed: &mut Weighed,
     ) -> Result<ListOptions, String> {
         let args = self;
-        let sort = weighed.pick(
-            "list.sort",
-            args.sort.map(|s| (value_name(&s), "--sort")),
-            defaults.sort.map(|(s, place)| (value_name(&s), place)),
-            value_name(&SortKey::Title),
-        );
-        let sort = SortKey::from_str(&sort, true).unwrap_or(SortKey::Title);
-        let reverse = weighed.pick(
-            "list.reverse",
-            args.reverse.then_some((true, "--reverse")),
-            defaults.reverse,
-            false,
-        );
+        let (sort, origin) = first(args.sort, "--sort", defaults.sort);
+        let sort = sort.unwrap_or(SortKey::Title);
+        weighed.note("list.sort", value_name(&sort), origin);
+        let (reverse, origin) = first(args.reverse.then_some(true), "--reverse", defaults.reverse);
+        let reverse = reverse.unwrap_or(false);
+        weighed.note("list.reverse", reverse, origin);
         let format_written = |format: &FormatArg<ListFormat>| match format {
             FormatArg::Named(named) => value_name(named),
             FormatArg::Template(template) => template.source().to_string(),
         };
-        let (format, origin) = match (args.format, defaults.format) {
-            (Some(format), _) => (Some(format), Origin::Flag("--format")),
-            (None, Some((format, place))) => (Some(format), Origin::File(place)),
-            (None, None) => (None, Origin::Default),
-        };
+        let (format, origin) = first(args.format, "--format", defaults.format);
         let shown = format.as_ref().map_or_else(
             || if terminal { "table" } else { "tsv" }.to_string(),
             format_written,
         );
         weighed.note("list.format", shown, origin);
         let columns_flag = args.columns.is_some();
-        let (columns, origin) = match (args.columns, defaults.columns) {
-            (Some(columns), _) => (Some(columns), Origin::Flag("--columns")),
-            (None, Some((columns, place))) => (Some(columns), Origin::File(place)),
-            (None, None) => (None, Origin::Default),
-        };
+        let (columns, origin) = first(args.columns, "--columns", defaults.columns);
         let shown = columns.as_ref().map_or_else(
             || "standard".to_string(),
             |c| {

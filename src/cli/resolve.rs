@@ -25,7 +25,7 @@ impl Cli {
             Err(message) => {
                 let mut config = self.resolve_with(env, &SettingsFile::default());
                 config.command = match config_path(env) {
-                    Some(path) if is_config_path => {
+                    Some((path, _)) if is_config_path => {
                         Command::Print(format!("{}\n", path.display()).into_bytes())
                     }
                     _ => Command::Usage(message),
@@ -38,14 +38,11 @@ impl Cli {
     fn resolve_with(mut self, env: &Environment, file: &SettingsFile) -> Config {
         let global = self.command.take_global().or(self.global);
         let mut weighed = Weighed::default();
-        weigh::config_file(file, env, &mut weighed);
+        weigh::config_file(file, &mut weighed);
         let mut problems = Vec::new();
-        let given = !global.dir.is_empty() || env.var("REVIEWS_DIR").is_some();
-        let mut collections = weigh::collections(global.dir, env, file, &mut weighed)
-            .unwrap_or_else(|message| {
-                problems.push(message);
-                Vec::new()
-            });
+        let given = weigh::folders_named(&global.dir, env);
+        let collections = weigh::collections(global.dir, env, file, &mut weighed);
+        let mut collections = or_problem(collections, &mut problems);
         let several = collections.len() > 1;
         if let Err(message) = choose_among(&mut collections, &global.collection) {
             problems.push(message);
@@ -54,11 +51,8 @@ impl Cli {
         let settings = &file.settings;
         let file_color = weigh::from_file(file, "color", settings.color.as_ref(), |v| {
             ColorWhen::from_str(v, true).map_err(|_| "expected auto, always or never".into())
-        })
-        .unwrap_or_else(|m| {
-            problems.push(m);
-            None
         });
+        let file_color = or_problem(file_color, &mut problems);
         let color = color(global.color, file_color, env, terminal, &mut weighed);
         let screen = env.terminal_size.filter(|_| terminal);
         let is_show = matches!(self.command, CliCommand::Show(_));
@@ -70,11 +64,8 @@ impl Cli {
         let file_width = weigh::from_file(file, key, file_width, |&w: &u16| match w {
             MIN_WIDTH.. => Ok(usize::from(w)),
             _ => Err(format!("expected {MIN_WIDTH} or more columns")),
-        })
-        .unwrap_or_else(|m| {
-            problems.push(m);
-            None
         });
+        let file_width = or_problem(file_width, &mut problems);
         let width = match (global.width, file_width) {
             (Some(width), _) => {
                 weighed.note("width", width, Origin::Flag("--width"));
@@ -120,10 +111,7 @@ impl Cli {
             _ => false,
         };
         let pager = pager_command(env, file_pager, &mut weighed).filter(|_| terminal && pages);
-        let list_defaults = ListDefaults::read(file, &settings.list).unwrap_or_else(|problem| {
-            problems.push(problem);
-            ListDefaults::default()
-        });
+        let list_defaults = or_problem(ListDefaults::read(file, &settings.list), &mut problems);
         let usage_or = |options: Result<Command, String>| options.unwrap_or_else(Command::Usage);
         let mut command = match self.command {
             CliCommand::List(args) => usage_or(
@@ -212,6 +200,15 @@ impl Cli {
             command,
         }
     }
+}
+
+/// The value, or its default with the problem kept: every problem found stops the run, the first
+/// is said.
+fn or_problem<T: Default>(result: Result<T, String>, problems: &mut Vec<String>) -> T {
+    result.unwrap_or_else(|problem| {
+        problems.push(problem);
+        T::default()
+    })
 }
 
 /// Colour: `--color`, else what the environment says (`NO_COLOR` wins, `CLICOLOR_FORCE` colours

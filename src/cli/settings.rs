@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::environment::Environment;
+use crate::diagnostics::position;
 
 /// The largest config file read: a few dozen lines are usual.
 const MAX_FILE_BYTES: u64 = 1 << 20;
@@ -77,6 +78,8 @@ pub(super) enum PagerSetting {
 pub(crate) struct SettingsFile {
     /// Where the file is, or would be: `None` when no folder for it is known (no `$HOME`).
     pub(super) path: Option<PathBuf>,
+    /// The variable that named the path, if one did.
+    pub(super) named_by: Option<&'static str>,
     /// The file was there.
     pub(super) found: bool,
     text: String,
@@ -88,7 +91,7 @@ impl SettingsFile {
     /// `~/.config/reviews/config.toml`, read; no file is no settings. A file that cannot be read
     /// or parsed is the message naming it, its line and column, and what was expected.
     pub(crate) fn load(env: &Environment) -> Result<SettingsFile, String> {
-        let Some(path) = config_path(env) else {
+        let Some((path, named_by)) = config_path(env) else {
             return Ok(SettingsFile::default());
         };
         let text = match std::fs::File::open(&path) {
@@ -104,6 +107,7 @@ impl SettingsFile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(SettingsFile {
                     path: Some(path),
+                    named_by,
                     ..SettingsFile::default()
                 });
             }
@@ -111,13 +115,14 @@ impl SettingsFile {
         };
         let settings: Settings = toml::from_str(&text).map_err(|e| {
             let place = e.span().map_or(String::new(), |span| {
-                let (line, column) = line_and_column(&text, span.start);
+                let (line, column) = position(text.as_bytes(), span.start, 1);
                 format!(":{line}:{column}")
             });
             format!("{}{place}: {}", path.display(), e.message().trim())
         })?;
         Ok(SettingsFile {
             path: Some(path),
+            named_by,
             found: true,
             text,
             settings,
@@ -126,16 +131,21 @@ impl SettingsFile {
 
     /// Where a value is: `path:line`.
     pub(super) fn place<T>(&self, value: &Spanned<T>) -> String {
-        let path = self.path.as_deref().unwrap_or(Path::new("config.toml"));
-        let (line, _) = line_and_column(&self.text, value.span().start);
-        format!("{}:{line}", path.display())
+        let (path, line, _) = self.position(value);
+        format!("{path}:{line}")
     }
 
     /// Where a value is, with its column, for an error: `path:line:column`.
     pub(super) fn place_exactly<T>(&self, value: &Spanned<T>) -> String {
+        let (path, line, column) = self.position(value);
+        format!("{path}:{line}:{column}")
+    }
+
+    /// The file's path, and the 1-based line and column (in characters) of `value`.
+    fn position<T>(&self, value: &Spanned<T>) -> (std::path::Display<'_>, usize, usize) {
         let path = self.path.as_deref().unwrap_or(Path::new("config.toml"));
-        let (line, column) = line_and_column(&self.text, value.span().start);
-        format!("{}:{line}:{column}", path.display())
+        let (line, column) = position(self.text.as_bytes(), value.span().start, 1);
+        (path.display(), line, column)
     }
 
     /// A path as the file means it: `~/` from the home folder, relative from the file's folder.
@@ -158,22 +168,18 @@ impl SettingsFile {
     }
 }
 
-/// The config file's path (whether or not it exists).
-pub(super) fn config_path(env: &Environment) -> Option<PathBuf> {
+/// The config file's path (whether or not it exists), and the variable that named it.
+pub(super) fn config_path(env: &Environment) -> Option<(PathBuf, Option<&'static str>)> {
     if let Some(named) = env.var("REVIEWS_CONFIG") {
-        return Some(PathBuf::from(named));
+        return Some((PathBuf::from(named), Some("REVIEWS_CONFIG")));
     }
-    let folder = match env.var("XDG_CONFIG_HOME") {
-        Some(config) if Path::new(config).is_absolute() => PathBuf::from(config),
-        _ => Path::new(env.var("HOME")?).join(".config"),
+    let (folder, named_by) = match env.var("XDG_CONFIG_HOME") {
+        Some(config) if Path::new(config).is_absolute() => {
+            (PathBuf::from(config), Some("XDG_CONFIG_HOME"))
+        }
+        _ => (Path::new(env.var("HOME")?).join(".config"), None),
     };
-    Some(folder.join("reviews").join("config.toml"))
-}
-
-/// The 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let (line, column) = crate::diagnostics::position(text.as_bytes(), offset, 1);
-    (line, column)
+    Some((folder.join("reviews").join("config.toml"), named_by))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::collection::Choice;
 use crate::config::{Collection, Setting};
 
 /// Where a setting's value came from.
+#[derive(Clone)]
 pub(super) enum Origin {
     Flag(&'static str),
     Variable(&'static str),
@@ -45,22 +46,19 @@ impl Weighed {
             origin: origin.describe(),
         });
     }
+}
 
-    /// The first of the flag, the file's value and the default, noted.
-    pub(super) fn pick<T: Clone + ToString>(
-        &mut self,
-        name: &str,
-        flag: Option<(T, &'static str)>,
-        file: Option<(T, String)>,
-        default: T,
-    ) -> T {
-        let (value, origin) = match (flag, file) {
-            (Some((value, flag)), _) => (value, Origin::Flag(flag)),
-            (None, Some((value, place))) => (value, Origin::File(place)),
-            (None, None) => (default, Origin::Default),
-        };
-        self.note(name, value.clone(), origin);
-        value
+/// The flag's value, else the file's, with where it came from; `None` from the default when
+/// neither gives one.
+pub(super) fn first<T>(
+    flag: Option<T>,
+    flag_name: &'static str,
+    file: Option<(T, String)>,
+) -> (Option<T>, Origin) {
+    match (flag, file) {
+        (Some(value), _) => (Some(value), Origin::Flag(flag_name)),
+        (None, Some((value, place))) => (Some(value), Origin::File(place)),
+        (None, None) => (None, Origin::Default),
     }
 }
 
@@ -82,23 +80,19 @@ pub(super) fn from_file<T, V>(
 }
 
 /// Note the config file: its path, and whether it is there.
-pub(super) fn config_file(file: &SettingsFile, env: &Environment, weighed: &mut Weighed) {
-    let origin = if env.var("REVIEWS_CONFIG").is_some() {
-        Origin::Variable("REVIEWS_CONFIG")
-    } else if env
-        .var("XDG_CONFIG_HOME")
-        .is_some_and(|folder| std::path::Path::new(folder).is_absolute())
-    {
-        Origin::Variable("XDG_CONFIG_HOME")
-    } else {
-        Origin::Default
-    };
+pub(super) fn config_file(file: &SettingsFile, weighed: &mut Weighed) {
+    let origin = file.named_by.map_or(Origin::Default, Origin::Variable);
     let shown = match (&file.path, file.found) {
         (Some(path), true) => path.display().to_string(),
         (Some(path), false) => format!("{} (not there)", path.display()),
         (None, _) => "none (no $HOME)".to_string(),
     };
     weighed.note("config_file", shown, origin);
+}
+
+/// Whether `--dir` or `$REVIEWS_DIR` names the collections (the config file's are then not read).
+pub(super) fn folders_named(dirs: &[PathBuf], env: &Environment) -> bool {
+    !dirs.is_empty() || env.var("REVIEWS_DIR").is_some()
 }
 
 /// The collections: every `--dir`, else `$REVIEWS_DIR`, else the config file's, else
@@ -110,55 +104,42 @@ pub(super) fn collections(
     weighed: &mut Weighed,
 ) -> Result<Vec<Collection>, String> {
     let configured = &file.settings.collections;
-    let collections =
-        if dirs.is_empty() && env.var("REVIEWS_DIR").is_none() && !configured.is_empty() {
-            let mut collections = Vec::new();
-            for (name, settings) in configured {
-                let written = settings.get_ref();
-                let path = file.folder(written.path.get_ref(), env);
-                let place = file.place(settings);
-                collections.push(Collection {
-                    name: name.clone(),
-                    origin: format!("{} (collection \"{name}\" of {place})", path.display()),
-                    path,
-                    choice: Choice {
-                        include: globs(file, &written.include)?,
-                        exclude: globs(file, &written.exclude)?,
-                    },
-                    tags: written.tags.clone(),
-                });
-                weighed.note(
-                    &format!("collections.{name}"),
-                    collections
-                        .last()
-                        .map_or(String::new(), |c| c.path.display().to_string()),
-                    Origin::File(place),
-                );
-            }
-            return Ok(collections);
+    if folders_named(&dirs, env) || configured.is_empty() {
+        let origin = if !dirs.is_empty() {
+            Origin::Flag("--dir")
+        } else if env.var("REVIEWS_DIR").is_some() {
+            Origin::Variable("REVIEWS_DIR")
         } else {
-            let origin = if !dirs.is_empty() {
-                Origin::Flag("--dir")
-            } else if env.var("REVIEWS_DIR").is_some() {
-                Origin::Variable("REVIEWS_DIR")
-            } else {
-                Origin::Default
-            };
-            let collections = choose_collections(dirs, env.var("REVIEWS_DIR"));
-            for collection in &collections {
-                let origin = match &origin {
-                    Origin::Flag(flag) => Origin::Flag(flag),
-                    Origin::Variable(name) => Origin::Variable(name),
-                    _ => Origin::Default,
-                };
-                weighed.note(
-                    &format!("collections.{}", collection.name),
-                    collection.path.display(),
-                    origin,
-                );
-            }
-            collections
+            Origin::Default
         };
+        let collections = choose_collections(dirs, env.var("REVIEWS_DIR"));
+        for collection in &collections {
+            let name = format!("collections.{}", collection.name);
+            weighed.note(&name, collection.path.display(), origin.clone());
+        }
+        return Ok(collections);
+    }
+    let mut collections = Vec::with_capacity(configured.len());
+    for (name, settings) in configured {
+        let written = settings.get_ref();
+        let path = file.folder(written.path.get_ref(), env);
+        let place = file.place(settings);
+        weighed.note(
+            &format!("collections.{name}"),
+            path.display(),
+            Origin::File(place.clone()),
+        );
+        collections.push(Collection {
+            name: name.clone(),
+            origin: format!("{} (collection \"{name}\" of {place})", path.display()),
+            path,
+            choice: Choice {
+                include: globs(file, &written.include)?,
+                exclude: globs(file, &written.exclude)?,
+            },
+            tags: written.tags.clone(),
+        });
+    }
     Ok(collections)
 }
 

@@ -1,9 +1,10 @@
 //! `reviews config init`: the starter config file, written where none is.
 
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::Path;
 
 use super::Outcome;
+use super::import::writer::write_new;
 use crate::diagnostics::{Error, Result};
 use crate::output;
 
@@ -15,24 +16,17 @@ pub(crate) fn init(
     out: &mut dyn Write,
     terminal: bool,
 ) -> Result<Outcome> {
-    let write_error = |path: &Path, source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
+        std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))?;
     }
-    let mut file = match std::fs::File::create_new(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+    match write_new(path, text.as_bytes()) {
+        Err(Error::Write { source, .. }) if source.kind() == ErrorKind::AlreadyExists => {
             return Err(Error::ConfigExists {
                 path: path.to_path_buf(),
             });
         }
-        Err(e) => return Err(write_error(path, e)),
-    };
-    file.write_all(text.as_bytes())
-        .map_err(|e| write_error(path, e))?;
+        written => written?,
+    }
     output::path::write(out, path, b"\n", terminal)?;
     Ok(Outcome::Found)
 }

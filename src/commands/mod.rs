@@ -110,14 +110,10 @@ fn write_files(
     out: &mut dyn Write,
     terminal: bool,
 ) -> Result<Outcome> {
-    let write_error = |path: &Path, source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    std::fs::create_dir_all(folder).map_err(|e| write_error(folder, e))?;
+    std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))?;
     for (name, bytes) in files {
         let path = folder.join(name);
-        std::fs::write(&path, bytes).map_err(|e| write_error(&path, e))?;
+        std::fs::write(&path, bytes).map_err(|e| Error::write(&path, e))?;
         output::path::write(out, &path, b"\n", terminal)?;
     }
     Ok(Outcome::Found)
@@ -139,14 +135,8 @@ fn open_folders(config: &Config) -> Result<(Vec<Folder>, Vec<Note>)> {
     let mut missing = Vec::new();
     let mut first_error = None;
     for collection in &config.collections {
-        match Folder::named(
-            &collection.path,
-            &collection.origin,
-            collection.name.clone(),
-        ) {
-            Ok(folder) => {
-                folders.push(folder.choosing(collection.choice.clone(), collection.tags.clone()))
-            }
+        match collection.open() {
+            Ok(folder) => folders.push(folder),
             Err(error) => {
                 missing.push(Error::MissingCollection {
                     name: collection.name.clone(),

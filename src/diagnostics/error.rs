@@ -160,6 +160,14 @@ pub enum Error {
 }
 
 impl Error {
+    /// A file or folder that could not be written.
+    pub(crate) fn write(path: &std::path::Path, source: std::io::Error) -> Self {
+        Error::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
     /// A header-level error at a place in a file.
     pub(crate) fn header(location: Location, message: impl Into<String>) -> Self {
         Error::Header {

@@ -28,10 +28,7 @@ pub(in crate::commands) fn target_dir(
 ) -> Result<PathBuf> {
     let dir = to.clone().unwrap_or_else(|| config.home().path.clone());
     if !dry_run && !dir.is_dir() {
-        fs::create_dir_all(&dir).map_err(|source| Error::Write {
-            path: dir.clone(),
-            source,
-        })?;
+        fs::create_dir_all(&dir).map_err(|source| Error::write(&dir, source))?;
     }
     Ok(dir)
 }

@@ -147,10 +147,7 @@ pub(in crate::commands) fn place(
 /// Write `bytes` to `path`, which must not exist: through a temporary file and a link, so that no
 /// half file is ever seen and nothing is overwritten, even by a file made meanwhile.
 pub(in crate::commands) fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    let failed = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let failed = |source| Error::write(path, source);
     let dir = path.parent().unwrap_or(Path::new("."));
     // A name of our own, made with O_EXCL: nothing planted under it is ever written through.
     let mut attempt = 0u32;
