@@ -10,7 +10,8 @@ fn reading_threads() -> Option<rayon::ThreadPool> {
         .and_then(|n| n.parse().ok())
         .filter(|&n: &usize| n > 0)
         .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-        .unwrap_or(1);
+        .unwrap_or(1)
+        .min(address_space_allows());
     while threads > 1 {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build();
         if let Ok(pool) = pool {
@@ -23,6 +24,22 @@ fn reading_threads() -> Option<rayon::ThreadPool> {
         .use_current_thread()
         .build()
         .ok()
+}
+
+/// The address space a reading thread is given room for: its stack (std's default, 2 MiB), its
+/// signal stack, and as much again for what it reads.
+const ADDRESS_SPACE_PER_THREAD: u64 = 8 << 20;
+
+/// Under a bound on the address space (`ulimit -v`), only the threads it has room for. Asking for
+/// more uses it all up, and then a thread that did start cannot map its signal stack: std
+/// panics, and nothing can catch it.
+fn address_space_allows() -> usize {
+    use rustix::process::{Resource, getrlimit};
+    getrlimit(Resource::As).current.map_or(usize::MAX, |limit| {
+        usize::try_from(limit / ADDRESS_SPACE_PER_THREAD)
+            .unwrap_or(usize::MAX)
+            .max(1)
+    })
 }
 
 /// Run `work` on the reading threads, started for it.
