@@ -82,7 +82,49 @@ pub(crate) struct Config {
     pub(crate) height: Option<usize>,
     /// The pager, when `show` may page.
     pub(crate) pager: Option<Pager>,
+    /// The scale scores are shown on by people's formats.
+    pub(crate) score_scale: ScoreScale,
     pub(crate) command: Command,
+}
+
+/// The scale scores are shown on in tables, templates and `show`: as each file writes it, or
+/// every score out of the same number. JSON keeps the score as written (and its 0–100 value).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) enum ScoreScale {
+    #[default]
+    AsWritten,
+    OutOf(u8),
+}
+
+impl ScoreScale {
+    /// `written`, or a whole number from 2 to 100, as `--score-scale` and the file take it.
+    pub(crate) fn parse(text: &str) -> Result<ScoreScale, String> {
+        match text.trim() {
+            "written" => Ok(ScoreScale::AsWritten),
+            number => match number.parse::<u8>() {
+                Ok(max @ 2..=100) => Ok(ScoreScale::OutOf(max)),
+                _ => Err(format!(
+                    "expected written or a whole number from 2 to 100, found \"{text}\""
+                )),
+            },
+        }
+    }
+
+    /// The review with its score on this scale, for a person to read.
+    pub(crate) fn show(self, review: &mut crate::record::Review) {
+        if let ScoreScale::OutOf(max) = self {
+            review.score = review.score.take().map(|s| s.out_of(f64::from(max)));
+        }
+    }
+}
+
+impl std::fmt::Display for ScoreScale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScoreScale::AsWritten => f.write_str("written"),
+            ScoreScale::OutOf(max) => write!(f, "{max}"),
+        }
+    }
 }
 
 impl Config {

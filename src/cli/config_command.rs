@@ -41,7 +41,8 @@ pub(super) fn starter_file(collections: &[Collection], given: bool) -> String {
         "# reviews' config file. A flag beats the environment, which beats this file.\n\
          # `reviews config` prints every setting in effect and where it came from.\n\n\
          # color = \"auto\"      # auto, always or never, as --color\n\
-         # width = 100         # as --width; the terminal's width bounds it\n\n\
+         # width = 100         # as --width; the terminal's width bounds it\n\
+         # score_scale = 10    # as --score-scale: every score out of 10 (default \"written\")\n\n\
          # The collections read when neither --dir nor $REVIEWS_DIR names one, in this order\n\
          # (`import` and `new` write to the first). `path` may start with ~ and is relative to\n\
          # this file's folder; `include` and `exclude` are globs of the files within it; `tags`\n\

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use crate::config::ScoreScale;
+
 /// The narrowest width output is fitted to.
 pub(super) const MIN_WIDTH: u16 = 20;
 
@@ -37,6 +39,10 @@ pub(super) struct GlobalArgs {
     /// Fit output to N columns [default: the terminal's width, else $COLUMNS, else 80]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(i64::from(MIN_WIDTH)..))]
     pub(super) width: Option<u16>,
+
+    /// Show every score out of N (2 to 100), or as each file writes it [default: written]
+    #[arg(long, value_name = "N", value_parser = ScoreScale::parse)]
+    pub(super) score_scale: Option<ScoreScale>,
 }
 
 impl GlobalArgs {
@@ -53,6 +59,7 @@ impl GlobalArgs {
             quiet: self.quiet || before.quiet,
             verbose: self.verbose || before.verbose,
             width: self.width.or(before.width),
+            score_scale: self.score_scale.or(before.score_scale),
         }
     }
 }

@@ -7,10 +7,10 @@ use super::config_command::{ConfigAction, starter_file};
 use super::environment::{DEFAULT_PAGER, editor_command, pager_command};
 use super::global::{ColorWhen, MIN_WIDTH};
 use super::list::{ListArgs, ListDefaults};
-use super::settings::{PagerSetting, SettingsFile, config_path};
+use super::settings::{PagerSetting, ScaleSetting, SettingsFile, config_path};
 use super::weigh::{self, Origin, Weighed};
 use super::{Cli, CliCommand, Environment, complete, man};
-use crate::config::{Collection, Command, Config, ListFormat, Warnings};
+use crate::config::{Collection, Command, Config, ListFormat, ScoreScale, Warnings};
 use crate::output::{Layout, WITH_COLLECTION};
 use crate::terminal::pager::Pager;
 
@@ -111,6 +111,17 @@ impl Cli {
             _ => false,
         };
         let pager = pager_command(env, file_pager, &mut weighed).filter(|_| terminal && pages);
+        let file_scale =
+            weigh::from_file(file, "score_scale", settings.score_scale.as_ref(), |s| {
+                ScoreScale::parse(&match s {
+                    ScaleSetting::Number(n) => n.to_string(),
+                    ScaleSetting::Word(word) => word.clone(),
+                })
+            });
+        let file_scale = or_problem(file_scale, &mut problems);
+        let (score_scale, origin) = weigh::first(global.score_scale, "--score-scale", file_scale);
+        let score_scale = score_scale.unwrap_or_default();
+        weighed.note("score_scale", score_scale, origin);
         let list_defaults = or_problem(ListDefaults::read(file, &settings.list), &mut problems);
         let usage_or = |options: Result<Command, String>| options.unwrap_or_else(Command::Usage);
         let mut command = match self.command {
@@ -197,6 +208,7 @@ impl Cli {
             width,
             height,
             pager,
+            score_scale,
             command,
         }
     }

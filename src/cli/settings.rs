@@ -23,6 +23,8 @@ pub(super) struct Settings {
     pub(super) color: Option<Spanned<String>>,
     /// Columns to fit output to, as `--width`.
     pub(super) width: Option<Spanned<u16>>,
+    /// `written` or a number, as `--score-scale`.
+    pub(super) score_scale: Option<Spanned<ScaleSetting>>,
     /// The collections read when neither `--dir` nor `$REVIEWS_DIR` names one, in order.
     #[serde(default)]
     pub(super) collections: IndexMap<String, Spanned<CollectionSettings>>,
@@ -30,6 +32,14 @@ pub(super) struct Settings {
     pub(super) list: ListSettings,
     #[serde(default)]
     pub(super) show: ShowSettings,
+}
+
+/// A scale as the file may write it: `10` or `"written"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(super) enum ScaleSetting {
+    Number(i64),
+    Word(String),
 }
 
 #[derive(Debug, Deserialize)]

@@ -77,6 +77,7 @@ pub(super) fn list(
                     |i, parsed| {
                         let mut review = parsed?.review?;
                         listing.name(chunk[i], &mut review);
+                        config.score_scale.show(&mut review);
                         Some(template?.render(&review))
                     },
                 );
@@ -111,7 +112,8 @@ pub(super) fn list(
         }
         // The other formats keep a row of their columns.
         ListFormat::Table | ListFormat::Tsv | ListFormat::Csv => {
-            let (rows, matched) = gather(&listing, options, &mut notes, |_, review| {
+            let (rows, matched) = gather(&listing, options, &mut notes, |_, mut review| {
+                config.score_scale.show(&mut review);
                 options.layout.row(review)
             });
             Printer::new(err).report(&mut notes, config.warnings);

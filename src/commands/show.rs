@@ -65,6 +65,7 @@ pub(super) fn show(
         ShowFormat::Text | ShowFormat::Markdown => {
             let ink = Ink::new(config.color, config.hyperlinks);
             let mut paged = Paged::new(out, config.pager.as_ref(), config.height);
+            config.score_scale.show(&mut review);
             output::text::write(&mut paged, &review, config.width, ink)?;
             paged.finish()?;
         }

@@ -191,6 +191,20 @@ impl Score {
     }
 }
 
+impl Score {
+    /// The score shown out of `max`: `4/5` out of 10 is `8/10`, `B+` out of 10 is `8.5/10`. A
+    /// score with no place on the 0–100 scale (out of 0) is kept as written.
+    pub(crate) fn out_of(self, max: f64) -> Score {
+        match self.normalized() {
+            Some(normalized) => Score::Points {
+                value: (normalized / 100.0 * max * 100.0).round() / 100.0,
+                max: Some(max),
+            },
+            None => self,
+        }
+    }
+}
+
 impl Serialize for Score {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
