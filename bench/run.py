@@ -15,6 +15,8 @@ team's script with --team-corpus), warms the page cache, then takes the median o
          reviews list --director Audiard
          reviews list
          reviews show rust-and-bone, against cat of that one file
+         reviews list of the same files split into 3 collections (--dir thrice), against one
+         folder, the two timed in turns
          reviews list in every other format (json, jsonl, csv, table) and by another sort,
          reviews show "rust and bone" (a title: every header is read), reviews check
          reviews search '"frozen bone"', against rg -l -i and grep -r -l -i (every file read whole)
@@ -79,6 +81,35 @@ def measure(cmd, runs, shell=False, ok=(0, 1)):
     run_once(cmd, shell, ok)  # warm-up
     samples = [run_once(cmd, shell, ok) for _ in range(runs)]
     return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
+def alternate(cmds, runs):
+    """Medians (seconds, peak MiB) of commands timed in turns, so that the machine's drift
+    touches each alike: for a pair whose ratio is the figure."""
+    for cmd in cmds:
+        run_once(cmd)  # warm-up
+    samples = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, cmd in enumerate(cmds):
+            samples[i].append(run_once(cmd))
+    return [(statistics.median(s for s, _ in runs_of), max(m for _, m in runs_of)) for runs_of in samples]
+
+
+def split_corpus(directory, parts):
+    """The corpus's files as `parts` collections of about equal size (hard links, no copies),
+    each its own folder: one library read from several places."""
+    split = f"{directory}-in-{parts}"
+    marker = os.path.join(split, ".complete")
+    if not os.path.exists(marker):
+        shutil.rmtree(split, ignore_errors=True)
+        names = sorted(n for n in os.listdir(directory) if n.endswith(".md"))
+        for part in range(parts):
+            folder = os.path.join(split, f"part{part + 1}")
+            os.makedirs(folder)
+            for name in names[part::parts]:
+                os.link(os.path.join(directory, name), os.path.join(folder, name))
+        open(marker, "w").close()
+    return [os.path.join(split, f"part{part + 1}") for part in range(parts)]
 
 
 def drop_caches():
@@ -168,6 +199,12 @@ def main():
         rg = shutil.which("rg") and measure(["rg", "-l", "-i", "frozen bone", directory], args.runs)
         grep = measure(["grep", "-r", "-l", "-i", "frozen bone", directory], args.runs)
 
+        # One library from three folders, against the same files in one folder, timed in turns.
+        parts = split_corpus(directory, 3)
+        one_folder, three_folders = alternate(
+            [[BIN, "--dir", directory, "list"],
+             [BIN, *[a for part in parts for a in ("--dir", part)], "list"]], args.runs)
+
         print(f"\n{n:,} files")
         rows = [
             ("cat (all files)", cat, None),
@@ -182,6 +219,8 @@ def main():
             ("reviews list --format csv", csv, ("list", everything[0])),
             ("reviews list --format table", table, ("list", everything[0])),
             ("reviews list --sort director --reverse", by_director, ("list", everything[0])),
+            ("reviews list (one folder, in turns)", one_folder, None),
+            (f"reviews list (3 folders of {n // 3:,})", three_folders, ("one folder", one_folder[0])),
             ('reviews show "rust and bone" (by title)', by_title, None),
             ("reviews check", check, None),
             ("grep -r -l -i 'frozen bone'", grep, None),
