@@ -147,6 +147,8 @@ pub(crate) enum Command {
     New(NewOptions),
     /// Find reviews by their text.
     Search(SearchOptions),
+    /// Look around the collection on the terminal, or pick a review for a script.
+    Browse(BrowseOptions),
     /// Count reviews by a field, or sum them up.
     Stats(StatsOptions),
     /// Print generated text (shell completions, the man page).
@@ -165,6 +167,17 @@ pub(crate) enum Command {
     },
     /// A usage error found after parsing: say it and exit 2 before reading anything.
     Usage(String),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct BrowseOptions {
+    pub(crate) filter: Filter,
+    /// Enter prints the choice (`--print`) rather than showing the review.
+    pub(crate) print: bool,
+    /// What `--print` prints, when not the slug.
+    pub(crate) template: Option<Template>,
+    /// The editor `e` opens a file in (program and arguments).
+    pub(crate) editor: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]

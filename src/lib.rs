@@ -25,6 +25,7 @@
 
 #![warn(missing_docs)]
 
+mod browse;
 mod cli;
 mod collection;
 mod commands;

@@ -2,8 +2,11 @@
 
 use std::process::Command;
 
+/// `1.88` and `1.88.0` are the same version.
 fn version(text: &str) -> Vec<u32> {
-    text.split('.').map(|part| part.parse().unwrap()).collect()
+    let mut parts: Vec<u32> = text.split('.').map(|part| part.parse().unwrap()).collect();
+    parts.resize(3, 0);
+    parts
 }
 
 #[test]

@@ -7,10 +7,11 @@ use super::Cli;
 use crate::output::template::FIELDS;
 
 /// The commands, each with a page of its own (a test checks this against clap's).
-const COMMANDS: [&str; 10] = [
+const COMMANDS: [&str; 11] = [
     "list",
     "show",
     "search",
+    "browse",
     "stats",
     "check",
     "import",

@@ -1,6 +1,7 @@
 //! The command line: clap's types stay in this folder and become a plain [`Config`] in
 //! [`resolve`]. One file per command's arguments; the options several share beside them.
 
+mod browse;
 mod check;
 mod complete;
 mod config_command;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use self::browse::{BROWSE_EXAMPLES, BrowseArgs};
 use self::check::CheckArgs;
 pub(crate) use self::complete::complete_if_asked;
 use self::config_command::{CONFIG_HELP, ConfigArgs};
@@ -82,6 +84,8 @@ enum CliCommand {
     /// Find the reviews whose title or text holds every word
     #[command(after_help = SEARCH_EXAMPLES)]
     Search(SearchArgs),
+    #[command(after_help = BROWSE_EXAMPLES)]
+    Browse(BrowseArgs),
     /// Count reviews by director, year, decade, score, tag, ...; or sum the collection up
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
@@ -130,6 +134,7 @@ impl CliCommand {
             CliCommand::List(ListArgs { global, .. })
             | CliCommand::Show(ShowArgs { global, .. })
             | CliCommand::Search(SearchArgs { global, .. })
+            | CliCommand::Browse(BrowseArgs { global, .. })
             | CliCommand::Stats(StatsArgs { global, .. })
             | CliCommand::Check(CheckArgs { global, .. })
             | CliCommand::Import(ImportArgs { global, .. })

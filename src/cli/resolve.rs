@@ -132,6 +132,10 @@ impl Cli {
             CliCommand::Show(args) => Command::Show(args.options()),
             CliCommand::Stats(args) => usage_or(args.options(terminal).map(Command::Stats)),
             CliCommand::Search(args) => usage_or(args.options(terminal).map(Command::Search)),
+            CliCommand::Browse(args) => {
+                let editor = editor_command(env);
+                usage_or(args.options(editor).map(Command::Browse))
+            }
             CliCommand::Check(args) => Command::Check(args.paths),
             CliCommand::Import(args) => Command::Import(args.options()),
             CliCommand::New(args) => {

@@ -1,5 +1,6 @@
 //! The commands: each lists or reads the collection, asks a query, and writes one output.
 
+mod browse;
 mod check;
 mod config;
 mod import;
@@ -66,6 +67,7 @@ pub(crate) fn run(config: &Config, out: &mut dyn Write, err: &mut dyn Write) -> 
         Command::Import(options) => import::import(config, options, out, err),
         Command::New(options) => new::new(config, options, out, err),
         Command::Search(options) => search::search(config, options, out, err),
+        Command::Browse(options) => browse::browse(config, options, out, err),
         Command::Stats(options) => stats::stats(config, options, out, err),
         Command::Usage(message) => {
             Printer::new(err).message(message);
