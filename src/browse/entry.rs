@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use crate::query::unaccented;
 use crate::record::Review;
 use crate::terminal::sanitize::clean;
 
@@ -59,7 +60,8 @@ impl Entry {
             score: review.score.as_ref().map(|s| cut(&s.to_string())),
             normalized: review.score.as_ref().and_then(|s| s.normalized()),
             watched: review.watched.or(review.reviewed),
-            haystack: cut_to(&haystack, 4 * MAX_FIELD_CHARS),
+            // Unaccented, so that most match as ASCII, with no conversion per key.
+            haystack: cut_to(&unaccented(&haystack), 4 * MAX_FIELD_CHARS),
         }
     }
 }

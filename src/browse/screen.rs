@@ -2,12 +2,12 @@
 //! given back as it was, on quit, Ctrl-C, SIGTERM, SIGHUP, a panic, and around the editor.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -22,6 +22,9 @@ use super::{Entry, Shelf};
 
 /// How long the loop waits for a key before it looks for more entries and signals.
 const TICK: Duration = Duration::from_millis(25);
+
+/// How often the list takes in what has been read while the reading goes on.
+const REFILL: Duration = Duration::from_millis(150);
 
 /// Entries read, sent to the browser as the reading goes on; the channel closes when all are.
 pub(crate) struct Batch {
@@ -71,7 +74,8 @@ pub(crate) fn run(
         previous(info);
     }));
     take()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(tty))?;
+    // Buffered: a frame is one write, not one per cell.
+    let mut terminal = Terminal::new(CrosstermBackend::new(BufWriter::new(tty)))?;
     let ended = event_loop(&mut terminal, &mut browser, &batches, shelf, editor, &stop);
     give_back();
     let _ = std::panic::take_hook();
@@ -79,7 +83,7 @@ pub(crate) fn run(
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<File>>,
+    terminal: &mut Terminal<CrosstermBackend<BufWriter<File>>>,
     browser: &mut Browser,
     batches: &Receiver<Batch>,
     shelf: &dyn Shelf,
@@ -88,13 +92,15 @@ fn event_loop(
 ) -> io::Result<Ended> {
     let mut drawer = Drawer::default();
     let mut dirty = true;
+    // What has been read and not yet shown: shown at once at first, then every REFILL at most,
+    // since each showing matches and sorts everything read so far.
+    let mut more = Vec::new();
+    let mut unreadable = 0;
+    let mut shown_at: Option<Instant> = None;
     loop {
         if stop.load(Ordering::Relaxed) {
             return Ok(Ended::Signalled);
         }
-        // Everything read since the last look, at once: one filtering for many batches.
-        let mut more = Vec::new();
-        let mut unreadable = 0;
         while browser.loading {
             match batches.try_recv() {
                 Ok(batch) => {
@@ -108,8 +114,10 @@ fn event_loop(
                 }
             }
         }
-        if !more.is_empty() || unreadable > 0 {
-            browser.add(more, unreadable);
+        let due = shown_at.is_none_or(|at| at.elapsed() >= REFILL) || !browser.loading;
+        if due && (!more.is_empty() || unreadable > 0) {
+            browser.add(std::mem::take(&mut more), std::mem::take(&mut unreadable));
+            shown_at = Some(Instant::now());
             dirty = true;
         }
         if dirty {

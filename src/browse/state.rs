@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 
 use super::Entry;
 use super::keys::Key;
-use super::matching::matching;
+use super::matching::{Haystacks, matching, narrows};
 
 /// The orders `s` cycles through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +86,12 @@ pub(crate) struct Browser {
     pub(crate) page_height: usize,
     /// Lines of the review being read, as last drawn.
     pub(crate) reading_lines: usize,
+    /// What typing matches, entry by entry.
+    haystacks: Haystacks,
+    /// Each entry's place in title order, so that sorting compares numbers.
+    title_rank: Vec<u32>,
+    /// The query `shown` was matched for.
+    matched_query: String,
 }
 
 impl Browser {
@@ -106,20 +112,50 @@ impl Browser {
             list_height: 1,
             page_height: 1,
             reading_lines: 0,
+            haystacks: Haystacks::default(),
+            title_rank: Vec::new(),
+            matched_query: String::new(),
         }
     }
 
     /// More entries read: added, and the list filtered again with the selection kept.
     pub(crate) fn add(&mut self, entries: Vec<Entry>, unreadable: usize) {
+        for entry in &entries {
+            self.haystacks.push(&entry.haystack);
+        }
         self.entries.extend(entries);
         self.unreadable += unreadable;
-        self.refilter(true);
+        self.rank_titles();
+        self.refilter(true, false);
     }
 
     /// An entry read again (after an edit) in place of the old one.
     pub(crate) fn replace(&mut self, index: usize, entry: Entry) {
+        self.haystacks.replace(index, &entry.haystack);
         self.entries[index] = entry;
-        self.refilter(true);
+        self.rank_titles();
+        self.refilter(true, false);
+    }
+
+    fn rank_titles(&mut self) {
+        let entries = &self.entries;
+        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (&entries[a as usize], &entries[b as usize]);
+            a.title_key
+                .cmp(&b.title_key)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        self.title_rank = vec![0; entries.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            self.title_rank[i as usize] = rank as u32;
+        }
+    }
+
+    /// The query changed: match again, among the entries shown when it only narrows them.
+    fn requery(&mut self) {
+        let narrowing = narrows(&self.matched_query, &self.query);
+        self.refilter(false, narrowing);
     }
 
     /// The selected entry's index in `entries`.
@@ -127,18 +163,19 @@ impl Browser {
         self.shown.get(self.cursor).map(|&i| i as usize)
     }
 
-    /// Filter by the query and sort; the selection stays on the same entry when `keep` and it
-    /// is still shown, else goes to the top.
-    fn refilter(&mut self, keep: bool) {
+    /// Filter by the query (among those shown when `narrowing`) and sort; the selection stays on
+    /// the same entry when `keep` and it is still shown, else goes to the top.
+    fn refilter(&mut self, keep: bool, narrowing: bool) {
         let selected = self.selected().filter(|_| keep);
-        let mut matched = matching(&self.entries, &self.query);
-        let entries = &self.entries;
-        let by_title = |a: u32, b: u32| {
-            let (a, b) = (&entries[a as usize], &entries[b as usize]);
-            a.title_key
-                .cmp(&b.title_key)
-                .then_with(|| a.name.cmp(&b.name))
+        let everything: Vec<u32>;
+        let candidates = if narrowing {
+            &self.shown
+        } else {
+            everything = (0..self.entries.len() as u32).collect();
+            &everything
         };
+        let mut matched = matching(&self.haystacks, candidates, &self.query);
+        let (entries, rank) = (&self.entries, &self.title_rank);
         // Entries without the field sorted on come last.
         fn last_if_none<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
             match (a, b) {
@@ -149,17 +186,23 @@ impl Browser {
             }
         }
         let entry = |i: u32| &entries[i as usize];
-        matched.sort_unstable_by(|&(a, sa), &(b, sb)| {
-            let first = match self.sort {
-                Sort::Relevance => sb.cmp(&sa),
-                Sort::Title => Ordering::Equal,
-                Sort::Year => last_if_none(entry(a).year, entry(b).year),
-                Sort::Score => last_if_none(entry(a).normalized, entry(b).normalized),
-                Sort::Watched => last_if_none(entry(a).watched, entry(b).watched),
-            };
-            first.then_with(|| by_title(a, b))
-        });
+        let by_title = |a: u32, b: u32| rank[a as usize].cmp(&rank[b as usize]);
+        match self.sort {
+            Sort::Relevance => matched
+                .sort_unstable_by(|&(a, sa), &(b, sb)| sb.cmp(&sa).then_with(|| by_title(a, b))),
+            Sort::Title => matched.sort_unstable_by_key(|&(a, _)| rank[a as usize]),
+            Sort::Year => matched.sort_unstable_by(|&(a, _), &(b, _)| {
+                last_if_none(entry(a).year, entry(b).year).then_with(|| by_title(a, b))
+            }),
+            Sort::Score => matched.sort_unstable_by(|&(a, _), &(b, _)| {
+                last_if_none(entry(a).normalized, entry(b).normalized).then_with(|| by_title(a, b))
+            }),
+            Sort::Watched => matched.sort_unstable_by(|&(a, _), &(b, _)| {
+                last_if_none(entry(a).watched, entry(b).watched).then_with(|| by_title(a, b))
+            }),
+        }
         self.shown = matched.into_iter().map(|(i, _)| i).collect();
+        self.matched_query.clone_from(&self.query);
         self.cursor = selected
             .and_then(|s| self.shown.iter().position(|&i| i as usize == s))
             .unwrap_or(0);
@@ -242,13 +285,13 @@ impl Browser {
                 Key::Edit => return self.edit(),
                 Key::Sort => {
                     self.sort = self.sort.next();
-                    self.refilter(true);
+                    self.refilter(true, true);
                 }
                 Key::Help => self.view = View::Help,
                 Key::Escape if self.query.is_empty() => return Outcome::Quit,
                 Key::Escape => {
                     self.query.clear();
-                    self.refilter(true);
+                    self.refilter(true, false);
                 }
                 Key::Interrupt => return Outcome::Quit,
                 // With the preview focused, letters are commands, as in the reading view.
@@ -266,21 +309,21 @@ impl Browser {
                 Key::Char('q') if self.query.is_empty() => return Outcome::Quit,
                 Key::Char(c) => {
                     self.query.push(c);
-                    self.refilter(false);
+                    self.requery();
                 }
                 Key::Backspace => {
                     if self.query.pop().is_some() {
-                        self.refilter(false);
+                        self.requery();
                     }
                 }
                 Key::EraseWord => {
                     let kept = self.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
                     self.query.truncate(kept);
-                    self.refilter(false);
+                    self.requery();
                 }
                 Key::EraseLine => {
                     self.query.clear();
-                    self.refilter(false);
+                    self.requery();
                 }
                 Key::Other => {}
             },

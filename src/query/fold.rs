@@ -48,6 +48,34 @@ pub(crate) fn without_article(folded: &str) -> &str {
         .unwrap_or(folded)
 }
 
+/// Text with its accents and compatibility forms made plain but its case kept (`Almodóvar` is
+/// `Almodovar`), for a matcher that weighs case itself: most names then match as ASCII.
+pub(crate) fn unaccented(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if let Some(plain) = match c {
+            '\u{2018}' | '\u{2019}' => Some('\''),
+            '\u{201c}' | '\u{201d}' => Some('"'),
+            '\u{2013}' | '\u{2014}' => Some('-'),
+            _ => None,
+        } {
+            out.push(plain);
+        } else {
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    out.push(d);
+                }
+            });
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// One character folded, as [`fold`] folds each: lower case, its marks dropped, compatibility
 /// forms made plain (`ﬁ` gives `f` and `i`), and the letters Unicode does not decompose spelled
 /// out (`ß` gives `ss`, `ø` gives `o`).

@@ -10,7 +10,7 @@ mod sort;
 pub(crate) mod stats;
 
 pub(crate) use filter::{Filter, Matcher, YearRange};
-pub(crate) use fold::{fold, without_article};
+pub(crate) use fold::{fold, unaccented, without_article};
 pub(crate) use lookup::{Found, Lookup};
 pub(crate) use search::Search;
 pub(crate) use sort::{Order, Ranking, SortKey, SortKeys};
