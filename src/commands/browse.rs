@@ -14,6 +14,9 @@ use crate::output::{self, body::Ink};
 use crate::query::Matcher;
 use crate::record::Review;
 
+/// Files read before the first rows are shown.
+const FIRST_BATCH: usize = 256;
+
 pub(super) fn browse(
     config: &Config,
     options: &BrowseOptions,
@@ -43,7 +46,10 @@ pub(super) fn browse(
         scope.spawn(|| {
             // Dropped when all is read, which tells the browser.
             let sender = sender;
-            for chunk in listing.paths().chunks(CHUNK) {
+            // A small first batch, so that rows are on screen at once; then the usual chunks.
+            let paths = listing.paths();
+            let (first, rest) = paths.split_at(paths.len().min(FIRST_BATCH));
+            for chunk in std::iter::once(first).chain(rest.chunks(CHUNK)) {
                 let read = map_headers(
                     chunk,
                     |path, raw| matcher.may_match(raw, path),
