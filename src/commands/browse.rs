@@ -117,18 +117,23 @@ struct Collection<'a> {
 }
 
 impl Collection<'_> {
-    fn entry(&self, path: &std::path::Path, mut review: Review) -> Entry {
+    /// A review as the browser shows it: named as the listing names it, its score on the scale
+    /// asked for.
+    fn shown(&self, path: &std::path::Path, mut review: Review) -> Review {
         self.listing.name(path, &mut review);
         self.scale.show(&mut review);
-        Entry::new(&review, self.qualified)
+        review
     }
 
-    /// The review of `path`'s header, named as the listing names it.
+    fn entry(&self, path: &std::path::Path, review: Review) -> Entry {
+        Entry::new(&self.shown(path, review), self.qualified)
+    }
+
+    /// The review of `path`'s header, as the browser shows it.
     fn review(&self, path: &std::path::Path) -> Option<Review> {
         let head = read_header(path).ok()?;
-        let mut review = front_matter::parse(&head, path, false).review?;
-        self.listing.name(path, &mut review);
-        Some(review)
+        let review = front_matter::parse(&head, path, false).review?;
+        Some(self.shown(path, review))
     }
 }
 
@@ -137,11 +142,10 @@ impl Shelf for Collection<'_> {
         let Ok((bytes, parsed)) = read_whole(&entry.path) else {
             return vec![format!("{} cannot be read now", entry.path.display())];
         };
-        let Some(mut review) = parsed.review else {
+        let Some(review) = parsed.review else {
             return vec![format!("{} is no longer a review", entry.path.display())];
         };
-        self.listing.name(&entry.path, &mut review);
-        self.scale.show(&mut review);
+        let mut review = self.shown(&entry.path, review);
         let body = front_matter::body_text(&bytes, &parsed.lifted);
         review.body = Some(String::from_utf8_lossy(&body).into_owned());
         let mut text = Vec::new();
@@ -154,7 +158,6 @@ impl Shelf for Collection<'_> {
     }
 
     fn reread(&self, entry: &Entry) -> Option<Entry> {
-        let review = self.review(&entry.path)?;
-        Some(self.entry(&entry.path, review))
+        Some(Entry::new(&self.review(&entry.path)?, self.qualified))
     }
 }
