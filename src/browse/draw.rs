@@ -8,10 +8,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Shelf;
 use super::state::{Browser, View};
+use crate::output::table::truncate;
 use crate::terminal::sanitize::clean;
 
 /// Below this width the preview is hidden, and Tab shows it instead of the list.
@@ -125,10 +126,10 @@ impl Drawer {
         // The end of a long query, which is where one types.
         let shown = tail(&query, room);
         let line = format!("> {shown}");
-        let gap = width.saturating_sub(columns(&line) + count.chars().count());
+        let gap = width.saturating_sub(line.width() + count.chars().count());
         let text = format!("{line}{:gap$}{count}", "");
         frame.render_widget(Paragraph::new(fit(&text, width)), area);
-        let x = area.x + (columns(&line) as u16).min(area.width.saturating_sub(1));
+        let x = area.x + (line.width() as u16).min(area.width.saturating_sub(1));
         frame.set_cursor_position((x, area.y));
     }
 
@@ -232,7 +233,7 @@ fn draw_list(frame: &mut Frame, area: Rect, browser: &mut Browser) {
     let score_width = visible
         .iter()
         .filter_map(|&i| browser.entries[i as usize].score.as_deref())
-        .map(columns)
+        .map(UnicodeWidthStr::width)
         .max()
         .unwrap_or(0)
         .min(8);
@@ -307,40 +308,20 @@ fn help(frame: &mut Frame, area: Rect) {
     );
 }
 
-/// Columns `text` takes on a terminal.
-fn columns(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// `text` in exactly `width` columns: cut with `…`, or padded with spaces.
+/// `text` in exactly `width` columns: cut with `…` as the table cuts, or padded with spaces.
 fn fit(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    let total = columns(text);
-    let room = if total > width {
-        width.saturating_sub(1)
-    } else {
-        width
-    };
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > room {
-            break;
-        }
-        out.push(c);
-        used += w;
+    if width == 0 {
+        return String::new();
     }
-    if total > width && width > 0 {
-        out.push('…');
-        used += 1;
-    }
+    let mut out = truncate(text, width);
+    let used = out.width();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out
 }
 
 /// The end of `text` that fits in `width` columns.
 fn tail(text: &str, width: usize) -> Cow<'_, str> {
-    if columns(text) <= width {
+    if text.width() <= width {
         return Cow::Borrowed(text);
     }
     let mut used = 0;
