@@ -120,18 +120,21 @@ impl Browser {
 
     /// More entries read: added, and the list filtered again with the selection kept.
     pub(crate) fn add(&mut self, entries: Vec<Entry>, unreadable: usize) {
-        for entry in &entries {
-            self.haystacks.push(&entry.haystack);
+        self.entries.reserve(entries.len());
+        for mut entry in entries {
+            // The text moves into the arena: kept once, not twice.
+            self.haystacks.push(&std::mem::take(&mut entry.haystack));
+            self.entries.push(entry);
         }
-        self.entries.extend(entries);
         self.unreadable += unreadable;
         self.rank_titles();
         self.refilter(true, false);
     }
 
     /// An entry read again (after an edit) in place of the old one.
-    pub(crate) fn replace(&mut self, index: usize, entry: Entry) {
-        self.haystacks.replace(index, &entry.haystack);
+    pub(crate) fn replace(&mut self, index: usize, mut entry: Entry) {
+        self.haystacks
+            .replace(index, &std::mem::take(&mut entry.haystack));
         self.entries[index] = entry;
         self.rank_titles();
         self.refilter(true, false);
