@@ -6,12 +6,14 @@
 Prints, medians of --runs starts:
   first frame  from the start to a screen with rows on it (the list fills in as files are read)
   all read     from the start to the count no longer saying "reading…"
-  keystroke    from a key sent to the screen showing its query and count, for each of a few keys
+  keystroke    from a key sent to the screen showing its query and its results' count, for
+               each of a few keys
   peak memory  of the whole run (GNU time's max RSS)
 
-The screen is polled every 2 ms with `tmux capture-pane`, which itself takes about 1-2 ms: the
-figures carry that much error, and a keystroke's includes tmux's own passing of the key. Warm
-cache. Nothing here runs in CI. Build first: cargo build --release.
+The screen is read through one tmux client in control mode each time the pane writes, with no
+process started per look; a keystroke's figure includes tmux's own passing of the key and the
+reading of the screen (about 1-3 ms). "…" beside the count means results are still to come; the
+keystroke's time runs until it is gone. Warm cache. Nothing here runs in CI. Build first: cargo build --release.
 """
 
 import argparse
@@ -32,18 +34,53 @@ def tmux(*args, capture=False):
     return done.stdout if capture else None
 
 
-def screen():
-    return tmux("capture-pane", "-p", capture=True)
+class Control:
+    """One tmux client in control mode, kept open: keys are sent and the screen is read through
+    it, and it says when the pane has new output, so the screen is read only then, with no
+    process started per look (on two cores, polling with a process each took time from the
+    browser)."""
 
+    def __init__(self):
+        self.client = subprocess.Popen(["tmux", "-L", SOCKET, "-f", "/dev/null", "-C", "attach"],
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.command("refresh-client -C 160x50")
 
-def wait(done, start, limit=30.0):
-    while True:
-        text = screen()
-        if done(text):
-            return time.perf_counter() - start, text
-        if time.perf_counter() - start > limit:
-            raise SystemExit(f"gave up waiting; the screen:\n{text}")
-        time.sleep(0.002)
+    def command(self, text):
+        """Run a tmux command; its output, line by line. Output notices on the way are noted."""
+        self.client.stdin.write(text.encode() + b"\n")
+        self.client.stdin.flush()
+        lines, inside = [], False
+        while True:
+            line = self.client.stdout.readline().decode("utf-8", "replace").rstrip("\n")
+            if not line and self.client.poll() is not None:
+                raise SystemExit("the tmux client ended")
+            if line.startswith("%begin"):
+                inside = True
+            elif inside and line.startswith(("%end", "%error")):
+                return lines
+            elif inside:
+                lines.append(line)
+
+    def screen(self):
+        return "\n".join(self.command("capture-pane -p"))
+
+    def next_output(self):
+        """Wait until the pane writes something."""
+        while not self.client.stdout.readline().startswith(b"%output"):
+            pass
+
+    def wait(self, done, start, limit=30.0):
+        while True:
+            text = self.screen()
+            if done(text):
+                return time.perf_counter() - start, text
+            if time.perf_counter() - start > limit:
+                raise SystemExit(f"gave up waiting; the screen:\n{text}")
+            self.next_output()
+
+    def close(self):
+        self.client.stdin.close()
+        self.client.wait()
 
 
 def one_run(corpus, keys):
@@ -52,21 +89,25 @@ def one_run(corpus, keys):
                f"{BIN} --dir {corpus} browse; sleep 60")
     start = time.perf_counter()
     tmux("new-session", "-d", "-x", "160", "-y", "50", "sh", "-c", command)
-    first, _ = wait(lambda s: s.startswith(">") and "\n> " in s, start)
-    loaded, text = wait(lambda s: "reading" not in s.splitlines()[0], start)
+    control = Control()
+    first, _ = control.wait(lambda s: s.startswith(">") and "\n> " in s, start)
+    loaded, text = control.wait(lambda s: "reading" not in s.splitlines()[0] and "…" not in s.splitlines()[0], start)
     total = text.splitlines()[0].split()[-1]
     typed = ""
     strokes = []
     for key in keys:
-        typed += key
+        typed = typed[:-1] if key == "BSpace" else typed + key
         sent = time.perf_counter()
-        tmux("send-keys", key)
+        control.command(f"send-keys {key}")
         def shows(s, typed=typed):
             top = s.splitlines()[0] if s else ""
-            return top.startswith(f"> {typed} ") and top.split()[-1].endswith(total.split("/")[-1])
-        took, _ = wait(shows, sent)
+            # "…" before the count while the results for the query are still to come.
+            return (top.startswith(f"> {typed} ") and "…" not in top
+                    and top.split()[-1].endswith(total.split("/")[-1]))
+        took, _ = control.wait(shows, sent)
         strokes.append(took)
-    tmux("send-keys", "C-c")
+    control.command("send-keys C-c")
+    control.close()
     time.sleep(0.3)
     tmux("kill-server")
     with open(rss.name) as f:
@@ -82,7 +123,7 @@ def main():
     args = ap.parse_args()
     corpus = os.path.realpath(args.corpus)
     subprocess.run(f"find {corpus} -name '*.md' -print0 | xargs -0 cat > /dev/null", shell=True, check=True)
-    keys = list("rstbne")
+    keys = list("rstbne") + ["BSpace"] * 3
     runs = [one_run(corpus, keys) for _ in range(args.runs)]
     med = lambda xs: statistics.median(xs) * 1000
     print(f"reviews browse on {corpus} ({runs[0][4]} reviews), medians of {args.runs} runs")
@@ -90,7 +131,11 @@ def main():
     print(f"  every file read         {med([r[1] for r in runs]):7.0f} ms")
     for i, key in enumerate(keys):
         worst = max(r[2][i] for r in runs) * 1000
-        print(f"  key {key!r} ({''.join(keys[:i + 1])!r:9})   {med([r[2][i] for r in runs]):7.1f} ms (worst {worst:.1f})")
+        typed = "".join(keys[:i + 1]).replace("BSpace", "\b")
+        while "\b" in typed:
+            at = typed.index("\b")
+            typed = typed[:at - 1] + typed[at + 1:]
+        print(f"  key {key!r:8} ({typed!r:8}) {med([r[2][i] for r in runs]):7.1f} ms (worst {worst:.1f})")
     print(f"  peak memory             {max(r[3] for r in runs):7.1f} MiB")
 
 

@@ -115,8 +115,14 @@ impl Drawer {
 
     fn prompt(&self, frame: &mut Frame, area: Rect, browser: &Browser) {
         let count = format!(
-            "{}{}/{}",
+            "{}{}{}/{}",
             if browser.loading { "reading… " } else { "" },
+            // Results still to come for what was typed.
+            if browser.finding() && !browser.loading {
+                "… "
+            } else {
+                ""
+            },
             grouped(browser.shown.len()),
             grouped(browser.entries.len())
         );

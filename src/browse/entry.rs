@@ -28,8 +28,8 @@ pub(crate) struct Entry {
     pub(crate) watched: Option<Date>,
     /// The lowercased title, for the title sort.
     pub(crate) title_key: Box<str>,
-    /// What typing matches: title, original title, directors, cast, year and tags. The browser
-    /// moves it into its arena of every entry's text when the entry is added (empty after).
+    /// What typing matches: title, original title, directors, cast, year and tags. This and
+    /// the title key move to the finder when the entry is added (empty after).
     pub(crate) haystack: Box<str>,
 }
 

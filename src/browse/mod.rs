@@ -4,6 +4,7 @@
 
 mod draw;
 mod entry;
+mod finder;
 mod keys;
 mod matching;
 mod screen;

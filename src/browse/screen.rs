@@ -23,6 +23,12 @@ use super::{Entry, Shelf};
 /// How long the loop waits for a key before it looks for more entries and signals.
 const TICK: Duration = Duration::from_millis(25);
 
+/// How long it waits while the finder works, so that its results are drawn as they come.
+const FINDING_TICK: Duration = Duration::from_millis(1);
+
+/// How long a key waits for its results before its query is drawn without them.
+const ONE_FRAME: Duration = Duration::from_millis(12);
+
 /// How often the list takes in what has been read while the reading goes on.
 const REFILL: Duration = Duration::from_millis(150);
 
@@ -120,11 +126,18 @@ fn event_loop(
             shown_at = Some(Instant::now());
             dirty = true;
         }
+        dirty |= browser.take_found();
         if dirty {
             terminal.draw(|frame| drawer.draw(frame, browser, shelf))?;
             dirty = false;
         }
-        if !event::poll(TICK)? {
+        // While results are to come, look for them often.
+        let tick = if browser.finding() {
+            FINDING_TICK
+        } else {
+            TICK
+        };
+        if !event::poll(tick)? {
             continue;
         }
         let event = event::read()?;
@@ -132,7 +145,13 @@ fn event_loop(
         let Some(key) = Key::of(&event) else {
             continue;
         };
-        match browser.handle(key) {
+        let outcome = browser.handle(key);
+        // The results of a key usually come within a frame: waited for, they are drawn with
+        // its query in one frame, and no frame of the query alone takes a core from matching.
+        if browser.finding() {
+            browser.settle_by(Some(Instant::now() + ONE_FRAME));
+        }
+        match outcome {
             Outcome::Going => {}
             Outcome::Quit => return Ok(Ended::Quit),
             Outcome::Pick(index) => return Ok(Ended::Picked(browser.entries[index].clone())),

@@ -1,10 +1,8 @@
 //! What the browser holds and how each key changes it; nothing here touches the terminal.
 
-use std::cmp::Ordering;
-
 use super::Entry;
+use super::finder::{Asked, Finder, Found, Keys};
 use super::keys::Key;
-use super::matching::{Haystacks, matching, narrows};
 
 /// The orders `s` cycles through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,12 +84,14 @@ pub(crate) struct Browser {
     pub(crate) page_height: usize,
     /// Lines of the review being read, as last drawn.
     pub(crate) reading_lines: usize,
-    /// What typing matches, entry by entry.
-    haystacks: Haystacks,
-    /// Each entry's place in title order, so that sorting compares numbers.
-    title_rank: Vec<u32>,
-    /// The query `shown` was matched for.
-    matched_query: String,
+    /// Matches and sorts on its own thread.
+    finder: Finder,
+    /// The newest search asked of the finder, and the one `shown` is for.
+    asked: u64,
+    answered: u64,
+    /// Whether the selection stays on its entry when the results come: not when the query
+    /// changed since they were last shown.
+    keep: bool,
 }
 
 impl Browser {
@@ -112,53 +112,31 @@ impl Browser {
             list_height: 1,
             page_height: 1,
             reading_lines: 0,
-            haystacks: Haystacks::default(),
-            title_rank: Vec::new(),
-            matched_query: String::new(),
+            finder: Finder::start(),
+            asked: 0,
+            answered: 0,
+            keep: true,
         }
     }
 
     /// More entries read: added, and the list filtered again with the selection kept.
     pub(crate) fn add(&mut self, entries: Vec<Entry>, unreadable: usize) {
         self.entries.reserve(entries.len());
+        let mut keys = Vec::with_capacity(entries.len());
         for mut entry in entries {
-            // The text moves into the arena: kept once, not twice.
-            self.haystacks.push(&std::mem::take(&mut entry.haystack));
+            keys.push(Keys::of(&mut entry));
             self.entries.push(entry);
         }
         self.unreadable += unreadable;
-        self.rank_titles();
-        self.refilter(true, false);
+        self.finder.add(keys);
+        self.refilter(true);
     }
 
     /// An entry read again (after an edit) in place of the old one.
     pub(crate) fn replace(&mut self, index: usize, mut entry: Entry) {
-        self.haystacks
-            .replace(index, &std::mem::take(&mut entry.haystack));
+        self.finder.replace(index, Keys::of(&mut entry));
         self.entries[index] = entry;
-        self.rank_titles();
-        self.refilter(true, false);
-    }
-
-    fn rank_titles(&mut self) {
-        let entries = &self.entries;
-        let mut order: Vec<u32> = (0..entries.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (a, b) = (&entries[a as usize], &entries[b as usize]);
-            a.title_key
-                .cmp(&b.title_key)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        self.title_rank = vec![0; entries.len()];
-        for (rank, i) in order.into_iter().enumerate() {
-            self.title_rank[i as usize] = rank as u32;
-        }
-    }
-
-    /// The query changed: match again, among the entries shown when it only narrows them.
-    fn requery(&mut self) {
-        let narrowing = narrows(&self.matched_query, &self.query);
-        self.refilter(false, narrowing);
+        self.refilter(true);
     }
 
     /// The selected entry's index in `entries`.
@@ -166,46 +144,62 @@ impl Browser {
         self.shown.get(self.cursor).map(|&i| i as usize)
     }
 
-    /// Filter by the query (among those shown when `narrowing`) and sort; the selection stays on
-    /// the same entry when `keep` and it is still shown, else goes to the top.
-    fn refilter(&mut self, keep: bool, narrowing: bool) {
-        let selected = self.selected().filter(|_| keep);
-        let everything: Vec<u32>;
-        let candidates = if narrowing {
-            &self.shown
-        } else {
-            everything = (0..self.entries.len() as u32).collect();
-            &everything
-        };
-        let mut matched = matching(&self.haystacks, candidates, &self.query);
-        let (entries, rank) = (&self.entries, &self.title_rank);
-        // Entries without the field sorted on come last.
-        fn last_if_none<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
-            match (a, b) {
-                (Some(a), Some(b)) => b.partial_cmp(&a).unwrap_or(Ordering::Equal),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
+    /// Ask the finder to filter by the query and sort; when the results come, the selection
+    /// stays on the same entry if `keep` and it is still shown, else goes to the top.
+    fn refilter(&mut self, keep: bool) {
+        self.asked += 1;
+        self.keep &= keep;
+        self.finder.find(Asked {
+            query: self.query.clone(),
+            sort: self.sort,
+            number: self.asked,
+        });
+    }
+
+    /// Are results still to come for what was asked last?
+    pub(crate) fn finding(&self) -> bool {
+        self.answered < self.asked
+    }
+
+    /// Show the results that have come, if any: were there any?
+    pub(crate) fn take_found(&mut self) -> bool {
+        let mut any = false;
+        while let Some(found) = self.finder.try_found() {
+            self.show(found);
+            any = true;
+        }
+        any
+    }
+
+    /// The browser with the results of what was asked last waited for and shown.
+    pub(crate) fn settled(&mut self) -> &mut Browser {
+        self.settle();
+        self
+    }
+
+    /// Wait for the results of what was asked last, and show them.
+    pub(crate) fn settle(&mut self) {
+        self.settle_by(None);
+    }
+
+    /// Wait for the results of what was asked last until `deadline` at most, showing what
+    /// comes.
+    pub(crate) fn settle_by(&mut self, deadline: Option<std::time::Instant>) {
+        while self.finding() {
+            match self.finder.wait_found(deadline) {
+                Some(found) => self.show(found),
+                None => break,
             }
         }
-        let entry = |i: u32| &entries[i as usize];
-        let by_title = |a: u32, b: u32| rank[a as usize].cmp(&rank[b as usize]);
-        match self.sort {
-            Sort::Relevance => matched
-                .sort_unstable_by(|&(a, sa), &(b, sb)| sb.cmp(&sa).then_with(|| by_title(a, b))),
-            Sort::Title => matched.sort_unstable_by_key(|&(a, _)| rank[a as usize]),
-            Sort::Year => matched.sort_unstable_by(|&(a, _), &(b, _)| {
-                last_if_none(entry(a).year, entry(b).year).then_with(|| by_title(a, b))
-            }),
-            Sort::Score => matched.sort_unstable_by(|&(a, _), &(b, _)| {
-                last_if_none(entry(a).normalized, entry(b).normalized).then_with(|| by_title(a, b))
-            }),
-            Sort::Watched => matched.sort_unstable_by(|&(a, _), &(b, _)| {
-                last_if_none(entry(a).watched, entry(b).watched).then_with(|| by_title(a, b))
-            }),
+    }
+
+    fn show(&mut self, found: Found) {
+        let selected = self.selected().filter(|_| self.keep);
+        self.shown = found.shown;
+        self.answered = found.asked.number;
+        if !self.finding() {
+            self.keep = true;
         }
-        self.shown = matched.into_iter().map(|(i, _)| i).collect();
-        self.matched_query.clone_from(&self.query);
         self.cursor = selected
             .and_then(|s| self.shown.iter().position(|&i| i as usize == s))
             .unwrap_or(0);
@@ -275,7 +269,8 @@ impl Browser {
                 Key::PageDown => self.move_by(page),
                 Key::Home => self.move_by(isize::MIN / 2),
                 Key::End => self.move_by(isize::MAX / 2),
-                Key::Enter => match (self.selected(), self.picking) {
+                // Typed ahead: the choice is among what was typed, not what is drawn yet.
+                Key::Enter => match (self.settled().selected(), self.picking) {
                     (Some(index), true) => return Outcome::Pick(index),
                     (Some(_), false) => self.view = View::Reading { scroll: 0 },
                     (None, _) => {}
@@ -288,13 +283,13 @@ impl Browser {
                 Key::Edit => return self.edit(),
                 Key::Sort => {
                     self.sort = self.sort.next();
-                    self.refilter(true, true);
+                    self.refilter(true);
                 }
                 Key::Help => self.view = View::Help,
                 Key::Escape if self.query.is_empty() => return Outcome::Quit,
                 Key::Escape => {
                     self.query.clear();
-                    self.refilter(true, false);
+                    self.refilter(true);
                 }
                 Key::Interrupt => return Outcome::Quit,
                 // With the preview focused, letters are commands, as in the reading view.
@@ -312,21 +307,21 @@ impl Browser {
                 Key::Char('q') if self.query.is_empty() => return Outcome::Quit,
                 Key::Char(c) => {
                     self.query.push(c);
-                    self.requery();
+                    self.refilter(false);
                 }
                 Key::Backspace => {
                     if self.query.pop().is_some() {
-                        self.requery();
+                        self.refilter(false);
                     }
                 }
                 Key::EraseWord => {
                     let kept = self.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
                     self.query.truncate(kept);
-                    self.requery();
+                    self.refilter(false);
                 }
                 Key::EraseLine => {
                     self.query.clear();
-                    self.requery();
+                    self.refilter(false);
                 }
                 Key::Other => {}
             },

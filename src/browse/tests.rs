@@ -49,6 +49,13 @@ fn review(slug: &str, title: &str, year: i32, director: &str, score: Option<f64>
     }
 }
 
+/// A key, as the loop gives it, with the finder's results waited for.
+fn press(browser: &mut Browser, key: Key) -> Outcome {
+    let outcome = browser.handle(key);
+    browser.settle();
+    outcome
+}
+
 fn films() -> Films {
     Films(vec![
         review(
@@ -69,6 +76,7 @@ fn films() -> Films {
 fn browser(films: &Films, picking: bool) -> Browser {
     let mut browser = Browser::new(picking);
     browser.add(films.0.iter().map(|r| Entry::new(r, false)).collect(), 0);
+    browser.settle();
     browser.loading = false;
     browser
 }
@@ -84,7 +92,7 @@ fn drawn(browser: &mut Browser, films: &Films, width: u16, height: u16) -> Termi
 
 fn typed(browser: &mut Browser, text: &str) {
     for c in text.chars() {
-        assert_eq!(browser.handle(Key::Char(c)), Outcome::Going);
+        assert_eq!(press(browser, Key::Char(c)), Outcome::Going);
     }
 }
 
@@ -118,25 +126,25 @@ fn matching_is_smart_case_exact_with_a_quote_and_every_word_must_match() {
     let mut browser = browser(&films, false);
     typed(&mut browser, "mann");
     assert_eq!(titles(&browser), ["Heat", "Thief"]);
-    browser.handle(Key::EraseLine);
+    press(&mut browser, Key::EraseLine);
     typed(&mut browser, "Mann");
     assert_eq!(titles(&browser), ["Heat", "Thief"]);
-    browser.handle(Key::EraseLine);
+    press(&mut browser, Key::EraseLine);
     typed(&mut browser, "MANN");
     assert!(
         titles(&browser).is_empty(),
         "an upper-case letter asks for its case"
     );
-    browser.handle(Key::EraseLine);
+    press(&mut browser, Key::EraseLine);
     typed(&mut browser, "audiard 2009");
     assert_eq!(titles(&browser), ["A Prophet"]);
-    browser.handle(Key::EraseLine);
+    press(&mut browser, Key::EraseLine);
     typed(&mut browser, "'rst");
     assert!(
         titles(&browser).is_empty(),
         "a quoted word is matched exactly"
     );
-    browser.handle(Key::EraseWord);
+    press(&mut browser, Key::EraseWord);
     typed(&mut browser, "cotillard");
     assert_eq!(titles(&browser).len(), 5, "the cast is matched");
 }
@@ -146,23 +154,23 @@ fn narrow_the_preview_is_hidden_and_tab_shows_it() {
     let films = films();
     let mut browser = browser(&films, false);
     insta::assert_snapshot!("narrow_list", drawn(&mut browser, &films, 50, 8).backend());
-    browser.handle(Key::Tab);
+    press(&mut browser, Key::Tab);
     insta::assert_snapshot!(
         "narrow_preview",
         drawn(&mut browser, &films, 50, 8).backend()
     );
     // With the preview focused, letters are commands.
-    assert_eq!(browser.handle(Key::Char('q')), Outcome::Quit);
+    assert_eq!(press(&mut browser, Key::Char('q')), Outcome::Quit);
 }
 
 #[test]
 fn question_mark_shows_the_keys() {
     let films = films();
     let mut browser = browser(&films, false);
-    browser.handle(Key::Char('?'));
+    press(&mut browser, Key::Char('?'));
     assert_eq!(browser.view, View::Help);
     insta::assert_snapshot!(drawn(&mut browser, &films, 80, 16).backend());
-    browser.handle(Key::Char('x'));
+    press(&mut browser, Key::Char('x'));
     assert!(matches!(browser.view, View::List { .. }));
 }
 
@@ -170,15 +178,15 @@ fn question_mark_shows_the_keys() {
 fn enter_reads_full_screen_and_keys_scroll_it() {
     let films = films();
     let mut browser = browser(&films, false);
-    browser.handle(Key::Down);
-    browser.handle(Key::Enter);
+    press(&mut browser, Key::Down);
+    press(&mut browser, Key::Enter);
     assert_eq!(browser.view, View::Reading { scroll: 0 });
     insta::assert_snapshot!(drawn(&mut browser, &films, 40, 5).backend());
-    browser.handle(Key::Char(' '));
+    press(&mut browser, Key::Char(' '));
     assert!(matches!(browser.view, View::Reading { scroll } if scroll > 0));
-    browser.handle(Key::Char('g'));
+    press(&mut browser, Key::Char('g'));
     assert_eq!(browser.view, View::Reading { scroll: 0 });
-    browser.handle(Key::Char('q'));
+    press(&mut browser, Key::Char('q'));
     assert!(matches!(browser.view, View::List { .. }));
 }
 
@@ -195,6 +203,7 @@ fn unreadable_files_are_counted_at_the_bottom() {
     let films = films();
     let mut browser = browser(&films, false);
     browser.add(Vec::new(), 2);
+    browser.settle();
     let terminal = drawn(&mut browser, &films, 100, 5);
     let bottom: String = (0..100)
         .map(|x| terminal.backend().buffer()[(x, 4)].symbol().to_string())
@@ -214,18 +223,18 @@ fn keys_move_the_cursor_and_sort_cycles() {
         "A Prophet",
         "relevance with no query: by title"
     );
-    browser.handle(Key::End);
+    press(&mut browser, Key::End);
     assert_eq!(browser.cursor, 4);
-    browser.handle(Key::Down);
+    press(&mut browser, Key::Down);
     assert_eq!(browser.cursor, 4, "the last row stays the last");
-    browser.handle(Key::Home);
+    press(&mut browser, Key::Home);
     assert_eq!(browser.cursor, 0);
-    browser.handle(Key::Sort);
+    press(&mut browser, Key::Sort);
     assert_eq!(browser.sort, Sort::Title);
-    browser.handle(Key::Sort);
+    press(&mut browser, Key::Sort);
     assert_eq!(browser.sort, Sort::Year);
     assert_eq!(titles(&browser)[0], "Rust and Bone", "the newest first");
-    browser.handle(Key::Sort);
+    press(&mut browser, Key::Sort);
     assert_eq!(
         titles(&browser)[..2],
         ["A Prophet", "Heat"],
@@ -234,13 +243,22 @@ fn keys_move_the_cursor_and_sort_cycles() {
     assert_eq!(titles(&browser)[4], "Bullhead", "no score comes last");
     // Picking: Enter is the choice.
     let chosen = browser.selected().unwrap();
-    assert_eq!(browser.handle(Key::Enter), Outcome::Pick(chosen));
+    assert_eq!(press(&mut browser, Key::Enter), Outcome::Pick(chosen));
+    // Typed ahead of the results, Enter picks among what was typed.
+    for c in "thief".chars() {
+        browser.handle(Key::Char(c));
+    }
+    let Outcome::Pick(index) = browser.handle(Key::Enter) else {
+        panic!("Enter picks");
+    };
+    assert_eq!(&*browser.entries[index].title, "Thief");
+    press(&mut browser, Key::EraseLine);
     // Esc erases the query, then quits.
     typed(&mut browser, "he");
-    assert_eq!(browser.handle(Key::Escape), Outcome::Going);
+    assert_eq!(press(&mut browser, Key::Escape), Outcome::Going);
     assert_eq!(browser.query, "");
-    assert_eq!(browser.handle(Key::Escape), Outcome::Quit);
-    assert_eq!(browser.handle(Key::Interrupt), Outcome::Quit);
+    assert_eq!(press(&mut browser, Key::Escape), Outcome::Quit);
+    assert_eq!(press(&mut browser, Key::Interrupt), Outcome::Quit);
 }
 
 #[test]
@@ -249,12 +267,12 @@ fn any_size_is_drawn_without_a_panic() {
     let mut browser = browser(&films, false);
     for (width, height) in [(10, 3), (1, 1), (2, 1), (59, 4), (60, 4), (500, 200)] {
         drawn(&mut browser, &films, width, height);
-        browser.handle(Key::Enter);
+        press(&mut browser, Key::Enter);
         drawn(&mut browser, &films, width, height);
-        browser.handle(Key::Char('?'));
+        press(&mut browser, Key::Char('?'));
         drawn(&mut browser, &films, width, height);
-        browser.handle(Key::Escape);
-        browser.handle(Key::Escape);
+        press(&mut browser, Key::Escape);
+        press(&mut browser, Key::Escape);
     }
 }
 

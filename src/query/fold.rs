@@ -65,6 +65,8 @@ pub(crate) fn unaccented(text: &str) -> std::borrow::Cow<'_, str> {
             _ => None,
         } {
             out.push(plain);
+        } else if let Some(plain) = spelled_out(c) {
+            out.push_str(plain);
         } else {
             decompose_compatible(c, |d| {
                 if !is_combining_mark(d) {
@@ -80,14 +82,10 @@ pub(crate) fn unaccented(text: &str) -> std::borrow::Cow<'_, str> {
 /// forms made plain (`ﬁ` gives `f` and `i`), and the letters Unicode does not decompose spelled
 /// out (`ß` gives `ss`, `ø` gives `o`).
 pub(crate) fn fold_char(c: char, mut emit: impl FnMut(char)) {
+    if let Some(plain) = spelled_out(c) {
+        return plain.chars().for_each(|c| emit(c.to_ascii_lowercase()));
+    }
     match c {
-        'ß' | 'ẞ' => "ss".chars().for_each(emit),
-        'æ' | 'Æ' => "ae".chars().for_each(emit),
-        'œ' | 'Œ' => "oe".chars().for_each(emit),
-        'ø' | 'Ø' => emit('o'),
-        'ł' | 'Ł' => emit('l'),
-        'đ' | 'Đ' => emit('d'),
-        'ı' => emit('i'),
         // Greek's final sigma is the same letter as σ, which Σ lower-cases to.
         'ς' => emit('σ'),
         // Compatibility decomposition without its marks: é → e, ﬁ → fi, Ｋ → K (the same as
@@ -99,6 +97,26 @@ pub(crate) fn fold_char(c: char, mut emit: impl FnMut(char)) {
             }
         }),
     }
+}
+
+/// The Latin letters Unicode does not decompose, spelled in plain letters, case kept.
+fn spelled_out(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' => "ss",
+        'ẞ' => "SS",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ø' => "o",
+        'Ø' => "O",
+        'ł' => "l",
+        'Ł' => "L",
+        'đ' => "d",
+        'Đ' => "D",
+        'ı' => "i",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -123,5 +141,13 @@ mod tests {
         assert_eq!(fold("ＫＵＲＯＳＡＷＡ Akira"), "kurosawa akira");
         assert_eq!(fold("Ａｍéｌｉｅ"), "amelie");
         assert_eq!(fold("ΟΔΥΣΣΕΥΣ"), fold("Οδυσσεύς"));
+    }
+
+    #[test]
+    fn unaccented_keeps_case_and_spells_out_what_does_not_decompose() {
+        assert_eq!(unaccented("Pedro Almodóvar"), "Pedro Almodovar");
+        assert_eq!(unaccented("Łukasz Żuławski"), "Lukasz Zulawski");
+        assert_eq!(unaccented("Søren Æbelø, Straße"), "Soren AEbelo, Strasse");
+        assert_eq!(unaccented("Кира Муратова"), "Кира Муратова");
     }
 }
