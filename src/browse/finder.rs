@@ -348,3 +348,26 @@ fn ordered(score: f64) -> u32 {
         !bits
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_best_score_comes_first_and_equals_keep_their_order() {
+        let matched = [(7, 10), (3, 30), (9, 10), (1, 30), (4, 20)];
+        assert_eq!(best_first(&matched), [3, 1, 4, 7, 9]);
+        // Scores too far apart for counting: sorted all the same.
+        let spread = [(1, 5), (2, u32::MAX), (3, 5)];
+        assert_eq!(best_first(&spread), [2, 1, 3]);
+        assert!(best_first(&[]).is_empty());
+    }
+
+    #[test]
+    fn scores_order_as_numbers_do() {
+        let scores = [-3.5, -0.0, 0.0, 0.5, 62.5, 100.0];
+        for pair in scores.windows(2) {
+            assert!(ordered(pair[0]) <= ordered(pair[1]), "{pair:?}");
+        }
+    }
+}
