@@ -21,6 +21,12 @@ team's script with --team-corpus), warms the page cache, then takes the median o
          reviews show "rust and bone" (a title: every header is read), reviews check
          reviews search '"frozen bone"', against rg -l -i and grep -r -l -i (every file read whole)
 
+With --pairs, instead: the table of issue 30, each command against its floor or its partner,
+the two timed in turns (medians of --runs, at least 5), as a Markdown table for
+docs/performance.md (ratio, both medians, peak memory, goal); with two sizes, also the largest
+size against the smallest for `list` and `search`. The minimal reader is the team's yardstick
+(../shared/bench/limit, built into target/limit).
+
 With --cold (root only), each size also gets a table of the reading commands run from a cold page
 cache (dropped before every run, the commands taking turns), against 64-way parallel xargs reads
 of the same files; --baseline BIN adds the same commands run by another build, such as the one
@@ -46,6 +52,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "reviews")
 MINIMAL = os.path.join(ROOT, "target", "release", "examples", "minimal_reader")
 GEN = os.path.join(ROOT, "target", "release", "examples", "gen_corpus")
+LIMIT_MANIFEST = os.path.join(ROOT, "..", "shared", "bench", "limit", "Cargo.toml")
+LIMIT = os.path.join(ROOT, "target", "limit", "release", "limit")
 
 PYTHON_FRONTMATTER = r"""
 import os, sys, frontmatter
@@ -147,6 +155,82 @@ def make_corpus(directory, n, team_script):
     open(marker, "w").close()
 
 
+# (name, command, partner, how the two compare, goal). Commands are lists run with DIR replaced
+# by the corpus; a string is run by bash. "ratio" is command / partner, "minus" the difference
+# in milliseconds.
+PAIRS = [
+    ("`reviews list` / minimal reader", ["list"],
+     [LIMIT, "list", "DIR", "--threads", "2", "--needle", ""], "ratio", "<= 1.1x"),
+    ("`list --format json` / `list`", ["list", "--format", "json"], ["list"], "ratio",
+     "<= 1.2x, peak < 64 MiB"),
+    ("`list --format csv` / `list --format tsv`", ["list", "--format", "csv"],
+     ["list", "--format", "tsv"], "ratio", "<= 1.05x"),
+    ("`list --format table` / `list --format tsv`", ["list", "--format", "table"],
+     ["list", "--format", "tsv"], "ratio", "<= 1.05x"),
+    ("`search '\"frozen bone\"'` / `rg -l -i 'frozen bone'`", ["search", '"frozen bone"'],
+     ["rg", "-l", "-i", "frozen bone", "DIR"], "ratio", "<= 1.0x"),
+    ("`stats` / `list`", ["stats"], ["list"], "ratio", "<= 1.1x"),
+    ("`check` / `list`", ["check"], ["list"], "ratio", "<= 1.1x"),
+    ('`show "rust and bone"` minus `list --title "rust and bone"`', ["show", "rust and bone"],
+     ["list", "--title", "rust and bone"], "minus", "<= +5 ms"),
+    ("`list --director Audiard` / `head -q -n 16` of every file",
+     ["list", "--director", "Audiard"], "find DIR -name '*.md' -print0 | xargs -0 head -q -n 16 > /dev/null",
+     "ratio", "<= 0.75x"),
+]
+
+
+def command(spec, directory):
+    """A pair's command for `directory`: reviews' arguments, another program, or a shell line."""
+    if isinstance(spec, str):
+        return spec.replace("DIR", directory), True
+    if spec[0] in (LIMIT, "rg"):
+        return [directory if a == "DIR" else a for a in spec], False
+    return [BIN, "--dir", directory, *spec], False
+
+
+def in_turns(cmds, runs, ok=(0, 1, 2)):
+    """Like `alternate`, for (command, shell) pairs, exit 2 allowed (`show` by title may name
+    several films)."""
+    for cmd, shell in cmds:
+        run_once(cmd, shell, ok)  # warm-up
+    samples = [[] for _ in cmds]
+    for _ in range(runs):
+        for i, (cmd, shell) in enumerate(cmds):
+            samples[i].append(run_once(cmd, shell, ok))
+    return [(statistics.median(s for s, _ in runs_of), max(m for _, m in runs_of)) for runs_of in samples]
+
+
+def pairs(args, kind):
+    """The table of pairs, in Markdown, for each size; then largest size / smallest size."""
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", LIMIT_MANIFEST,
+                    "--target-dir", os.path.join(ROOT, "target", "limit")], check=True)
+    runs = max(args.runs, 5)
+    machine = f"{os.cpu_count()} cores, {os.uname().release}"
+    alone = {}
+    for n in args.sizes:
+        directory = os.path.join(args.work, f"{kind}-{n}")
+        make_corpus(directory, n, args.team_corpus)
+        directory = os.path.realpath(directory)
+        subprocess.run(f"find {directory} -name '*.md' -print0 | xargs -0 cat > /dev/null",
+                       shell=True, check=True)
+        print(f"\n{n:,} files ({kind} generator), warm cache, {time.strftime('%Y-%m-%d')}, "
+              f"{machine}, medians of {runs} in turns\n")
+        print("| pair | figure | command | partner | peak MiB | goal |")
+        print("|---|---:|---:|---:|---:|---|")
+        for name, first, second, how, goal in PAIRS:
+            (a, a_mib), (b, _) = in_turns([command(first, directory), command(second, directory)], runs)
+            figure = f"{a / b:.2f}x" if how == "ratio" else f"{(a - b) * 1000:+.0f} ms"
+            print(f"| {name} | {figure} | {a:.3f} s | {b:.3f} s | {a_mib:.0f} | {goal} |", flush=True)
+        for name, spec in (("list", ["list"]), ("search", ["search", '"frozen bone"'])):
+            alone.setdefault(name, []).append(in_turns([command(spec, directory)], runs)[0][0])
+    if len(args.sizes) > 1:
+        small, large = args.sizes[0], args.sizes[-1]
+        print(f"\n| {large:,} files / {small:,} files | figure | goal |\n|---|---:|---|")
+        for name, times in alone.items():
+            goal = f"<= {large / small * 1.1:.1f}x"
+            print(f"| `{name}` | {times[-1] / times[0]:.2f}x | {goal} |")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -156,12 +240,16 @@ def main():
     ap.add_argument("--python-frontmatter", action="store_true", help="also time python-frontmatter")
     ap.add_argument("--cold", action="store_true",
                     help="also time the reading commands from a cold page cache (root only)")
+    ap.add_argument("--pairs", action="store_true",
+                    help="print the table of pairs (each command against its floor, in turns) and stop")
     ap.add_argument("--baseline", metavar="BIN",
                     help="with --cold, also time this build of reviews (say, the one before a change) in the same runs")
     args = ap.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bins", "--examples"], cwd=ROOT, check=True)
     kind = "team" if args.team_corpus else "own"
+    if args.pairs:
+        return pairs(args, kind)
     bundled = os.path.join(ROOT, "reviews")
     cat_bundled = measure(["cat", os.path.join(bundled, "rust-and-bone.md")], args.runs)
     show_bundled = measure([BIN, "--dir", bundled, "show", "rust-and-bone"], args.runs)

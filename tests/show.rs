@@ -286,3 +286,53 @@ fn keys_it_does_not_know_and_dates_it_could_not_read_are_shown_as_written() {
         "Ikiru\n\nEnglish title  To Live\nMy notes       see it twice\nReviewed       3/4/2017\n\nText.\n"
     );
 }
+
+/// `show` by title parses only the headers whose text could hold the title: however the title
+/// is spelled in the YAML (folded over lines, escaped, curly apostrophe), it is still found,
+/// and with nothing found every title is still weighed for a suggestion.
+#[test]
+fn a_title_is_found_however_its_header_spells_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let films: [(&str, &[&str]); 5] = [
+        (
+            "a",
+            &[
+                "title: >",
+                "  The Umbrellas",
+                "  of Cherbourg",
+                "year: 1964",
+            ],
+        ),
+        ("b", &["title: \"Ocean\\u2019s Eleven\"", "year: 2001"]),
+        ("c", &["title: Ocean’s Twelve", "year: 2004"]),
+        ("d", &["title: 'Le Samouraï'", "year: 1967"]),
+        ("e", &["title: Heat", "year: 1995"]),
+    ];
+    for (name, header) in films {
+        write_review(dir.path(), &format!("{name}.md"), header, b"Text.\n");
+    }
+    let title = |query: &str| {
+        let out = stdout_of(
+            reviews()
+                .arg("--dir")
+                .arg(dir.path())
+                .args(["show", query, "--format", "json"]),
+        );
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+        json["title"].as_str().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        title("umbrellas of cherbourg"),
+        "The Umbrellas of Cherbourg"
+    );
+    assert_eq!(title("ocean's eleven"), "Ocean’s Eleven");
+    assert_eq!(title("OCEANS TWELVE"), "Ocean’s Twelve");
+    assert_eq!(title("le samourai"), "Le Samouraï");
+    reviews()
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["show", "haet"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean: e"));
+}

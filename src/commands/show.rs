@@ -9,7 +9,7 @@ use crate::config::{Config, ShowFormat, ShowOptions};
 use crate::diagnostics::{Printer, Result};
 use crate::front_matter::{self, Parsed};
 use crate::output::{self, body::Ink};
-use crate::query::{Found, Lookup};
+use crate::query::{Candidate, Found, Lookup};
 use crate::terminal::pager::Paged;
 
 pub(super) fn show(
@@ -173,25 +173,56 @@ fn find_listed(folders: &[Folder], query: &str) -> (Found, Vec<PathBuf>) {
     if lookup.slug_matched() {
         return (lookup.finish(), Vec::new());
     }
+    // First only the headers whose text holds the query are parsed; the others only when no
+    // title answers, for the closest titles to suggest.
     let mut unreadable = Vec::new();
-    for chunk in listing.paths().chunks(CHUNK) {
-        let candidates = map_headers(
+    let paths = listing.paths();
+    let passed_over = judge_all(&listing, paths, &mut lookup, true, &mut unreadable);
+    if !lookup.answered() {
+        let others: Vec<PathBuf> = passed_over.iter().map(|&i| paths[i].clone()).collect();
+        judge_all(&listing, &others, &mut lookup, false, &mut unreadable);
+    }
+    (lookup.finish(), unreadable)
+}
+
+/// Offer the reviews of `paths` to `lookup`, noting those that cannot be read; with
+/// `prefiltered`, a header whose text cannot answer is not parsed, and its place in `paths` is
+/// returned.
+fn judge_all(
+    listing: &Listing,
+    paths: &[PathBuf],
+    lookup: &mut Lookup,
+    prefiltered: bool,
+    unreadable: &mut Vec<PathBuf>,
+) -> Vec<usize> {
+    enum Judged {
+        Candidate(Candidate),
+        Unreadable,
+        PassedOver,
+    }
+    let mut passed_over = Vec::new();
+    for (c, chunk) in paths.chunks(CHUNK).enumerate() {
+        let judged = map_headers(
             chunk,
-            |_, _| true,
-            |i, parsed| match parsed?.review {
-                Some(review) => {
-                    let slug = listing.slug(&chunk[i]);
-                    Some(Ok(lookup.judge(&slug, &review, &chunk[i])))
-                }
-                None => Some(Err(chunk[i].clone())),
+            |path, raw| !prefiltered || lookup.may_answer(raw, || listing.slug(path)),
+            |i, parsed| match parsed {
+                None => Judged::PassedOver,
+                Some(parsed) => match parsed.review {
+                    Some(review) => {
+                        let slug = listing.slug(&chunk[i]);
+                        Judged::Candidate(lookup.judge(&slug, &review, &chunk[i]))
+                    }
+                    None => Judged::Unreadable,
+                },
             },
         );
-        for candidate in candidates.into_iter().flatten() {
-            match candidate {
-                Ok(candidate) => lookup.add(candidate),
-                Err(path) => unreadable.push(path),
+        for (i, judged) in judged.into_iter().enumerate() {
+            match judged {
+                Judged::Candidate(candidate) => lookup.add(candidate),
+                Judged::Unreadable => unreadable.push(chunk[i].clone()),
+                Judged::PassedOver => passed_over.push(c * CHUNK + i),
             }
         }
     }
-    (lookup.finish(), unreadable)
+    passed_over
 }

@@ -135,6 +135,31 @@ impl Lookup {
         self.by_slug.count > 0
     }
 
+    /// Can the review with this header text and slug answer the query (by title, part of it,
+    /// or the slug's words)? When not, its YAML need not be parsed, unless nothing answers and
+    /// suggestions are wanted. Escapes could spell a title in a way folding cannot see.
+    pub(crate) fn may_answer<S: AsRef<str>>(&self, header: &str, slug: impl FnOnce() -> S) -> bool {
+        let wanted = || {
+            std::iter::once(self.wanted.as_str())
+                .chain(self.dated.as_ref().map(|(title, _)| title.as_str()))
+                .filter(|w| !w.is_empty())
+        };
+        if header.contains('\\') || self.wanted.is_empty() {
+            return true;
+        }
+        let folded = fold(header);
+        if wanted().any(|w| memchr::memmem::find(folded.as_bytes(), w.as_bytes()).is_some()) {
+            return true;
+        }
+        let slug_words = fold(&slug().as_ref().replace(['-', '_'], " "));
+        wanted().any(|w| slug_words.contains(w))
+    }
+
+    /// Has a title answered the query, so that no suggestions are needed?
+    pub(crate) fn answered(&self) -> bool {
+        self.matches.iter().any(|m| m.count > 0)
+    }
+
     /// Judge one review by its slug, titles and year (pure, so it runs on any core). The slug
     /// counts as words too, its `-` and `_` read as spaces: `dragon tattoo` finds
     /// `the-girl-with-the-dragon-tattoo-2011`.

@@ -11,7 +11,7 @@ pub(crate) mod stats;
 
 pub(crate) use filter::{Filter, Matcher, YearRange};
 pub(crate) use fold::{fold, unaccented, without_article};
-pub(crate) use lookup::{Found, Lookup};
+pub(crate) use lookup::{Candidate, Found, Lookup};
 pub(crate) use search::Search;
 pub(crate) use sort::{Order, Ranking, SortKey, SortKeys};
 
