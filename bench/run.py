@@ -218,6 +218,10 @@ def pairs(args, kind):
         print("| pair | figure | command | partner | peak MiB | goal |")
         print("|---|---:|---:|---:|---:|---|")
         for name, first, second, how, goal in PAIRS:
+            program = second[0] if isinstance(second, list) and second[0] in (LIMIT, "rg") else None
+            if program and not shutil.which(program) and not os.path.exists(program):
+                print(f"| {name} | not measured: {program} is not installed | | | | {goal} |")
+                continue
             (a, a_mib), (b, _) = in_turns([command(first, directory), command(second, directory)], runs)
             figure = f"{a / b:.2f}x" if how == "ratio" else f"{(a - b) * 1000:+.0f} ms"
             print(f"| {name} | {figure} | {a:.3f} s | {b:.3f} s | {a_mib:.0f} | {goal} |", flush=True)

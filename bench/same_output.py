@@ -45,6 +45,8 @@ def commands():
             (where, ["show", "rust and bone", "--format", "json"]),
             (where, ["show", "rust-and-bone", "--color", "always", "--width", "50", "--no-pager"]),
             (where, ["show", "prophet", "--format", "markdown"]),
+            (where, ["show", "rust and bonne"]),
+            (where, ["show", "heat 1995"]),
             (where, ["search", "bone"]),
             (where, ["search", '"frozen bone"']),
             (where, ["search", "audiard", "--format", "json"]),
