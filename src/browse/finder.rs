@@ -37,8 +37,7 @@ impl Keys {
     }
 }
 
-/// A search asked of the finder; its results carry it back.
-#[derive(Debug, Clone, PartialEq)]
+/// A search asked of the finder.
 pub(crate) struct Asked {
     pub(crate) query: String,
     pub(crate) sort: Sort,
@@ -46,9 +45,10 @@ pub(crate) struct Asked {
     pub(crate) number: u64,
 }
 
-/// The entries `asked` shows, by index, in order.
+/// The entries a search shows, by index, in order.
 pub(crate) struct Found {
-    pub(crate) asked: Asked,
+    /// The search's number, as it was asked.
+    pub(crate) number: u64,
     pub(crate) shown: Vec<u32>,
 }
 
@@ -148,7 +148,8 @@ fn serve(inbox: &Receiver<Request>, outbox: &Sender<Found>) {
             Some(pool) => pool.install(|| index.find(&asked)),
             None => index.find(&asked),
         };
-        if outbox.send(Found { asked, shown }).is_err() {
+        let number = asked.number;
+        if outbox.send(Found { number, shown }).is_err() {
             return;
         }
     }

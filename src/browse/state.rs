@@ -171,12 +171,6 @@ impl Browser {
         any
     }
 
-    /// The browser with the results of what was asked last waited for and shown.
-    pub(crate) fn settled(&mut self) -> &mut Browser {
-        self.settle();
-        self
-    }
-
     /// Wait for the results of what was asked last, and show them.
     pub(crate) fn settle(&mut self) {
         self.settle_by(None);
@@ -196,7 +190,7 @@ impl Browser {
     fn show(&mut self, found: Found) {
         let selected = self.selected().filter(|_| self.keep);
         self.shown = found.shown;
-        self.answered = found.asked.number;
+        self.answered = found.number;
         if !self.finding() {
             self.keep = true;
         }
@@ -269,12 +263,15 @@ impl Browser {
                 Key::PageDown => self.move_by(page),
                 Key::Home => self.move_by(isize::MIN / 2),
                 Key::End => self.move_by(isize::MAX / 2),
-                // Typed ahead: the choice is among what was typed, not what is drawn yet.
-                Key::Enter => match (self.settled().selected(), self.picking) {
-                    (Some(index), true) => return Outcome::Pick(index),
-                    (Some(_), false) => self.view = View::Reading { scroll: 0 },
-                    (None, _) => {}
-                },
+                Key::Enter => {
+                    // Typed ahead: the choice is among what was typed, not what is drawn yet.
+                    self.settle();
+                    match (self.selected(), self.picking) {
+                        (Some(index), true) => return Outcome::Pick(index),
+                        (Some(_), false) => self.view = View::Reading { scroll: 0 },
+                        (None, _) => {}
+                    }
+                }
                 Key::Tab => {
                     self.view = View::List {
                         preview_focused: !preview_focused,

@@ -102,7 +102,7 @@ impl Lookup {
     pub(crate) fn new(query: &str) -> Self {
         let wanted = fold(query);
         let dated = title_and_year(&wanted);
-        let near = std::iter::once(fold(&query.replace(['-', '_'], " ")))
+        let near = std::iter::once(slug_words(query))
             .chain(dated.as_ref().map(|(title, _)| title.clone()))
             .map(|text| without_article(&text).to_string())
             .collect();
@@ -151,8 +151,8 @@ impl Lookup {
         if wanted().any(|w| memchr::memmem::find(folded.as_bytes(), w.as_bytes()).is_some()) {
             return true;
         }
-        let slug_words = fold(&slug().as_ref().replace(['-', '_'], " "));
-        wanted().any(|w| slug_words.contains(w))
+        let words = slug_words(slug().as_ref());
+        wanted().any(|w| words.contains(w))
     }
 
     /// Has a title answered the query, so that no suggestions are needed?
@@ -164,7 +164,7 @@ impl Lookup {
     /// counts as words too, its `-` and `_` read as spaces: `dragon tattoo` finds
     /// `the-girl-with-the-dragon-tattoo-2011`.
     pub(crate) fn judge(&self, slug: &str, review: &Review, path: &Path) -> Candidate {
-        let slug_words = fold(&slug.replace(['-', '_'], " "));
+        let words = slug_words(slug);
         let titles: Vec<String> = std::iter::once(review.title.as_str())
             .chain(review.original_title.as_deref())
             .map(fold)
@@ -172,7 +172,7 @@ impl Lookup {
         let is = |wanted: &str| titles.iter().any(|t| t == wanted);
         let holds = |wanted: &str| {
             !wanted.is_empty()
-                && (titles.iter().any(|t| t.contains(wanted)) || slug_words.contains(wanted))
+                && (titles.iter().any(|t| t.contains(wanted)) || words.contains(wanted))
         };
         let dated = self
             .dated
@@ -186,7 +186,7 @@ impl Lookup {
         });
         let near = titles
             .iter()
-            .chain(std::iter::once(&slug_words))
+            .chain(std::iter::once(&words))
             .filter_map(|text| self.nearness(without_article(text)))
             .min_by(closer);
         Candidate {
@@ -240,6 +240,11 @@ impl Lookup {
             None => Found::Nothing(self.closest.into_iter().map(|(_, slug)| slug).collect()),
         }
     }
+}
+
+/// A slug (or a query written like one) as words: folded, its `-` and `_` read as spaces.
+fn slug_words(slug: &str) -> String {
+    fold(&slug.replace(['-', '_'], " "))
 }
 
 /// Which of two nearnesses is closer: fewer edits, then the higher Jaro-Winkler similarity.
