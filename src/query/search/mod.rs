@@ -6,6 +6,7 @@
 //! each term's longest word. Only the few files left are parsed, folded and matched exactly.
 
 mod quick;
+mod raw;
 mod terms;
 #[cfg(test)]
 mod tests;
@@ -76,6 +77,14 @@ impl Search {
     /// title written in the file or taken from its `name` (its slug). `scratch` is a buffer to
     /// reuse.
     pub(crate) fn may_match(&self, name: &str, raw: &[u8], scratch: &mut Vec<u8>) -> bool {
+        // Most files lack a term's longest word, which their raw bytes tell without folding.
+        if !self
+            .terms
+            .iter()
+            .all(|t| t.anchor_may_be_in(name.as_bytes(), raw, scratch))
+        {
+            return false;
+        }
         scratch.clear();
         quick_fold(name.as_bytes(), scratch);
         scratch.push(b'\n');

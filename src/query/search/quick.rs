@@ -75,14 +75,75 @@ pub(super) fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
 /// (Latin, Greek, Cyrillic, combining marks) and general punctuation and superscripts (curly quotes, dashes, ⁰):
 /// letters and digits folded, anything else a space.
 pub(super) struct QuickTable {
-    /// U+0080 to U+07FF.
-    two_bytes: Vec<Short>,
-    /// U+2000 to U+207F.
-    punctuation: Vec<Short>,
+    /// U+0080 to U+07FF, then U+2000 to U+207F.
+    pub(super) entries: Vec<Short>,
+}
+
+/// Where the table's characters start: U+0080 to U+07FF (two bytes), then U+2000 to U+207F.
+const PUNCTUATION_AT: usize = 0x800 - 0x80;
+
+/// The character at `index` in the table.
+fn char_of(index: usize) -> Option<char> {
+    let cp = if index < PUNCTUATION_AT {
+        index + 0x80
+    } else {
+        index - PUNCTUATION_AT + 0x2000
+    };
+    char::from_u32(cp as u32)
+}
+
+/// The place in [`QuickTable`] of the character beyond ASCII at `raw[at]`, and its width in
+/// bytes, when it is one of the table's.
+pub(super) fn table_index(raw: &[u8], at: usize) -> Option<(usize, usize)> {
+    let next = |k: usize| raw.get(at + k).copied().filter(|b| b & 0xC0 == 0x80);
+    match (raw[at], next(1), next(2)) {
+        (lead @ 0xC2..=0xDF, Some(b1), _) => {
+            let cp = (usize::from(lead & 0x1F) << 6) | usize::from(b1 & 0x3F);
+            Some((cp - 0x80, 2))
+        }
+        // The offset from U+2000, below 0x80.
+        (0xE2, Some(b1 @ 0x80..=0x81), Some(b2)) => {
+            let offset = (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F);
+            Some((PUNCTUATION_AT + offset, 3))
+        }
+        _ => None,
+    }
+}
+
+impl QuickTable {
+    /// Push the quick fold of the character beyond ASCII at `raw[at]` (before ASCII is lower-cased)
+    /// and return its width in bytes.
+    pub(super) fn fold_at(&self, raw: &[u8], at: usize, out: &mut Vec<u8>) -> usize {
+        if let Some((index, width)) = table_index(raw, at) {
+            push_folded(out, self.entries[index], || char_of(index));
+            return width;
+        }
+        // The rest as UTF-8 says.
+        let width = match raw[at] {
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        let bytes = &raw[at..(at + width).min(raw.len())];
+        match std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|s| s.chars().next())
+        {
+            Some(c) => {
+                quick_char(c, out);
+                width
+            }
+            // Not UTF-8: read as the replacement character, which folds to a space.
+            None => {
+                out.push(b' ');
+                1
+            }
+        }
+    }
 }
 
 /// A character's quick fold when it is at most four bytes (else `None`: folded as it is met).
-type Short = Option<([u8; 4], usize)>;
+pub(super) type Short = Option<([u8; 4], usize)>;
 
 /// Push the table's fold of `c`, or fold it.
 pub(super) fn push_folded(out: &mut Vec<u8>, entry: Short, c: impl FnOnce() -> Option<char>) {
@@ -125,10 +186,9 @@ pub(super) fn quick_table() -> &'static QuickTable {
                 })
                 .collect()
         };
-        QuickTable {
-            two_bytes: folded(0x80..0x800),
-            punctuation: folded(0x2000..0x2080),
-        }
+        let mut entries: Vec<Short> = folded(0x80..0x800);
+        entries.extend(folded(0x2000..0x2080));
+        QuickTable { entries }
     })
 }
 
@@ -153,50 +213,10 @@ pub(super) fn quick_fold(raw: &[u8], out: &mut Vec<u8>) {
             out.extend_from_slice(&raw[at..at + run]);
         }
         at += run;
-        let Some(&lead) = raw.get(at) else {
+        if at == raw.len() {
             break;
-        };
-        let next = |k: usize| raw.get(at + k).copied().filter(|b| b & 0xC0 == 0x80);
-        // The two tables' characters decoded here; the rest as UTF-8 says.
-        match (lead, next(1), next(2)) {
-            (0xC2..=0xDF, Some(b1), _) => {
-                let cp = (u32::from(lead & 0x1F) << 6) | u32::from(b1 & 0x3F);
-                push_folded(out, table.two_bytes[cp as usize - 0x80], || {
-                    char::from_u32(cp)
-                });
-                at += 2;
-            }
-            (0xE2, Some(b1 @ 0x80..=0x81), Some(b2)) => {
-                // The offset from U+2000, below 0x80.
-                let cp = (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-                push_folded(out, table.punctuation[cp as usize], || {
-                    char::from_u32(0x2000 + cp)
-                });
-                at += 3;
-            }
-            _ => {
-                let width = match lead {
-                    0xE0..=0xEF => 3,
-                    0xF0..=0xF7 => 4,
-                    _ => 1,
-                };
-                let bytes = &raw[at..(at + width).min(raw.len())];
-                match std::str::from_utf8(bytes)
-                    .ok()
-                    .and_then(|s| s.chars().next())
-                {
-                    Some(c) => {
-                        quick_char(c, out);
-                        at += width;
-                    }
-                    // Not UTF-8: read as the replacement character, which folds to a space.
-                    None => {
-                        out.push(b' ');
-                        at += 1;
-                    }
-                }
-            }
         }
+        at += table.fold_at(raw, at, out);
     }
     // Folded characters are lower case already; only ASCII changes.
     out[start..].make_ascii_lowercase();

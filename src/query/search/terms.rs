@@ -6,6 +6,7 @@ use std::ops::Range;
 use memchr::memmem;
 
 use super::quick::phrase_at;
+use super::raw::RawWord;
 use crate::query::fold::fold_char;
 
 /// Text folded for searching: letters and digits folded, every run of anything else one space,
@@ -62,6 +63,8 @@ pub(super) struct Term {
     pub(super) folded: String,
     /// Its longest word: what a file's quick fold is searched for first.
     anchor: memmem::Finder<'static>,
+    /// The longest word, when it is ASCII: what a file's raw bytes are looked at for, first.
+    raw_anchor: Option<RawWord>,
 }
 
 impl Term {
@@ -75,7 +78,12 @@ impl Term {
             .max_by_key(|w| w.len())
             .unwrap_or_default();
         let anchor = memmem::Finder::new(longest.as_bytes()).into_owned();
-        Some(Term { folded, anchor })
+        let raw_anchor = RawWord::new(longest);
+        Some(Term {
+            folded,
+            anchor,
+            raw_anchor,
+        })
     }
 
     /// Where the term starts words of `folded`.
@@ -95,6 +103,14 @@ impl Term {
             }
             None
         })
+    }
+
+    /// Might a file named `name` with bytes `raw` hold the term? False only when its quick fold
+    /// lacks the term's longest word, which is found with most of the file not folded.
+    pub(super) fn anchor_may_be_in(&self, name: &[u8], raw: &[u8], scratch: &mut Vec<u8>) -> bool {
+        self.raw_anchor
+            .as_ref()
+            .is_none_or(|word| word.is_in(name, scratch) || word.is_in(raw, scratch))
     }
 
     /// Might text whose quick fold is `quick` hold the term? True for every text that holds it:

@@ -106,3 +106,60 @@ fn a_query_with_no_word_is_refused() {
     assert!(Search::new(&["!!!".to_string()], &[]).is_err());
     assert!(Search::new(&[], &[]).is_err());
 }
+
+/// The raw look says a word is in a text exactly when the text's quick fold holds it.
+fn raw_look_agrees(word: &str, text: &[u8]) -> Result<(), proptest::test_runner::TestCaseError> {
+    let mut quick = Vec::new();
+    quick::quick_fold(text, &mut quick);
+    let folded = memchr::memmem::find(&quick, word.as_bytes()).is_some();
+    let look = raw::RawWord::new(word).expect("an ASCII word");
+    proptest::prop_assert_eq!(
+        look.is_in(text, &mut Vec::new()),
+        folded,
+        "{:?} in {:?}",
+        word,
+        String::from_utf8_lossy(text)
+    );
+    Ok(())
+}
+
+#[test]
+fn the_raw_look_finds_words_however_they_are_written() {
+    for (word, text) in [
+        ("frozen", "FRÖZEN"),
+        ("frozen", "fro\u{17e}en"),
+        ("frozen", "fro\u{ff5a}en"),
+        ("frozen", "“Frozen”"),
+        ("zoe", "Zoë"),
+        ("strasse", "STRAßE"),
+        ("fin", "\u{fb01}n"),
+        ("x2", "X\u{2082}"),
+        ("zz", "z\u{301}z"),
+        ("frozen", "frozenly"),
+        ("frozen", "frozn"),
+        ("zulawski", "Żuławski"),
+    ] {
+        raw_look_agrees(word, text.as_bytes()).unwrap();
+    }
+    raw_look_agrees("abc", b"ab\xffc").unwrap();
+    raw_look_agrees("abc", b"\xc3abc").unwrap();
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+    #[test]
+    fn the_raw_look_agrees_with_the_quick_fold(
+        word in "[a-z0-9]{1,4}",
+        text in proptest::collection::vec(proptest::sample::select(vec![
+            "a", "b", "z", "Z", "0", "2", " ", "-", "é", "É", "ż", "Ž", "ß", "ﬁ", "ｚ", "Ａ",
+            "₂", "’", "“", "\u{301}", "ł", "Ø", "東", "\u{1d433}", "\u{fdfa}",
+        ]), 0..24),
+        invalid in proptest::option::of(0..24usize),
+    ) {
+        let mut text = text.concat().into_bytes();
+        if let Some(at) = invalid {
+            text.insert(at.min(text.len()), 0xC5);
+        }
+        raw_look_agrees(&word, &text)?;
+    }
+}
