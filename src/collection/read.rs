@@ -298,9 +298,12 @@ fn read_text(path: &Path, bytes: &mut Vec<u8>) -> Result<()> {
         source,
     };
     let file = File::open(path).map_err(read_error)?;
-    // Room for the whole file (and the read that finds its end) in one allocation.
-    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_TEXT_BYTES);
-    bytes.reserve(size as usize + 1);
+    // Room for the whole file (and the read that finds its end) in one allocation; a buffer in
+    // reuse has room already, and grows as it must, without a stat for every file.
+    if bytes.capacity() == 0 {
+        let size = file.metadata().map_or(0, |m| m.len()).min(MAX_TEXT_BYTES);
+        bytes.reserve(size as usize + 1);
+    }
     file.take(MAX_TEXT_BYTES + 1)
         .read_to_end(bytes)
         .map_err(read_error)?;
