@@ -143,6 +143,11 @@ impl Listing {
         }
     }
 
+    /// The name of the collection holding `path`.
+    pub(crate) fn collection_of(&self, path: &Path) -> Option<&str> {
+        holder(&self.collections, path).map(|folder| folder.name())
+    }
+
     /// Give a review read from `path` the slug the listing settled on, and its collection.
     pub(crate) fn name(&self, path: &Path, review: &mut Review) {
         if let Some(folder) = holder(&self.collections, path) {

@@ -1,7 +1,7 @@
 //! `reviews list`: every review that passes the filters, sorted, in one format.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{CHUNK, Outcome, open_listing, point_at_exports, say_nothing_matched};
 use rayon::prelude::*;
@@ -25,31 +25,26 @@ pub(super) fn list(
         enabled: config.color,
     };
     let matched = match options.format {
-        // A whole record is too large to keep for every review: JSON keeps where each one is,
-        // and reads the headers again in order as it prints.
+        // One pass: each review's JSON is made on the reading cores, and kept packed.
         ListFormat::Json | ListFormat::Jsonl => {
-            let (found, matched) = gather(&listing, options, &mut notes, |i, _| i);
-            Printer::new(err).report(&mut notes, config.warnings);
             let paths = listing.paths();
-            // Each batch is rendered on the reading cores; a file changed since it was first
-            // read into one that cannot be read is left out.
-            let documents = found.chunks(CHUNK).flat_map(|chunk| {
-                let chunk: Vec<&PathBuf> = chunk.iter().map(|&i| &paths[i]).collect();
-                map_headers(
-                    &chunk,
-                    |_, _| true,
-                    |i, parsed| {
-                        let mut review = parsed?.review?;
-                        listing.name(chunk[i], &mut review);
-                        Some(output::json::compact(&review))
-                    },
+            let pack = |i: usize, review: Review| {
+                let slug = listing.slug(&paths[i]);
+                (
+                    i,
+                    output::json::Packed::new(&review, &names(&listing, &paths[i], &slug)),
                 )
-            });
-            let documents = documents.flatten();
+            };
+            let (rows, matched) = gather(&listing, options, &mut notes, pack);
+            Printer::new(err).report(&mut notes, config.warnings);
+            let unpack = |(i, row): &(usize, output::json::Packed), buffer: &mut Vec<u8>| {
+                let slug = listing.slug(&paths[*i]);
+                row.unpack_onto(&names(&listing, &paths[*i], &slug), buffer);
+            };
             if options.format == ListFormat::Json {
-                output::json::write_array(out, documents)?;
+                output::json::write_array_with(out, &rows, unpack)?;
             } else {
-                output::json::write_lines(out, documents)?;
+                output::json::write_lines_with(out, &rows, unpack)?;
             }
             matched
         }
@@ -146,6 +141,15 @@ pub(super) fn list(
         say_nothing_matched(config, &options.filter.asked, err);
     }
     Ok(Outcome::of(&notes, matched > 0 && options.limit != Some(0)))
+}
+
+/// How the listing names the review read from `path`, as its JSON begins.
+fn names<'a>(listing: &'a Listing, path: &'a Path, slug: &'a str) -> output::json::Names<'a> {
+    output::json::Names {
+        slug,
+        path,
+        collection: listing.collection_of(path),
+    }
 }
 
 /// What one file gave `list`: its problems, and its row if it matched.

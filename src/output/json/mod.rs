@@ -1,5 +1,7 @@
 //! JSON: the records as they are, for jq and friends.
 
+mod packed;
+
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -7,6 +9,8 @@ use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
 
 use crate::record::Review;
 use crate::terminal::sanitize::is_bidi_control;
+
+pub(crate) use packed::{Names, Packed};
 
 /// One review as compact JSON, without a newline: made where the review is read, on any core,
 /// and written by [`write_array`] or [`write_lines`] in order.
@@ -23,10 +27,22 @@ pub(crate) fn write_array(
     w: &mut dyn Write,
     documents: impl IntoIterator<Item = Vec<u8>>,
 ) -> io::Result<()> {
+    write_array_with(w, documents, |document, buffer| *buffer = document)
+}
+
+/// Documents that `fill` makes of `items`, each into one buffer reused, as one array.
+pub(crate) fn write_array_with<T>(
+    w: &mut dyn Write,
+    items: impl IntoIterator<Item = T>,
+    mut fill: impl FnMut(T, &mut Vec<u8>),
+) -> io::Result<()> {
+    let mut buffer = Vec::new();
     w.write_all(b"[")?;
-    for (i, document) in documents.into_iter().enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
+        buffer.clear();
+        fill(item, &mut buffer);
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        w.write_all(&document)?;
+        w.write_all(&buffer)?;
     }
     w.write_all(b"\n]\n")
 }
@@ -36,9 +52,21 @@ pub(crate) fn write_lines(
     w: &mut dyn Write,
     documents: impl IntoIterator<Item = Vec<u8>>,
 ) -> io::Result<()> {
-    for document in documents {
-        w.write_all(&document)?;
-        w.write_all(b"\n")?;
+    write_lines_with(w, documents, |document, buffer| *buffer = document)
+}
+
+/// Documents that `fill` makes of `items`, each into one buffer reused, one per line.
+pub(crate) fn write_lines_with<T>(
+    w: &mut dyn Write,
+    items: impl IntoIterator<Item = T>,
+    mut fill: impl FnMut(T, &mut Vec<u8>),
+) -> io::Result<()> {
+    let mut buffer = Vec::new();
+    for item in items {
+        buffer.clear();
+        fill(item, &mut buffer);
+        buffer.push(b'\n');
+        w.write_all(&buffer)?;
     }
     Ok(())
 }
