@@ -94,6 +94,11 @@ impl<F: Formatter> Formatter for Safe<F> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Every character to escape starts with one of these bytes (DEL, U+0080–U+07FF's lead
+        // for the C1 controls, U+2000–U+2FFF's for the overrides): most text has none of them.
+        if memchr::memchr3(0x7f, 0xc2, 0xe2, fragment.as_bytes()).is_none() {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (i, c) in fragment.char_indices().filter(|&(_, c)| needs_escape(c)) {
             writer.write_all(&fragment.as_bytes()[start..i])?;
