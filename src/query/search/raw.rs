@@ -38,7 +38,11 @@ impl RawWord {
         let gives_rare: Vec<bool> = quick_table()
             .entries
             .iter()
-            .map(|entry| entry.is_none_or(|(bytes, len)| bytes[..len].contains(&rare.1)))
+            .map(|entry| {
+                entry.is_none_or(|(bytes, len)| {
+                    bytes[..len].contains(&rare.1) || bytes[..len].contains(&rare.2)
+                })
+            })
             .collect();
         let lead_gives_rare = std::array::from_fn(|i| match 0xC0 + i {
             // Two bytes: the table has every character the lead starts.

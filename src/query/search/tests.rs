@@ -152,7 +152,7 @@ proptest::proptest! {
         word in "[a-z0-9]{1,4}",
         text in proptest::collection::vec(proptest::sample::select(vec![
             "a", "b", "z", "Z", "0", "2", " ", "-", "é", "É", "ż", "Ž", "ß", "ﬁ", "ｚ", "Ａ",
-            "₂", "’", "“", "\u{301}", "ł", "Ø", "東", "\u{1d433}", "\u{fdfa}",
+            "₂", "’", "“", "\u{301}", "ł", "Ø", "東", "\u{1d433}", "\u{fdfa}", "ᴬ", "Ⓩ", "²",
         ]), 0..24),
         invalid in proptest::option::of(0..24usize),
     ) {
