@@ -15,6 +15,7 @@ use std::path::Path;
 pub(crate) use aliases::{Field, field_for};
 pub(crate) use build::{RawField, build, title_and_year};
 pub(crate) use dates::{parse_date, with_note};
+pub(crate) use review::lossy_path;
 pub(crate) use review::{CERTIFICATIONS, certification_rank};
 pub use review::{Rating, Review, Score};
 pub(crate) use scores::score_on_scale;

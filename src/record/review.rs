@@ -235,7 +235,7 @@ impl std::fmt::Display for Score {
 }
 
 /// Paths are shown as text even when they are not UTF-8, rather than failing the whole output.
-fn lossy_path<S: serde::Serializer>(
+pub(crate) fn lossy_path<S: serde::Serializer>(
     path: &std::path::Path,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {

@@ -26,6 +26,8 @@ const NAMES: u8 = 0x00;
 #[derive(Debug, Serialize)]
 pub(crate) struct Names<'a> {
     pub(crate) slug: &'a str,
+    /// As a review's path is written: a path that is not UTF-8, lossily.
+    #[serde(serialize_with = "crate::record::lossy_path")]
     pub(crate) path: &'a Path,
     pub(crate) collection: Option<&'a str>,
 }
@@ -40,7 +42,8 @@ impl Packed {
     pub(crate) fn unpack_onto(&self, names: &Names, out: &mut Vec<u8>) {
         BUFFERS.with_borrow_mut(|(packed_names, _)| {
             packed_names.clear();
-            pack(names, packed_names);
+            // Names that packed whole when the review was packed pack whole again.
+            let _ = pack(names, packed_names);
             unpack(&self.0, packed_names, out);
         });
     }
@@ -49,12 +52,12 @@ impl Packed {
     pub(crate) fn new(review: &Review, names: &Names) -> Packed {
         BUFFERS.with_borrow_mut(|(buffer, prefix)| {
             buffer.clear();
-            pack(review, buffer);
+            // Serialising plain data to memory cannot fail.
+            let _ = pack(review, buffer);
             // The names, without the closing brace, are where the review's JSON starts.
             prefix.clear();
-            pack(names, prefix);
-            prefix.pop();
-            if prefix.len() > 1 && buffer.starts_with(prefix) {
+            let whole = pack(names, prefix) && prefix.pop() == Some(b'}');
+            if whole && prefix.len() > 1 && buffer.starts_with(prefix) {
                 buffer.splice(1..prefix.len(), [NAMES]);
             }
             Packed(buffer.as_slice().into())
@@ -120,8 +123,8 @@ fn keys() -> &'static [String] {
     })
 }
 
-/// `value` packed, onto `out`.
-fn pack(value: &impl Serialize, out: &mut Vec<u8>) {
+/// `value` packed, onto `out`; false if it could not all be written.
+fn pack(value: &impl Serialize, out: &mut Vec<u8>) -> bool {
     let formatter = Packing {
         inner: Safe(CompactFormatter),
         key: Vec::new(),
@@ -130,8 +133,7 @@ fn pack(value: &impl Serialize, out: &mut Vec<u8>) {
         first_key: false,
     };
     let mut serializer = serde_json::Serializer::with_formatter(out, formatter);
-    // Serialising plain data to memory cannot fail.
-    let _ = value.serialize(&mut serializer);
+    value.serialize(&mut serializer).is_ok()
 }
 
 /// The compact formatter, with the keys [`keys`] has, `null`s and booleans written as a byte.
@@ -284,5 +286,21 @@ mod tests {
         assert_eq!(unpacked(&packed, &names), compact);
         assert_eq!(unpacked(&kept, &other), compact);
         assert!(keys().contains(&"reason".to_string()));
+
+        // A path that is not UTF-8 is written lossily, as the review writes it.
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            review.path = Path::new(std::ffi::OsStr::from_bytes(b"x\xff.md")).to_path_buf();
+            let names = Names {
+                slug: &review.slug,
+                path: &review.path,
+                collection: review.collection.as_deref(),
+            };
+            let packed = Packed::new(&review, &names);
+            let mut out = Vec::new();
+            packed.unpack_onto(&names, &mut out);
+            assert_eq!(out, super::super::compact(&review));
+        }
     }
 }
