@@ -16,10 +16,15 @@ pub(crate) use packed::{Names, Packed};
 /// and written by [`write_array`] or [`write_lines`] in order.
 pub(crate) fn compact(review: &impl Serialize) -> Vec<u8> {
     let mut out = Vec::with_capacity(512);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Safe(CompactFormatter));
-    // Serialising plain data to memory cannot fail.
-    let _ = review.serialize(&mut serializer);
+    compact_onto(review, &mut out);
     out
+}
+
+/// [`compact`], onto `out`.
+fn compact_onto(value: &impl Serialize, out: &mut Vec<u8>) {
+    let mut serializer = serde_json::Serializer::with_formatter(out, Safe(CompactFormatter));
+    // Serialising plain data to memory cannot fail.
+    let _ = value.serialize(&mut serializer);
 }
 
 /// Documents made by [`compact`] as one array, one element per line.

@@ -1,8 +1,8 @@
 //! A review's compact JSON kept small until it is printed. `list` makes every listed review's
 //! JSON in the one pass that reads it, and keeps it until all are sorted: as written, 100,000
 //! reviews take 68 MB. Packed, each key a review has, each `null`, `true` and `false`, and the
-//! path when it is the listing's, is a single byte below 0x20, which JSON never holds outside a
-//! string's escapes.
+//! review's names (slug, path, collection) when they are the listing's, is a single byte below
+//! 0x20, which JSON never holds outside a string's escapes.
 
 use std::cell::RefCell;
 use std::io::{self, Write};
@@ -40,11 +40,10 @@ impl Packed {
     /// The compact JSON, as [`super::compact`] makes it, of the review the listing names `names`,
     /// onto `out`.
     pub(crate) fn unpack_onto(&self, names: &Names, out: &mut Vec<u8>) {
-        BUFFERS.with_borrow_mut(|(packed_names, _)| {
-            packed_names.clear();
-            // Names that packed whole when the review was packed pack whole again.
-            let _ = pack(names, packed_names);
-            unpack(&self.0, packed_names, out);
+        BUFFERS.with_borrow_mut(|(names_json, _)| {
+            names_json.clear();
+            super::compact_onto(names, names_json);
+            unpack(&self.0, names_json, out);
         });
     }
 
@@ -66,11 +65,11 @@ impl Packed {
 }
 
 thread_local! {
-    /// Buffers to reuse: a review and its names, packed.
+    /// Buffers to reuse: a review packed, and its names (packed, or as JSON to unpack with).
     static BUFFERS: RefCell<(Vec<u8>, Vec<u8>)> = const { RefCell::new((Vec::new(), Vec::new())) };
 }
 
-/// Unpack `packed` onto `out`, with `names` (packed) for [`NAMES`].
+/// Unpack `packed` onto `out`, with `names` (their compact JSON) for [`NAMES`].
 fn unpack(packed: &[u8], names: &[u8], out: &mut Vec<u8>) {
     let keys = keys();
     let mut rest = packed;
@@ -83,7 +82,7 @@ fn unpack(packed: &[u8], names: &[u8], out: &mut Vec<u8>) {
             NAMES => {
                 // Without their braces: the review's object goes on.
                 if let [b'{', inside @ .., b'}'] = names {
-                    unpack(inside, &[], out);
+                    out.extend_from_slice(inside);
                 }
             }
             key => {
@@ -136,7 +135,8 @@ fn pack(value: &impl Serialize, out: &mut Vec<u8>) -> bool {
     value.serialize(&mut serializer).is_ok()
 }
 
-/// The compact formatter, with the keys [`keys`] has, `null`s and booleans written as a byte.
+/// The compact formatter, with the keys [`keys`] has, `null`s and booleans written as a byte
+/// (what it does not name, serde's defaults write as the compact formatter does).
 struct Packing {
     inner: Safe<CompactFormatter>,
     /// A key being written, gathered as JSON instead, when `in_key`.
@@ -222,16 +222,6 @@ impl Formatter for Packing {
             return Ok(());
         }
         self.inner.begin_object_value(writer)
-    }
-    fn begin_array_value<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.inner.begin_array_value(writer, first)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.inner.end_array_value(writer)
     }
 }
 

@@ -91,7 +91,7 @@ impl RawWord {
     }
 
     /// Does the word lie in the fold of a run with a character beyond ASCII that gives its rarest
-    /// letter? Eight bytes at a time, each such character found from the block's high bits.
+    /// letter? Eight bytes at a time, each such character found among the block's lead bytes.
     fn beyond_ascii_is_in(&self, raw: &[u8], scratch: &mut Vec<u8>) -> bool {
         if raw.is_ascii() {
             return false;
