@@ -132,7 +132,8 @@ fn natural(a: &str, b: &str) -> Ordering {
     let (x, y) = (a.as_bytes(), b.as_bytes());
     let same = x.iter().zip(y).take_while(|(p, q)| p == q).count();
     let digit_at = |s: &[u8]| s.get(same).is_some_and(u8::is_ascii_digit);
-    if !(digit_at(x) && digit_at(y)) && !x[..same].iter().any(u8::is_ascii_digit) {
+    let digits_compared = x[..same].iter().any(u8::is_ascii_digit) || digit_at(x) && digit_at(y);
+    if !digits_compared {
         return x.cmp(y);
     }
     alphanumeric_sort::compare_str(a, b).then_with(|| a.cmp(b))
