@@ -80,7 +80,7 @@ pub(super) struct QuickTable {
 }
 
 /// Where the table's characters start: U+0080 to U+07FF (two bytes), then U+2000 to U+207F.
-const PUNCTUATION_AT: usize = 0x800 - 0x80;
+pub(super) const PUNCTUATION_AT: usize = 0x800 - 0x80;
 
 /// The character at `index` in the table.
 fn char_of(index: usize) -> Option<char> {

@@ -8,7 +8,7 @@
 
 use memchr::memmem;
 
-use super::quick::{is_boundary, quick_fold, quick_table, table_index};
+use super::quick::{PUNCTUATION_AT, is_boundary, quick_fold, quick_table, table_index};
 
 /// A word of ASCII letters and digits, folded, to look for in raw bytes.
 #[derive(Debug, Clone)]
@@ -19,8 +19,9 @@ pub(super) struct RawWord {
     rare: (usize, u8, u8),
     /// For each character of the quick table, might its fold give the rarest byte?
     gives_rare: Vec<bool>,
-    /// For each byte that starts a character beyond ASCII (`0xC0` on), might such a character?
-    lead_gives_rare: [bool; 64],
+    /// For each byte that starts a character beyond ASCII (`0xC0` on) and each byte that can
+    /// follow it (`0x80` to `0xBF`), might the character they start give it? Exact for two bytes.
+    pair_gives_rare: Vec<bool>,
 }
 
 impl RawWord {
@@ -44,19 +45,26 @@ impl RawWord {
                 })
             })
             .collect();
-        let lead_gives_rare = std::array::from_fn(|i| match 0xC0 + i {
-            // Two bytes: the table has every character the lead starts.
-            lead @ 0xC2..=0xDF => {
-                let first = ((lead & 0x1F) << 6) - 0x80;
-                gives_rare[first..first + 64].contains(&true)
-            }
-            // Longer: looked at one by one. Anything else is not UTF-8, which folds to a space.
-            0xE0..=0xF4 => true,
-            _ => false,
-        });
+        let pair_gives_rare = (0..64 * 64)
+            .map(|i| {
+                let (lead, second) = (0xC0 + i / 64, 0x80 + i % 64);
+                match lead {
+                    // Two bytes: the table has every character.
+                    0xC2..=0xDF => gives_rare[(((lead & 0x1F) << 6) | (second & 0x3F)) - 0x80],
+                    // General punctuation: the table has its 128 characters, 64 to each second byte.
+                    0xE2 if second <= 0x81 => {
+                        let first = PUNCTUATION_AT + ((second & 0x3F) << 6);
+                        gives_rare[first..first + 64].contains(&true)
+                    }
+                    // Longer: looked at one by one. Anything else is not UTF-8, which folds to a space.
+                    0xE0..=0xF4 => true,
+                    _ => false,
+                }
+            })
+            .collect();
         Some(RawWord {
             gives_rare,
-            lead_gives_rare,
+            pair_gives_rare,
             finder: memmem::Finder::new(&word).into_owned(),
             word,
             rare,
@@ -91,7 +99,7 @@ impl RawWord {
     }
 
     /// Does the word lie in the fold of a run with a character beyond ASCII that gives its rarest
-    /// letter? Eight bytes at a time, each such character found among the block's lead bytes.
+    /// letter? 64 bytes at a time, each such character found among the block's lead bytes.
     fn beyond_ascii_is_in(&self, raw: &[u8], scratch: &mut Vec<u8>) -> bool {
         if raw.is_ascii() {
             return false;
@@ -104,9 +112,15 @@ impl RawWord {
         while block < raw.len() {
             let mut leads = lead_bytes(&raw[block..]);
             while leads != 0 {
-                let at = block + leads.trailing_zeros() as usize / 8;
+                let at = block + leads.trailing_zeros() as usize;
                 leads &= leads - 1;
-                if at < done || !self.lead_gives_rare[usize::from(raw[at] - 0xC0)] {
+                // A lead not followed by a continuation byte is not UTF-8: a space.
+                let second = raw.get(at + 1).map_or(0, |&b| b ^ 0x80);
+                if at < done
+                    || second >= 0x40
+                    || !self.pair_gives_rare
+                        [(usize::from(raw[at] - 0xC0) << 6) | usize::from(second)]
+                {
                     continue;
                 }
                 let gives_rare = match table_index(raw, at) {
@@ -129,7 +143,7 @@ impl RawWord {
                 }
                 done = run.end;
             }
-            block = (block + 8).max(done);
+            block = (block + 64).max(done);
         }
         false
     }
@@ -154,17 +168,25 @@ fn run_around(raw: &[u8], at: usize) -> std::ops::Range<usize> {
     start..end
 }
 
-/// Which of the first eight bytes of `bytes` (fewer at the end) start a character beyond ASCII
-/// (`0b11xx_xxxx`): the high bit of each such byte, in place.
+/// Which of the first 64 bytes of `bytes` (fewer at the end) start a character beyond ASCII
+/// (`0b11xx_xxxx`): bit `i` for byte `i`.
 fn lead_bytes(bytes: &[u8]) -> u64 {
-    let word = match bytes.first_chunk::<8>() {
-        Some(word) => u64::from_le_bytes(*word),
+    let mut padded = [0; 64];
+    let block = match bytes.first_chunk::<64>() {
+        Some(block) => block,
         None => {
-            let mut word = [0; 8];
-            word[..bytes.len()].copy_from_slice(bytes);
-            u64::from_le_bytes(word)
+            padded[..bytes.len()].copy_from_slice(bytes);
+            &padded
         }
     };
-    // Each byte's bit 6 moved onto its bit 7; the byte's own bit 7 leaves it, and is masked.
-    word & (word << 1) & 0x8080_8080_8080_8080
+    let mut leads = 0;
+    for (k, word) in block.chunks_exact(8).enumerate() {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // Each byte's bit 6 moved onto its bit 7 (the byte's own bit 7 leaves it, and is masked),
+        // then the eight high bits gathered into the top byte, byte `i`'s at bit `56 + i`.
+        let high = word & (word << 1) & 0x8080_8080_8080_8080;
+        let gathered = (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        leads |= gathered << (8 * k);
+    }
+    leads
 }

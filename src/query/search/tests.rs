@@ -145,6 +145,27 @@ fn the_raw_look_finds_words_however_they_are_written() {
     raw_look_agrees("abc", b"\xc3abc").unwrap();
 }
 
+#[test]
+fn the_raw_look_finds_a_character_at_every_place_in_a_block() {
+    // Blocks are 64 bytes: each place in the first three, after ASCII and after curly quotes.
+    for (word, c) in [("z", "ż"), ("s", "ſ"), ("z", "ⓩ"), ("z", "ｚ"), ("0", "⁰")] {
+        for filler in ["x", "’"] {
+            for at in 0..192 {
+                let mut text = filler.repeat(at);
+                text.truncate(at - at % filler.len());
+                text.push(' ');
+                text.push_str(c);
+                raw_look_agrees(word, text.as_bytes()).unwrap();
+                assert!(
+                    raw::RawWord::new(word)
+                        .unwrap()
+                        .is_in(text.as_bytes(), &mut Vec::new())
+                );
+            }
+        }
+    }
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
     #[test]
@@ -153,8 +174,9 @@ proptest::proptest! {
         text in proptest::collection::vec(proptest::sample::select(vec![
             "a", "b", "z", "Z", "0", "2", " ", "-", "é", "É", "ż", "Ž", "ß", "ﬁ", "ｚ", "Ａ",
             "₂", "’", "“", "\u{301}", "ł", "Ø", "東", "\u{1d433}", "\u{fdfa}", "ᴬ", "Ⓩ", "²",
-        ]), 0..24),
-        invalid in proptest::option::of(0..24usize),
+            "⁰", "ⁿ", "abcdefghij",
+        ]), 0..48),
+        invalid in proptest::option::of(0..160usize),
     ) {
         let mut text = text.concat().into_bytes();
         if let Some(at) = invalid {
