@@ -103,20 +103,16 @@ impl Iterator for Reviews {
             let end = (self.next + BATCH).min(self.paths.len());
             let batch = &self.paths[self.next..end];
             let (listing, matcher) = (&self.listing, &self.matcher);
-            let read = map_headers(
-                batch,
-                |path, header| matcher.may_match(header, path),
-                |i, parsed| {
-                    let mut parsed = parsed?;
-                    match parsed.review.take() {
-                        Some(mut review) if parsed.errors.is_empty() => {
-                            listing.name(&batch[i], &mut review);
-                            matcher.matches(&review).then_some(Ok(review))
-                        }
-                        _ => Some(Err(parsed.errors.swap_remove(0))),
+            let read = map_headers(batch, matcher.header_look(), |i, parsed| {
+                let mut parsed = parsed?;
+                match parsed.review.take() {
+                    Some(mut review) if parsed.errors.is_empty() => {
+                        listing.name(&batch[i], &mut review);
+                        matcher.matches(&review).then_some(Ok(review))
                     }
-                },
-            );
+                    _ => Some(Err(parsed.errors.swap_remove(0))),
+                }
+            });
             self.ready.extend(read.into_iter().flatten());
             self.next = end;
         }

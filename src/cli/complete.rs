@@ -10,7 +10,7 @@ use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Z
 use clap_complete::{ArgValueCompleter, CompletionCandidate, Shell};
 
 use super::Cli;
-use crate::collection::{Folder, Listing, map_headers};
+use crate::collection::{EVERY_HEADER, Folder, Listing, map_headers};
 use crate::config::Collection;
 use crate::query::{Filter, Matcher, fold};
 use crate::record::Review;
@@ -147,16 +147,13 @@ pub(super) fn people(field: Field) -> ArgValueCompleter {
         let typed = fold(&current.to_string_lossy());
         // Headers that cannot hold the name are not parsed, as `list --director` skips them.
         let matcher = Matcher::new(&field.filter(&typed));
-        let found = read_collection(
-            |path, header| matcher.may_match(header, path),
-            |review| {
-                let names = field.values(&review);
-                names
-                    .filter(|name| fold(name).contains(&typed))
-                    .map(|name| clean(name, false).into_owned())
-                    .collect::<Vec<String>>()
-            },
-        );
+        let found = read_collection(matcher.header_look(), |review| {
+            let names = field.values(&review);
+            names
+                .filter(|name| fold(name).contains(&typed))
+                .map(|name| clean(name, false).into_owned())
+                .collect::<Vec<String>>()
+        });
         let names: BTreeSet<String> = found.into_iter().flatten().collect();
         names
             .into_iter()
@@ -172,20 +169,17 @@ pub(super) fn reviews() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let current = current.to_string_lossy();
         let typed = fold(&current);
-        let found = read_collection(
-            |_, _| true,
-            |review| {
-                let title = clean(&review.title, false).into_owned();
-                let slug = review.slug.starts_with(current.as_ref()).then(|| {
-                    let help = match review.year {
-                        Some(year) => format!("{title} ({year})"),
-                        None => title.clone(),
-                    };
-                    (clean(&review.slug, false).into_owned(), help)
-                });
-                (slug, fold(&title).starts_with(&typed).then_some(title))
-            },
-        );
+        let found = read_collection(EVERY_HEADER, |review| {
+            let title = clean(&review.title, false).into_owned();
+            let slug = review.slug.starts_with(current.as_ref()).then(|| {
+                let help = match review.year {
+                    Some(year) => format!("{title} ({year})"),
+                    None => title.clone(),
+                };
+                (clean(&review.slug, false).into_owned(), help)
+            });
+            (slug, fold(&title).starts_with(&typed).then_some(title))
+        });
         let mut slugs = Vec::new();
         let mut titles = BTreeSet::new();
         for (slug, title) in found {
@@ -207,7 +201,7 @@ pub(super) fn reviews() -> ArgValueCompleter {
 /// cores; `wanted` may skip a header's parse, as in `list`. Drafts are left out, and files that
 /// cannot be read are passed over in silence: the shell is no place for errors.
 fn read_collection<T: Send>(
-    wanted: impl Fn(&Path, &str) -> bool + Sync,
+    wanted: Option<impl Fn(&Path, &str) -> bool + Sync>,
     keep: impl Fn(Review) -> T + Sync,
 ) -> Vec<T> {
     let folders: Vec<Folder> = collection_dirs(std::env::args_os())

@@ -90,6 +90,11 @@ impl Listing {
         for slug in &slugs {
             *counts.entry(slug.as_ref()).or_default() += 1;
         }
+        // Most collections give each file a slug of its own: nothing to settle.
+        if counts.len() == slugs.len() {
+            listing.paths = paths;
+            return listing;
+        }
         let full: Vec<bool> = paths
             .iter()
             .zip(&slugs)

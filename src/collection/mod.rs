@@ -12,7 +12,7 @@ use globset::GlobSet;
 
 use crate::diagnostics::{Error, Result};
 pub(crate) use listing::Listing;
-pub(crate) use read::{map_files, map_headers, read_header, read_rest, read_whole};
+pub(crate) use read::{EVERY_HEADER, map_files, map_headers, read_header, read_rest, read_whole};
 
 /// File extensions that hold reviews.
 const EXTENSIONS: [&str; 3] = ["md", "markdown", "txt"];

@@ -57,12 +57,15 @@ pub(crate) fn read_whole(path: &Path) -> Result<(Vec<u8>, Parsed)> {
     Ok((bytes, parsed))
 }
 
-/// Read the header of each file on all cores, keeping the files' order. `wanted` sees a file's
-/// path and its header's raw text (fences excluded) first and may skip the parse of one that
-/// cannot match (`then` gets `None` for it); a header that the parse would refuse is always
-/// parsed, so that its problem is reported whatever the filter. `then` gets the file's index in
-/// `paths` and runs on the same core, so work done there is parallel too.
-pub(crate) fn map_headers<P, T, W, F>(paths: &[P], wanted: W, then: F) -> Vec<T>
+/// A `wanted` for [`map_headers`] that wants every header: none is looked at before its parse.
+pub(crate) const EVERY_HEADER: Option<fn(&Path, &str) -> bool> = None;
+
+/// Read the header of each file on all cores, keeping the files' order. `wanted`, when there is
+/// one, sees a file's path and its header's raw text (fences excluded) first and may skip the
+/// parse of one that cannot match (`then` gets `None` for it); a header that the parse would
+/// refuse is always parsed, so that its problem is reported whatever the filter. `then` gets the
+/// file's index in `paths` and runs on the same core, so work done there is parallel too.
+pub(crate) fn map_headers<P, T, W, F>(paths: &[P], wanted: Option<W>, then: F) -> Vec<T>
 where
     P: AsRef<Path> + Sync,
     T: Send,
@@ -74,7 +77,9 @@ where
             Ok(bytes) => bytes,
             Err(e) => return then(i, Some(Parsed::failed(e))),
         };
-        if skippable(&bytes, |header| !wanted(path, header)) {
+        if let Some(wanted) = &wanted
+            && skippable(&bytes, |header| !wanted(path, header))
+        {
             return then(i, None);
         }
         then(i, Some(front_matter::parse(&bytes, path, false)))

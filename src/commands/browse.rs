@@ -50,20 +50,16 @@ pub(super) fn browse(
             let paths = listing.paths();
             let (first, rest) = paths.split_at(paths.len().min(FIRST_BATCH));
             for chunk in std::iter::once(first).chain(rest.chunks(CHUNK)) {
-                let read = map_headers(
-                    chunk,
-                    |path, raw| matcher.may_match(raw, path),
-                    |i, parsed| {
-                        let parsed = parsed?;
-                        match parsed.review {
-                            Some(review) if matcher.matches(&review) => {
-                                Some(Ok(shelf.entry(&chunk[i], review)))
-                            }
-                            None if !parsed.errors.is_empty() => Some(Err(())),
-                            _ => None,
+                let read = map_headers(chunk, matcher.header_look(), |i, parsed| {
+                    let parsed = parsed?;
+                    match parsed.review {
+                        Some(review) if matcher.matches(&review) => {
+                            Some(Ok(shelf.entry(&chunk[i], review)))
                         }
-                    },
-                );
+                        None if !parsed.errors.is_empty() => Some(Err(())),
+                        _ => None,
+                    }
+                });
                 let unreadable = read.iter().filter(|r| matches!(r, Some(Err(())))).count();
                 let entries = read.into_iter().flatten().flatten().collect();
                 // The browser has ended: nothing more to read.

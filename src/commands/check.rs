@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{CHUNK, Outcome, open_listing, point_at_exports};
-use crate::collection::{LeftOut, Listing, map_headers};
+use crate::collection::{EVERY_HEADER, LeftOut, Listing, map_headers};
 use crate::config::{Config, Warnings};
 use crate::diagnostics::{Error, Note, Printer, Result, Severity};
 use crate::query::films::{Film, film};
@@ -101,15 +101,11 @@ pub(super) fn check(
     let mut left_out = listing.left_out.clone();
     for chunk in listing.paths().chunks(CHUNK) {
         // Only the problems and the film are kept, not the records.
-        let found = map_headers(
-            chunk,
-            |_, _| true,
-            |_, parsed| {
-                let parsed = parsed.unwrap_or_default();
-                let named = parsed.review.as_ref().map(|r| (film(r), film_name(r)));
-                (parsed.notes(true), named, parsed.index_page)
-            },
-        );
+        let found = map_headers(chunk, EVERY_HEADER, |_, parsed| {
+            let parsed = parsed.unwrap_or_default();
+            let named = parsed.review.as_ref().map(|r| (film(r), film_name(r)));
+            (parsed.notes(true), named, parsed.index_page)
+        });
         for ((mut problems, named, index_page), path) in found.into_iter().zip(chunk) {
             if index_page {
                 left_out.push((path.clone(), LeftOut::IndexPage));

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{CHUNK, Outcome, open_listing, point_at_exports, say_nothing_matched};
 use rayon::prelude::*;
 
-use crate::collection::{Listing, map_headers, read_whole};
+use crate::collection::{EVERY_HEADER, Listing, map_headers, read_whole};
 use crate::config::{Config, ListFormat, ListOptions};
 use crate::diagnostics::{Note, Printer, Result, Severity};
 use crate::front_matter;
@@ -66,16 +66,12 @@ pub(super) fn list(
             let template = options.lines.template.as_ref();
             for chunk in found.chunks(CHUNK) {
                 let chunk: Vec<&PathBuf> = chunk.iter().map(|&i| &paths[i]).collect();
-                let lines = map_headers(
-                    &chunk,
-                    |_, _| true,
-                    |i, parsed| {
-                        let mut review = parsed?.review?;
-                        listing.name(chunk[i], &mut review);
-                        config.score_scale.show(&mut review);
-                        Some(template?.render(&review))
-                    },
-                );
+                let lines = map_headers(&chunk, EVERY_HEADER, |i, parsed| {
+                    let mut review = parsed?.review?;
+                    listing.name(chunk[i], &mut review);
+                    config.score_scale.show(&mut review);
+                    Some(template?.render(&review))
+                });
                 for line in lines.into_iter().flatten() {
                     out.write_all(line.as_bytes())?;
                     out.write_all(options.lines.end())?;
@@ -172,36 +168,31 @@ fn gather<T: Send>(
     let mut ranking = Ranking::new(order, options.limit, listing.paths().len());
     for (n, chunk) in listing.paths().chunks(CHUNK).enumerate() {
         // Rows are made on the reading cores; a file's errors come before its warnings.
-        let listed = map_headers(
-            chunk,
-            |path, raw| matcher.may_match(raw, path),
-            |i, parsed| {
-                let Some(parsed) = parsed else {
-                    return Listed {
-                        notes: Vec::new(),
-                        row: None,
-                    };
+        let listed = map_headers(chunk, matcher.header_look(), |i, parsed| {
+            let Some(parsed) = parsed else {
+                return Listed {
+                    notes: Vec::new(),
+                    row: None,
                 };
-                // Errors always; warnings of the reviews listed only, so that a filter (or a
-                // hidden draft) never counts what it leaves out.
-                let mut notes = Note::each(&parsed.errors, Severity::Error);
-                let row =
-                    parsed
-                        .review
-                        .filter(|review| matcher.matches(review))
-                        .map(|mut review| {
-                            listing.name(&chunk[i], &mut review);
-                            (
-                                SortKeys::new(&review, order.key),
-                                keep(n * CHUNK + i, review),
-                            )
-                        });
-                if row.is_some() {
-                    notes.extend(Note::each(&parsed.warnings, Severity::Warning));
-                }
-                Listed { notes, row }
-            },
-        );
+            };
+            // Errors always; warnings of the reviews listed only, so that a filter (or a
+            // hidden draft) never counts what it leaves out.
+            let mut notes = Note::each(&parsed.errors, Severity::Error);
+            let row = parsed
+                .review
+                .filter(|review| matcher.matches(review))
+                .map(|mut review| {
+                    listing.name(&chunk[i], &mut review);
+                    (
+                        SortKeys::new(&review, order.key),
+                        keep(n * CHUNK + i, review),
+                    )
+                });
+            if row.is_some() {
+                notes.extend(Note::each(&parsed.warnings, Severity::Warning));
+            }
+            Listed { notes, row }
+        });
         for file in listed {
             notes.extend(file.notes);
             if let Some((keys, row)) = file.row {

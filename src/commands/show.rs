@@ -204,7 +204,8 @@ fn judge_all(
     for (c, chunk) in paths.chunks(CHUNK).enumerate() {
         let judged = map_headers(
             chunk,
-            |path, raw| !prefiltered || lookup.may_answer(raw, || listing.slug(path)),
+            prefiltered
+                .then_some(|path: &Path, raw: &str| lookup.may_answer(raw, || listing.slug(path))),
             |i, parsed| match parsed {
                 None => Judged::PassedOver,
                 Some(parsed) => match parsed.review {

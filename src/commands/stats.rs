@@ -20,24 +20,20 @@ pub(super) fn stats(
     let matcher = Matcher::new(&options.filter);
     let mut facts: Vec<Facts> = Vec::new();
     for chunk in listing.paths().chunks(CHUNK) {
-        let read = map_headers(
-            chunk,
-            |path, raw| matcher.may_match(raw, path),
-            |_, parsed| {
-                let Some(parsed) = parsed else {
-                    return (Vec::new(), None);
-                };
-                let mut notes = Note::each(&parsed.errors, Severity::Error);
-                let facts = parsed
-                    .review
-                    .filter(|r| matcher.matches(r))
-                    .map(|r| Facts::new(&r, options.by));
-                if facts.is_some() {
-                    notes.extend(Note::each(&parsed.warnings, Severity::Warning));
-                }
-                (notes, facts)
-            },
-        );
+        let read = map_headers(chunk, matcher.header_look(), |_, parsed| {
+            let Some(parsed) = parsed else {
+                return (Vec::new(), None);
+            };
+            let mut notes = Note::each(&parsed.errors, Severity::Error);
+            let facts = parsed
+                .review
+                .filter(|r| matcher.matches(r))
+                .map(|r| Facts::new(&r, options.by));
+            if facts.is_some() {
+                notes.extend(Note::each(&parsed.warnings, Severity::Warning));
+            }
+            (notes, facts)
+        });
         for (file_notes, file_facts) in read {
             notes.extend(file_notes);
             facts.extend(file_facts);

@@ -62,8 +62,17 @@ fn toml_key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
         key,
         value: rest.trim(),
         line: number,
-        column: line[..value_start].chars().count() + 1,
+        column: columns(&line[..value_start]) + 1,
     })
+}
+
+/// The columns `text` takes: its characters, which are its bytes when it is ASCII.
+fn columns(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
 }
 
 pub(crate) fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
@@ -78,9 +87,7 @@ pub(crate) fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
         (&line[1..close], line.len() - rest.len())
     } else {
         // The key ends at the first colon followed by a blank or the end of the line.
-        let colon = line
-            .match_indices(':')
-            .map(|(i, _)| i)
+        let colon = memchr::memchr_iter(b':', line.as_bytes())
             .find(|&i| matches!(line.as_bytes().get(i + 1), None | Some(b' ' | b'\t')))?;
         (line[..colon].trim_end(), colon)
     };
@@ -91,7 +98,7 @@ pub(crate) fn key_line(line: &str, number: usize) -> Option<KeyLine<'_>> {
         key,
         value,
         line: number,
-        column: line[..value_start].chars().count() + 1,
+        column: columns(&line[..value_start]) + 1,
     })
 }
 

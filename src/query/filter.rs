@@ -216,6 +216,20 @@ impl Matcher {
                     .is_some_and(|y| self.years.iter().any(|r| r.contains(y))))
     }
 
+    /// The look at a header's raw text before its parse ([`Matcher::may_match`]), when a text
+    /// filter asks for one; without one, every header is parsed.
+    pub(crate) fn header_look(&self) -> Option<impl Fn(&Path, &str) -> bool + Sync + '_> {
+        let others = [
+            &self.directors,
+            &self.writers,
+            &self.cast,
+            &self.tags,
+            &self.genres,
+        ];
+        let looks = !self.titles.is_empty() || others.iter().any(|g| !g.is_empty());
+        looks.then_some(move |path: &Path, text: &str| self.may_match(text, path))
+    }
+
     /// Can a header with this raw text match? `false` only when it surely cannot, so its parse
     /// can be skipped: every text filter's value must appear somewhere in the folded header, or
     /// for a title in the file's slug (a header without a title takes its file's name).

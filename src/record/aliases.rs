@@ -136,11 +136,18 @@ pub(crate) fn normalize_key(key: &str) -> String {
 
 /// The field a key means, if the reader knows it.
 pub(crate) fn field_for(key: &str) -> Option<Field> {
+    // The table in byte order, made once, for a binary search.
+    static SORTED: std::sync::OnceLock<Vec<(&str, Field)>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut sorted = ALIASES.to_vec();
+        sorted.sort_unstable_by_key(|(alias, _)| *alias);
+        sorted
+    });
     let lookup = |key: &str| {
-        ALIASES
-            .iter()
-            .find(|(alias, _)| *alias == key)
-            .map(|(_, f)| *f)
+        sorted
+            .binary_search_by(|(alias, _)| (*alias).cmp(key))
+            .ok()
+            .map(|i| sorted[i].1)
     };
     // Most keys are written in canonical form already: look them up without a copy.
     if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
@@ -173,6 +180,19 @@ mod tests {
             .map(|(key, _)| *key)
             .collect();
         assert!(missing.is_empty(), "docs/file-format.md lacks {missing:?}");
+    }
+
+    #[test]
+    fn each_spelling_means_one_field() {
+        let mut spellings: Vec<&str> = ALIASES.iter().map(|(alias, _)| *alias).collect();
+        spellings.sort_unstable();
+        let before = spellings.len();
+        spellings.dedup();
+        assert_eq!(spellings.len(), before, "a spelling is in the table twice");
+        // Every spelling is found as written, and means its own field.
+        for (alias, field) in ALIASES {
+            assert_eq!(field_for(alias), Some(*field), "{alias}");
+        }
     }
 
     #[test]

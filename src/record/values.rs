@@ -12,13 +12,17 @@ use super::expected::{Expected, found, non_empty};
 
 /// What people write for a value they do not have: no value, whatever the field.
 const PLACEHOLDERS: [&str; 6] = ["n/a", "tbd", "unknown", "-", "?", ""];
+/// The longest placeholder (a test checks it): a longer value with no blank at its ends is none.
+const LONGEST_PLACEHOLDER: usize = 7;
 
 /// Is `value` a placeholder (`N/A`, `TBD`, `unknown`, `-`, `?`, or empty text)?
 pub(crate) fn is_placeholder(value: &Value) -> bool {
     value.as_str().is_some_and(|s| {
-        PLACEHOLDERS
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(s.trim()))
+        let blank_ends = s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace);
+        (s.len() <= LONGEST_PLACEHOLDER || blank_ends)
+            && PLACEHOLDERS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(s.trim()))
     })
 }
 
@@ -117,7 +121,8 @@ pub(crate) fn split_names(s: &str) -> Vec<String> {
 /// Obsidian's links as the note shows them: `[[Wong Kar-wai]]` → `Wong Kar-wai`,
 /// `[[Wong Kar-wai|Wong]]` → `Wong`, wherever they are in the text; other text as it is.
 pub(crate) fn unlink(text: &str) -> Cow<'_, str> {
-    if !text.contains("[[") {
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(b'[', bytes).any(|i| bytes.get(i + 1) == Some(&b'[')) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -290,6 +295,9 @@ mod tests {
             "open and [[x then ]] ]]"
         );
         assert_eq!(unlink("no [[end"), "no [[end");
+        let longest = PLACEHOLDERS.map(str::len);
+        assert_eq!(longest.iter().max(), Some(&LONGEST_PLACEHOLDER));
+        assert!(is_placeholder(&json!("\u{a0}unknown\t  ")));
         for placeholder in ["N/A", "n/a", " TBD ", "Unknown", "-", "?", ""] {
             assert!(is_placeholder(&json!(placeholder)), "{placeholder}");
         }

@@ -6,7 +6,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::collection::{Listing, map_headers, read_whole};
+use crate::collection::{EVERY_HEADER, Listing, map_headers, read_whole};
 use crate::diagnostics::{Error, Note, Result, Severity};
 use crate::output::to_front_matter;
 use crate::query::films::{Known, same_text};
@@ -63,15 +63,11 @@ pub(in crate::commands) fn known_in(dir: &Path) -> Vec<Known> {
     }
     let listing = Listing::new(&[dir.to_path_buf()]);
     let paths = listing.paths();
-    let known = map_headers(
-        paths,
-        |_, _| true,
-        |i, parsed| {
-            let mut review = parsed?.review?;
-            listing.name(&paths[i], &mut review);
-            Some(Known::new(&review))
-        },
-    );
+    let known = map_headers(paths, EVERY_HEADER, |i, parsed| {
+        let mut review = parsed?.review?;
+        listing.name(&paths[i], &mut review);
+        Some(Known::new(&review))
+    });
     known.into_iter().flatten().collect()
 }
 
