@@ -319,7 +319,7 @@ fn fit(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let mut out = truncate(text, width);
+    let mut out = truncate(text, width).into_owned();
     let used = out.width();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out

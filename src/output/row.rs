@@ -177,31 +177,62 @@ pub(crate) enum Row {
 /// The standard columns' values, typed, so that a large listing stays small.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Standard {
-    slug: Box<str>,
-    title: Box<str>,
+    /// The slug, the title, the directors and the score (as the review gives it: `3.5/4`, `B+`)
+    /// one after another, in one allocation: a listing reads them together, and once per row.
+    text: Box<str>,
+    /// Where the slug, the title and the directors end in `text`.
+    ends: [usize; 3],
     year: Option<i32>,
-    directors: Box<str>,
     /// A certification from the table costs no allocation.
     rating: Cow<'static, str>,
     runtime: Option<u32>,
-    /// The score as the review gives it (`3.5/4`, `B+`).
-    score: Option<Box<str>>,
 }
 
 impl From<Review> for Standard {
     fn from(review: Review) -> Standard {
+        let directors = review.directors();
+        let score = review.score.as_ref().map(ToString::to_string);
+        let mut text = String::with_capacity(
+            review.slug.len()
+                + review.title.len()
+                + directors.len()
+                + score.as_ref().map_or(0, String::len),
+        );
+        let mut ends = [0; 3];
+        for (end, part) in ends
+            .iter_mut()
+            .zip([&review.slug, &review.title, &directors])
+        {
+            text.push_str(part);
+            *end = text.len();
+        }
+        text.push_str(score.as_deref().unwrap_or_default());
         Standard {
-            directors: review.directors().into_boxed_str(),
             rating: match certification_rank(review.rating_code()) {
                 Some(rank) => Cow::Borrowed(CERTIFICATIONS[rank]),
                 None => Cow::Owned(review.rating_code().to_string()),
             },
-            slug: review.slug.into_boxed_str(),
-            title: review.title.into_boxed_str(),
+            text: text.into_boxed_str(),
+            ends,
             year: review.year,
             runtime: review.runtime,
-            score: review.score.map(|s| s.to_string().into_boxed_str()),
         }
+    }
+}
+
+impl Standard {
+    fn slug(&self) -> &str {
+        &self.text[..self.ends[0]]
+    }
+    fn title(&self) -> &str {
+        &self.text[self.ends[0]..self.ends[1]]
+    }
+    fn directors(&self) -> &str {
+        &self.text[self.ends[1]..self.ends[2]]
+    }
+    /// Empty when the review has no score.
+    fn score(&self) -> &str {
+        &self.text[self.ends[2]..]
     }
 }
 
@@ -225,13 +256,13 @@ impl Row {
         let number = |n: Option<String>| Cow::Owned(n.unwrap_or_default());
         let text = |text| clean(text, multiline);
         vec![
-            text(&row.slug),
-            text(&row.title),
+            text(row.slug()),
+            text(row.title()),
             number(row.year.map(|y| y.to_string())),
-            text(&row.directors),
+            text(row.directors()),
             text(&row.rating),
             number(row.runtime.map(|m| m.to_string())),
-            text(row.score.as_deref().unwrap_or_default()),
+            text(row.score()),
         ]
     }
 }

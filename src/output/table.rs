@@ -1,5 +1,6 @@
 //! The aligned table `list` draws on a terminal, fitted to its width.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -13,9 +14,15 @@ const GAP: usize = 2;
 const READABLE: [(Worth, usize); 3] = [(Worth::Title, 12), (Worth::People, 8), (Worth::Other, 6)];
 
 /// Cut `text` to `width` columns, ending in `…` when it had to be cut.
-pub(crate) fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
+pub(crate) fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+    fitted(text, width).0
+}
+
+/// `text` cut to `width` columns as [`truncate`] cuts it, and the columns that takes.
+fn fitted(text: &str, width: usize) -> (Cow<'_, str>, usize) {
+    let natural = text.width();
+    if natural <= width {
+        return (Cow::Borrowed(text), natural);
     }
     let mut out = String::new();
     let mut used = 0;
@@ -28,7 +35,7 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     out.push('…');
-    out
+    (Cow::Owned(out), used + 1)
 }
 
 /// Column widths that fit `max_width`, 0 for a column left out. Text columns are cut first, the
@@ -95,19 +102,30 @@ fn shrink(
 }
 
 /// A row's cells as the table shows them: values with their units.
-fn table_cells(columns: &[Column], row: &Row) -> Vec<String> {
+fn table_cells<'r>(columns: &[Column], row: &'r Row) -> Vec<Cow<'r, str>> {
     let cells = row.cells();
     columns
         .iter()
         .zip(cells)
         .map(|(column, cell)| {
-            let mut cell = cell.into_owned();
-            if !cell.is_empty() {
-                cell.push_str(column.unit);
+            if cell.is_empty() || column.unit.is_empty() {
+                cell
+            } else {
+                Cow::Owned(format!("{cell}{}", column.unit))
             }
-            cell
         })
         .collect()
+}
+
+/// Write `n` spaces.
+fn pad(w: &mut dyn Write, mut n: usize) -> io::Result<()> {
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    while n > 0 {
+        let now = n.min(SPACES.len());
+        w.write_all(&SPACES[..now])?;
+        n -= now;
+    }
+    Ok(())
 }
 
 /// Write the rows as a table no wider than `max_width`, with a header row; the columns are as
@@ -124,53 +142,58 @@ pub(crate) fn write(
         return Ok(());
     }
     let columns = layout.columns();
-    // The standard score column is shown only when some review has a score.
-    let hidden = |i: usize| {
-        layout.is_standard()
-            && columns[i].name == "score"
-            && rows.iter().all(|row| row.cells()[i].is_empty())
-    };
-    let headers: Vec<&str> = (0..columns.len())
-        .map(|i| if hidden(i) { "" } else { &columns[i].header })
-        .collect();
-    let mut natural: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for cells in rows.iter().map(|row| table_cells(columns, row)) {
-        for (n, cell) in natural.iter_mut().zip(&cells) {
-            *n = (*n).max(cell.width());
+    // Each column's widest cell, and whether any cell has something in it.
+    let mut natural = vec![0; columns.len()];
+    let mut filled = vec![false; columns.len()];
+    for row in rows {
+        for (i, cell) in table_cells(columns, row).iter().enumerate() {
+            natural[i] = natural[i].max(cell.width());
+            filled[i] |= !cell.is_empty();
         }
+    }
+    // The standard score column is shown only when some review has a score.
+    let hidden = |i: usize| layout.is_standard() && columns[i].name == "score" && !filled[i];
+    let headers: Vec<Cow<'_, str>> = (0..columns.len())
+        .map(|i| Cow::Borrowed(if hidden(i) { "" } else { &*columns[i].header }))
+        .collect();
+    for (n, header) in natural.iter_mut().zip(&headers) {
+        *n = (*n).max(header.width());
     }
     let widths = fit(columns, &natural, max_width);
     let shown: Vec<usize> = (0..columns.len()).filter(|&i| widths[i] > 0).collect();
-    let write_row = |w: &mut dyn Write, cells: &[&str], header: bool| -> io::Result<()> {
+    let write_row = |w: &mut dyn Write, cells: &[Cow<'_, str>], header: bool| -> io::Result<()> {
         // A line ends with its last cell that has something in it: no trailing blanks.
         let last = shown
             .iter()
             .rposition(|&i| !cells[i].is_empty())
             .unwrap_or(0);
         for (n, &i) in shown.iter().enumerate().take(last + 1) {
-            let (cell, column) = (cells[i], &columns[i]);
-            let text = truncate(cell, widths[i]);
-            let pad = widths[i].saturating_sub(text.width());
+            let (cell, column) = (&*cells[i], &columns[i]);
+            let (text, used) = fitted(cell, widths[i]);
+            let space = widths[i].saturating_sub(used);
             let styled = match column.style {
                 _ if header => style::HEADER,
                 CellStyle::Certification => style::certification(cell),
                 CellStyle::Plain => anstyle::Style::new(),
             };
             if column.align == Align::Right {
-                write!(w, "{:pad$}", "")?;
+                pad(w, space)?;
             }
             painter.paint(w, styled, &text)?;
             if n < last {
-                let trailing = if column.align == Align::Right { 0 } else { pad };
-                write!(w, "{:width$}", "", width = trailing + GAP)?;
+                let trailing = if column.align == Align::Right {
+                    0
+                } else {
+                    space
+                };
+                pad(w, trailing + GAP)?;
             }
         }
         writeln!(w)
     };
     write_row(w, &headers, true)?;
-    for cells in rows.iter().map(|row| table_cells(columns, row)) {
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        write_row(w, &cells, false)?;
+    for row in rows {
+        write_row(w, &table_cells(columns, row), false)?;
     }
     Ok(())
 }
