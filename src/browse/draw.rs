@@ -12,7 +12,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Shelf;
 use super::state::{Browser, View};
-use crate::output::table::truncate;
+use crate::output::table::fitted;
 use crate::terminal::sanitize::clean;
 
 /// Below this width the preview is hidden, and Tab shows it instead of the list.
@@ -319,8 +319,8 @@ fn fit(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let mut out = truncate(text, width).into_owned();
-    let used = out.width();
+    let (out, used) = fitted(text, width);
+    let mut out = out.into_owned();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out
 }

@@ -19,7 +19,7 @@ pub(crate) fn truncate(text: &str, width: usize) -> Cow<'_, str> {
 }
 
 /// `text` cut to `width` columns as [`truncate`] cuts it, and the columns that takes.
-fn fitted(text: &str, width: usize) -> (Cow<'_, str>, usize) {
+pub(crate) fn fitted(text: &str, width: usize) -> (Cow<'_, str>, usize) {
     let natural = text.width();
     if natural <= width {
         return (Cow::Borrowed(text), natural);

@@ -219,28 +219,27 @@ impl Matcher {
     /// The look at a header's raw text before its parse ([`Matcher::may_match`]), when a text
     /// filter asks for one; without one, every header is parsed.
     pub(crate) fn header_look(&self) -> Option<impl Fn(&Path, &str) -> bool + Sync + '_> {
-        let others = [
+        let looks =
+            !self.titles.is_empty() || self.people_and_words().iter().any(|g| !g.is_empty());
+        looks.then_some(move |path: &Path, text: &str| self.may_match(text, path))
+    }
+
+    /// The text filters but titles: each must have a value in the header.
+    fn people_and_words(&self) -> [&Vec<String>; 5] {
+        [
             &self.directors,
             &self.writers,
             &self.cast,
             &self.tags,
             &self.genres,
-        ];
-        let looks = !self.titles.is_empty() || others.iter().any(|g| !g.is_empty());
-        looks.then_some(move |path: &Path, text: &str| self.may_match(text, path))
+        ]
     }
 
     /// Can a header with this raw text match? `false` only when it surely cannot, so its parse
     /// can be skipped: every text filter's value must appear somewhere in the folded header, or
     /// for a title in the file's slug (a header without a title takes its file's name).
     pub(crate) fn may_match(&self, text: &str, path: &Path) -> bool {
-        let others = [
-            &self.directors,
-            &self.writers,
-            &self.cast,
-            &self.tags,
-            &self.genres,
-        ];
+        let others = self.people_and_words();
         if self.titles.is_empty() && others.iter().all(|g| g.is_empty()) {
             return true;
         }
