@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use super::read::{CACHED_READ, READERS, mark_uncached};
+use super::read::{READERS, look_cached, mark_uncached};
 
 /// Files read one by one to tell whether the files come from a disk: few, since the walk goes
 /// on meanwhile and every millisecond of the verdict is one without reads in flight.
@@ -98,11 +98,15 @@ fn start_scout(shared: &Arc<Shared>, first: Vec<PathBuf>) -> Option<JoinHandle<(
         .stack_size(64 << 10)
         .spawn(move || {
             let mut buffer = vec![0; HEAD];
-            let started = std::time::Instant::now();
-            for path in &first {
-                read_head(path, &mut buffer);
-            }
-            if started.elapsed() < CACHED_READ * first.len() as u32 {
+            let mut took: Vec<_> = first
+                .iter()
+                .map(|path| {
+                    let started = std::time::Instant::now();
+                    read_head(path, &mut buffer);
+                    started.elapsed()
+                })
+                .collect();
+            if look_cached(&mut took) {
                 shared.verdict.store(CACHED, Ordering::Relaxed);
                 return;
             }

@@ -131,7 +131,16 @@ where
 /// Files read one after another to see whether they are cached, and what a cached read takes at
 /// most.
 const PROBE: usize = 32;
-pub(super) const CACHED_READ: std::time::Duration = std::time::Duration::from_micros(100);
+const CACHED_READ: std::time::Duration = std::time::Duration::from_micros(100);
+
+/// Do reads that took `took` look like reads from the page cache? The median decides: a thread
+/// set aside for a few milliseconds by a busy machine slows a read or two, a disk slows them all
+/// (and a wrong "uncached" would start [`READERS`] threads for the whole run).
+pub(super) fn look_cached(took: &mut [std::time::Duration]) -> bool {
+    took.sort_unstable();
+    took.get(took.len() / 2)
+        .is_none_or(|median| *median < CACHED_READ)
+}
 
 /// Set once files of this run have been found to come from a disk: every later batch is read
 /// with its reads in flight, without probing again.
@@ -286,9 +295,17 @@ fn probe<P: AsRef<Path>, D>(paths: &[P], read: impl Fn(&Path) -> D) -> (Vec<D>, 
         return (Vec::new(), false);
     }
     let count = paths.len().min(PROBE);
-    let started = std::time::Instant::now();
-    let first: Vec<D> = paths[..count].iter().map(|p| read(p.as_ref())).collect();
-    let cached = started.elapsed() < CACHED_READ * count as u32;
+    let mut took = Vec::with_capacity(count);
+    let first: Vec<D> = paths[..count]
+        .iter()
+        .map(|p| {
+            let started = std::time::Instant::now();
+            let data = read(p.as_ref());
+            took.push(started.elapsed());
+            data
+        })
+        .collect();
+    let cached = look_cached(&mut took);
     if !cached {
         UNCACHED.store(true, Ordering::Relaxed);
     }
@@ -325,6 +342,18 @@ fn read_text(path: &Path, bytes: &mut Vec<u8>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_read_or_two_held_up_do_not_make_a_cached_collection_look_uncached() {
+        let us = std::time::Duration::from_micros;
+        let mut held_up = vec![us(5); 32];
+        held_up[3] = us(20_000);
+        held_up[9] = us(8_000);
+        assert!(look_cached(&mut held_up));
+        let mut from_disk = vec![us(2_000); 32];
+        from_disk[0] = us(5);
+        assert!(!look_cached(&mut from_disk));
+    }
 
     #[test]
     fn reads_in_flight_come_back_in_order_with_each_read() {
