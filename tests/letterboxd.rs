@@ -549,14 +549,13 @@ fn a_folder_holding_an_export_says_how_to_import_it() {
     );
 }
 
-#[test]
-fn a_member_that_inflates_past_any_export_is_refused_in_bounded_memory() {
-    let work = tempfile::tempdir().unwrap();
-    let zip_path = work.path().join("bomb.zip");
+/// A zip of under 1 MiB whose `reviews.csv` inflates to 80 MiB, its directory saying so or, when
+/// `lying`, saying it holds 100 bytes.
+fn zip_bomb(dir: &Path, lying: bool) -> PathBuf {
+    let zip_path = dir.join("bomb.zip");
     let mut zip = zip::ZipWriter::new(fs::File::create(&zip_path).unwrap());
     let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .large_file(true);
+        .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("reviews.csv", options).unwrap();
     zip.write_all(b"Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date\n")
         .unwrap();
@@ -565,25 +564,43 @@ fn a_member_that_inflates_past_any_export_is_refused_in_bounded_memory() {
         zip.write_all(&block).unwrap();
     }
     zip.finish().unwrap();
-    assert!(fs::metadata(&zip_path).unwrap().len() < 1 << 20);
-    let to = work.path().join("out");
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v {}; exec timeout 60 '{}' import '{}' --to '{}'",
-            256 * 1024,
-            common::binary().display(),
-            zip_path.display(),
-            to.display()
-        ))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("reviews.csv: is larger than any Letterboxd table"),
-        "{}",
-        stderr(&out)
-    );
+    let mut bytes = fs::read(&zip_path).unwrap();
+    assert!(bytes.len() < 1 << 20);
+    if lying {
+        // The uncompressed size, in the member's local header and in the directory's entry.
+        let central = bytes.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
+        for at in [22, central + 24] {
+            bytes[at..at + 4].copy_from_slice(&100u32.to_le_bytes());
+        }
+        fs::write(&zip_path, bytes).unwrap();
+    }
+    zip_path
+}
+
+#[test]
+fn a_member_that_inflates_past_any_export_is_refused_in_bounded_memory() {
+    for lying in [false, true] {
+        let work = tempfile::tempdir().unwrap();
+        let zip_path = zip_bomb(work.path(), lying);
+        let to = work.path().join("out");
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "ulimit -v {}; exec timeout 60 '{}' import '{}' --to '{}'",
+                256 * 1024,
+                common::binary().display(),
+                zip_path.display(),
+                to.display()
+            ))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("reviews.csv: is larger than any Letterboxd table"),
+            "lying: {lying}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]

@@ -1,12 +1,13 @@
 //! Letterboxd's export: its tables found in the zip as downloaded, the unzipped folder or one
 //! CSV file, recognised by their headers, and their rows read into reviews.
 
+mod archive;
 mod html;
 mod rows;
 mod seen;
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Error, Result};
@@ -17,11 +18,6 @@ pub(crate) use seen::{Held, Seen};
 /// No table of an export is larger than this (a heavy user's is a few megabytes): a bound on what
 /// a file, or a zip member inflating, can make this read.
 const MAX_TABLE_BYTES: u64 = 32 << 20;
-
-/// Nor is an export's zip larger than this, nor has it more members (its directory is read whole
-/// to find them; an export has a few dozen).
-const MAX_ZIP_BYTES: u64 = 256 << 20;
-const MAX_ZIP_MEMBERS: u64 = 10_000;
 
 /// The tables of an export that hold films, in the order films are taken from them.
 const TABLE_NAMES: [&str; 4] = ["reviews.csv", "diary.csv", "ratings.csv", "watched.csv"];
@@ -114,20 +110,32 @@ fn kind_in(text: &[u8]) -> Option<Kind> {
 }
 
 /// Read at most [`MAX_TABLE_BYTES`] of `reader` after `text`, or say the table is too large.
-fn read_table(reader: impl Read, name: &Path, mut text: Vec<u8>) -> Result<Vec<u8>> {
+/// `declared` is the size the file system or the zip's directory gives: one past the bound is
+/// refused unread. It is only the file's word, so the buffer is also held to one byte past the
+/// bound from the start (a growing `Vec` would double to twice it while copying).
+fn read_table(reader: impl Read, name: &Path, declared: u64, mut text: Vec<u8>) -> Result<Vec<u8>> {
+    let too_large = || {
+        not_an_export(
+            name,
+            "is larger than any Letterboxd table (32 MiB); not read",
+        )
+    };
+    if declared > MAX_TABLE_BYTES {
+        return Err(too_large());
+    }
+    let bound = MAX_TABLE_BYTES as usize + 1;
+    text.reserve_exact(bound.saturating_sub(text.len()));
     reader
-        .take(MAX_TABLE_BYTES + 1)
+        .take((MAX_TABLE_BYTES + 1).saturating_sub(text.len() as u64))
         .read_to_end(&mut text)
         .map_err(|source| Error::Read {
             path: name.to_path_buf(),
             source,
         })?;
-    if text.len() as u64 > MAX_TABLE_BYTES {
-        return Err(not_an_export(
-            name,
-            "is larger than any Letterboxd table (32 MiB); not read",
-        ));
+    if text.len() > MAX_TABLE_BYTES as usize {
+        return Err(too_large());
     }
+    text.shrink_to_fit();
     Ok(text)
 }
 
@@ -191,7 +199,10 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
                     path: member.clone(),
                     source,
                 })
-                .and_then(|file| read_table(file, &member, Vec::new()));
+                .and_then(|file| {
+                    let size = file.metadata().map_or(0, |m| m.len());
+                    read_table(file, &member, size, Vec::new())
+                });
             match text {
                 Ok(text) => export.add(member, text),
                 Err(error) => export.errors.push(error),
@@ -218,7 +229,7 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
         .read_to_end(&mut head)
         .map_err(read_error)?;
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        return read_zip(path, file).map(Recognised::Export);
+        return archive::read_zip(path, file).map(Recognised::Export);
     }
     if is_list(&head) {
         return Ok(Recognised::NotFilms(not_an_export(
@@ -240,7 +251,8 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
             "is a Letterboxd watchlist or likes, not films seen; skipped",
         )));
     }
-    let text = read_table(file, path, head)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let text = read_table(file, path, size, head)?;
     let mut export = Export {
         tables: Vec::new(),
         errors: Vec::new(),
@@ -275,106 +287,6 @@ impl Export {
         merged.tables.sort_by_key(|t| t.kind);
         merged
     }
-}
-
-/// How many members the zip's directory says it has, read from its end record before the
-/// directory itself is read.
-fn zip_members(file: &mut File) -> Option<u64> {
-    let size = file.metadata().ok()?.len();
-    let tail = size.min(22 + 65_535);
-    file.seek(SeekFrom::Start(size - tail)).ok()?;
-    let mut end = Vec::new();
-    file.take(tail).read_to_end(&mut end).ok()?;
-    let at = end.windows(4).rposition(|w| w == b"PK\x05\x06")?;
-    let record = end.get(at..at + 22)?;
-    let members = u16::from_le_bytes([record[10], record[11]]);
-    // 0xFFFF says the count is in a ZIP64 record: far more than an export has.
-    Some(if members == u16::MAX {
-        u64::MAX
-    } else {
-        u64::from(members)
-    })
-}
-
-/// The tables of an export's zip, each member read by its name into memory (never written out).
-/// Only the top level, or a single folder holding the tables, is read: `deleted/` and
-/// `orphaned/` hold entries no longer on the account.
-fn read_zip(path: &Path, mut file: File) -> Result<Export> {
-    let read_error = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let size = file.metadata().map_err(read_error)?.len();
-    if size > MAX_ZIP_BYTES {
-        return Err(not_an_export(
-            path,
-            "is larger than any Letterboxd export (256 MiB); not read",
-        ));
-    }
-    let damaged = || not_an_export(path, "is a zip that cannot be read (damaged or cut short)");
-    match zip_members(&mut file) {
-        None => return Err(damaged()),
-        Some(n) if n > MAX_ZIP_MEMBERS => {
-            return Err(not_an_export(
-                path,
-                "has more members than any Letterboxd export (10,000); not read",
-            ));
-        }
-        Some(_) => {}
-    }
-    let mut zip = zip::ZipArchive::new(file).map_err(|_| damaged())?;
-    // Member names by what they would be called at the top: `reviews.csv`, whatever its case,
-    // at the top or in one folder that is not `deleted/` or `orphaned/`.
-    let mut found: Vec<(usize, String)> = Vec::new();
-    for i in 0..zip.len() {
-        let Some(name) = zip.name_for_index(i) else {
-            continue;
-        };
-        let lower = name.to_lowercase();
-        let parts: Vec<&str> = lower.split('/').collect();
-        let table = match parts.as_slice() {
-            [table] => *table,
-            [folder, table] if !matches!(*folder, "deleted" | "orphaned" | "lists" | "likes") => {
-                table
-            }
-            _ => continue,
-        };
-        if TABLE_NAMES.contains(&table) {
-            found.push((i, table.to_string()));
-        }
-    }
-    // The top level's tables before a folder's, each name once.
-    found.sort_by_key(|(i, _)| zip.name_for_index(*i).map(|n| n.contains('/')));
-    let mut export = Export {
-        tables: Vec::new(),
-        errors: Vec::new(),
-    };
-    let mut taken = Vec::new();
-    for name in TABLE_NAMES {
-        let Some((i, _)) = found.iter().find(|(_, t)| t == name) else {
-            continue;
-        };
-        if taken.contains(&name) {
-            continue;
-        }
-        taken.push(name);
-        let member = path.join(name);
-        let text = match zip.by_index(*i) {
-            Ok(reader) => read_table(reader, &member, Vec::new()),
-            Err(_) => Err(not_an_export(
-                &member,
-                "cannot be read from the zip (damaged)",
-            )),
-        };
-        match text {
-            Ok(text) => export.add(member, text),
-            Err(error) => export.errors.push(error),
-        }
-    }
-    if export.tables.is_empty() && export.errors.is_empty() {
-        return Err(not_an_export(path, EXPECTED));
-    }
-    Ok(export)
 }
 
 /// Does the folder hold an export's tables (and so, perhaps, no review files)? Only plain files
