@@ -44,16 +44,17 @@ fn title_sort_key(title: &str) -> String {
     }
 }
 
-/// One review's value for a sort key.
+/// One review's value for a sort key: boxed text and a narrow rank, so that the value (which
+/// `list` keeps one of per review) is 24 bytes, not 40.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum SortValue {
     /// Year, runtime.
     Number(i64),
     /// A folded name.
-    Text(String),
+    Text(Box<str>),
     Date(jiff::civil::Date),
     /// A certification's place in the table (others after it), then its code.
-    Rank(usize, String),
+    Rank(u32, Box<str>),
     /// A score on the 0–100 scale, in hundredths.
     Score(i64),
 }
@@ -65,8 +66,8 @@ pub(crate) struct SortKeys {
     value: Option<SortValue>,
     /// The title as it sorts, then the slug: one allocation, as `list` keeps one per review.
     title_and_slug: Box<str>,
-    /// Where the title ends in `title_and_slug`.
-    title_len: usize,
+    /// Where the title ends in `title_and_slug` (a title comes from a file of at most 16 MiB).
+    title_len: u32,
 }
 
 impl SortKeys {
@@ -75,16 +76,19 @@ impl SortKeys {
         let value = match key {
             SortKey::Title => None,
             SortKey::Year => review.year.map(|y| SortValue::Number(y.into())),
-            SortKey::Director => review.directed_by.first().map(|d| SortValue::Text(fold(d))),
+            SortKey::Director => review
+                .directed_by
+                .first()
+                .map(|d| SortValue::Text(fold(d).into())),
             SortKey::Score => review
                 .score
                 .as_ref()
                 .and_then(|s| s.normalized())
                 .map(|n| SortValue::Score((n * 100.0).round() as i64)),
-            SortKey::Rating => review
-                .rating
-                .as_ref()
-                .map(|r| SortValue::Rank(r.rank().unwrap_or(usize::MAX), r.code.clone())),
+            SortKey::Rating => review.rating.as_ref().map(|r| {
+                let rank = r.rank().and_then(|n| u32::try_from(n).ok());
+                SortValue::Rank(rank.unwrap_or(u32::MAX), r.code.as_str().into())
+            }),
             SortKey::Runtime => review.runtime.map(|m| SortValue::Number(m.into())),
             SortKey::Reviewed => review.reviewed.map(SortValue::Date),
             SortKey::Release => review
@@ -95,14 +99,14 @@ impl SortKeys {
         let title = title_sort_key(&review.title);
         SortKeys {
             value,
-            title_len: title.len(),
+            title_len: u32::try_from(title.len()).unwrap_or(u32::MAX),
             title_and_slug: (title + &review.slug).into_boxed_str(),
         }
     }
 
     /// (title as it sorts, slug).
     fn title_slug(&self) -> (&str, &str) {
-        self.title_and_slug.split_at(self.title_len)
+        self.title_and_slug.split_at(self.title_len as usize)
     }
 
     /// Order by value (missing last, `reverse` flips only present values), then title, then slug.
