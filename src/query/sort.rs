@@ -68,6 +68,47 @@ pub(crate) struct SortKeys {
     title_and_slug: Box<str>,
     /// Where the title ends in `title_and_slug` (a title comes from a file of at most 16 MiB).
     title_len: u32,
+    /// The title's first eight bytes, and which of them are digits: most comparisons are settled
+    /// by them, without reading the boxed text, which at 100,000 rows is not in cache.
+    title_prefix: TitlePrefix,
+}
+
+/// The first eight bytes of a title as it sorts, big-endian and padded with zeros, and a bit for
+/// each that is an ASCII digit (the first byte's bit is the lowest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TitlePrefix {
+    bytes: u64,
+    digits: u8,
+}
+
+impl TitlePrefix {
+    fn of(title: &str) -> Self {
+        let mut bytes = [0; 8];
+        let taken = title.len().min(8);
+        bytes[..taken].copy_from_slice(&title.as_bytes()[..taken]);
+        let digits = (0..8).fold(0, |mask, i| {
+            mask | (u8::from(bytes[i].is_ascii_digit()) << i)
+        });
+        TitlePrefix {
+            bytes: u64::from_be_bytes(bytes),
+            digits,
+        }
+    }
+
+    /// The natural order of the two titles, when their prefixes settle it: they differ at a byte
+    /// before which no digit is, and which is not a digit in both (as in [`natural`]). A padding
+    /// zero is where a title ended, which sorts first as the end of a string does.
+    fn settles(self, other: Self) -> Option<Ordering> {
+        let differ = self.bytes ^ other.bytes;
+        if differ == 0 {
+            return None;
+        }
+        let at = differ.leading_zeros() / 8;
+        let before = (1u8 << at) - 1;
+        let digits_compared =
+            self.digits & before != 0 || self.digits & other.digits & (1 << at) != 0;
+        (!digits_compared).then(|| self.bytes.cmp(&other.bytes))
+    }
 }
 
 impl SortKeys {
@@ -99,6 +140,7 @@ impl SortKeys {
         let title = title_sort_key(&review.title);
         SortKeys {
             value,
+            title_prefix: TitlePrefix::of(&title),
             title_len: u32::try_from(title.len()).unwrap_or(u32::MAX),
             title_and_slug: (title + &review.slug).into_boxed_str(),
         }
@@ -114,7 +156,10 @@ impl SortKeys {
     pub(crate) fn compare(&self, other: &Self, order: Order) -> Ordering {
         let flip = |o: Ordering| if order.reverse { o.reverse() } else { o };
         let ((title, slug), (other_title, other_slug)) = (self.title_slug(), other.title_slug());
-        let titles = || natural(title, other_title);
+        let titles = || {
+            (self.title_prefix.settles(other.title_prefix))
+                .unwrap_or_else(|| natural(title, other_title))
+        };
         let primary = match (&self.value, &other.value) {
             _ if order.key == SortKey::Title => flip(titles()),
             (Some(a), Some(b)) => flip(a.cmp(b)),
@@ -264,6 +309,18 @@ mod tests {
             let (a, b) = (same.clone() + &rest.0, same + &rest.1);
             let full = alphanumeric_sort::compare_str(&a, &b).then_with(|| a.cmp(&b));
             proptest::prop_assert_eq!(natural(&a, &b), full);
+        }
+
+        /// The prefixes settle only what natural order would, and as it would.
+        #[test]
+        fn title_prefixes_agree_with_natural_order(
+            same in "[a0-2 中é-]{0,9}",
+            rest in ("[a0-2 中é\u{0}-]{0,9}", "[a0-2 中é\u{0}-]{0,9}"),
+        ) {
+            let (a, b) = (same.clone() + &rest.0, same + &rest.1);
+            if let Some(order) = TitlePrefix::of(&a).settles(TitlePrefix::of(&b)) {
+                proptest::prop_assert_eq!(order, natural(&a, &b));
+            }
         }
 
         /// Whatever the limit, the ranking is `sort_by` on every row, then the first `limit`.

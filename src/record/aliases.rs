@@ -136,19 +136,12 @@ pub(crate) fn normalize_key(key: &str) -> String {
 
 /// The field a key means, if the reader knows it.
 pub(crate) fn field_for(key: &str) -> Option<Field> {
-    // The table in byte order, made once, for a binary search.
-    static SORTED: std::sync::OnceLock<Vec<(&str, Field)>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut sorted = ALIASES.to_vec();
-        sorted.sort_unstable_by_key(|(alias, _)| *alias);
-        sorted
-    });
-    let lookup = |key: &str| {
-        sorted
-            .binary_search_by(|(alias, _)| (*alias).cmp(key))
-            .ok()
-            .map(|i| sorted[i].1)
-    };
+    // The table hashed, made once: every key of every header is looked up here, and a binary
+    // search's string comparisons cost more than one hash.
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&str, Field>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| ALIASES.iter().copied().collect());
+    let lookup = |key: &str| table.get(key).copied();
     // Most keys are written in canonical form already: look them up without a copy.
     if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
         && let Some(field) = lookup(key)
