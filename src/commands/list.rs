@@ -101,8 +101,20 @@ pub(super) fn list(
             writer.finish()?;
             matched
         }
+        // A tab-separated line is made on the reading cores, and kept as it prints.
+        ListFormat::Tsv => {
+            let layout = &options.layout;
+            let (lines, matched) = gather(&listing, options, &mut notes, |_, mut review| {
+                config.score_scale.show(&mut review);
+                output::tsv::line(layout, &layout.row(review))
+            });
+            Printer::new(err).report(&mut notes, config.warnings);
+            let end = options.lines.end();
+            output::tsv::write_lines(out, layout, &lines, options.header_row, end)?;
+            matched
+        }
         // The other formats keep a row of their columns.
-        ListFormat::Table | ListFormat::Tsv | ListFormat::Csv => {
+        ListFormat::Table | ListFormat::Csv => {
             let (rows, matched) = gather(&listing, options, &mut notes, |_, mut review| {
                 config.score_scale.show(&mut review);
                 options.layout.row(review)
@@ -112,14 +124,7 @@ pub(super) fn list(
                 ListFormat::Table => {
                     output::table::write(out, &options.layout, &rows, config.width, painter)?
                 }
-                ListFormat::Csv => output::csv::write(out, &options.layout, &rows)?,
-                _ => output::tsv::write(
-                    out,
-                    &options.layout,
-                    &rows,
-                    options.header_row,
-                    options.lines.end(),
-                )?,
+                _ => output::csv::write(out, &options.layout, &rows)?,
             }
             matched
         }
