@@ -3,12 +3,15 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::row::{Align, CellStyle, Column, Layout, Row, Worth};
 use super::style::{self, Painter};
 
 const GAP: usize = 2;
+/// Rows drawn before they are written: what is held in memory at once stays small.
+const DRAWN_AT_ONCE: usize = 16_384;
 /// Text columns are cut to these widths (their worth's) before any column is left out: a title
 /// of 12 columns still says which film it is.
 const READABLE: [(Worth, usize); 3] = [(Worth::Title, 12), (Worth::People, 8), (Worth::Other, 6)];
@@ -142,15 +145,23 @@ pub(crate) fn write(
         return Ok(());
     }
     let columns = layout.columns();
-    // Each column's widest cell, and whether any cell has something in it.
-    let mut natural = vec![0; columns.len()];
-    let mut filled = vec![false; columns.len()];
-    for row in rows {
-        for (i, cell) in table_cells(columns, row).iter().enumerate() {
-            natural[i] = natural[i].max(cell.width());
-            filled[i] |= !cell.is_empty();
-        }
-    }
+    // Each column's widest cell, and whether any cell has something in it: measured on every
+    // core, as a large listing has many rows.
+    let measured = || (vec![0; columns.len()], vec![false; columns.len()]);
+    let (mut natural, filled) = rows
+        .par_iter()
+        .fold(measured, |(mut natural, mut filled), row| {
+            for (i, cell) in table_cells(columns, row).iter().enumerate() {
+                natural[i] = natural[i].max(cell.width());
+                filled[i] |= !cell.is_empty();
+            }
+            (natural, filled)
+        })
+        .reduce(measured, |(a, filled_a), (b, filled_b)| {
+            let natural = a.iter().zip(&b).map(|(x, y)| *x.max(y)).collect();
+            let filled = filled_a.iter().zip(&filled_b).map(|(x, y)| x | y).collect();
+            (natural, filled)
+        });
     // The standard score column is shown only when some review has a score.
     let hidden = |i: usize| layout.is_standard() && columns[i].name == "score" && !filled[i];
     let headers: Vec<Cow<'_, str>> = (0..columns.len())
@@ -192,8 +203,22 @@ pub(crate) fn write(
         writeln!(w)
     };
     write_row(w, &headers, true)?;
-    for row in rows {
-        write_row(w, &table_cells(columns, row), false)?;
+    // Rows are drawn on every core, a batch at a time, and written in order.
+    for batch in rows.chunks(DRAWN_AT_ONCE) {
+        let drawn: Vec<Vec<u8>> = batch
+            .par_chunks(DRAWN_AT_ONCE / 16)
+            .map(|rows| {
+                let mut drawn = Vec::new();
+                for row in rows {
+                    // Writing to memory cannot fail.
+                    let _ = write_row(&mut drawn, &table_cells(columns, row), false);
+                }
+                drawn
+            })
+            .collect();
+        for lines in drawn {
+            w.write_all(&lines)?;
+        }
     }
     Ok(())
 }
