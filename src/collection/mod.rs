@@ -172,12 +172,10 @@ impl LeftOut {
     }
 }
 
-/// Hugo's section page, which lists a section's pages.
+/// Hugo's section page, which lists a section's pages (of a file that [`may_be_review`]).
 fn is_section_page(path: &Path) -> bool {
-    may_be_review(path)
-        && path
-            .file_stem()
-            .is_some_and(|s| s.eq_ignore_ascii_case("_index"))
+    path.file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("_index"))
 }
 
 /// A file that may hold a review: a review extension, and not a repository's own document.

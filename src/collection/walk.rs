@@ -42,9 +42,13 @@ fn walk(dir: &Path, root: &Path, templates: &Path, visit: &mut dyn FnMut(Found))
                 continue;
             }
         };
-        if entry.file_name().as_encoded_bytes().starts_with(b".") {
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
+        // What the name says is judged on the name alone: a folder of 100,000 files would parse
+        // each whole path again for it.
+        let named = Path::new(&name);
         let path = entry.path();
         let Ok(kind) = entry.file_type() else {
             continue;
@@ -53,9 +57,9 @@ fn walk(dir: &Path, root: &Path, templates: &Path, visit: &mut dyn FnMut(Found))
             visit(Found::LeftOut(path, LeftOut::Templates));
         } else if kind.is_dir() {
             walk(&path, root, templates, visit);
-        } else if is_section_page(&path) {
+        } else if !may_be_review(named) {
+        } else if is_section_page(named) {
             visit(Found::LeftOut(path, LeftOut::SectionPage));
-        } else if !may_be_review(&path) {
         } else if kind.is_file() {
             visit(Found::File(path));
         } else if kind.is_symlink() {
