@@ -1,9 +1,11 @@
 //! `reviews check`: validate files strictly and report every problem.
 
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use rayon::slice::ParallelSliceMut;
 
 use super::{CHUNK, Outcome, open_listing, point_at_exports};
 use crate::collection::{EVERY_HEADER, LeftOut, Listing, map_headers};
@@ -85,7 +87,7 @@ pub(super) fn check(
     err: &mut dyn Write,
 ) -> Result<Outcome> {
     // Files and folders named, or the collections.
-    let (listing, mut notes, sources) = if paths.is_empty() {
+    let (listing, mut listing_notes, sources) = if paths.is_empty() {
         let (listing, notes) = open_listing(config)?;
         let folders = config.collections.iter().map(|c| c.path.clone()).collect();
         (listing, notes, folders)
@@ -95,8 +97,8 @@ pub(super) fn check(
         notes.extend(Note::each(&listing.warnings, Severity::Warning));
         (listing, notes, paths.to_vec())
     };
-    // The files with problems (warnings count here), but for repeated slugs.
-    let mut flawed = HashSet::new();
+    // The problems of the files (warnings count here), apart from the listing's.
+    let mut notes = Vec::new();
     let mut films = SameFilms::default();
     let mut left_out = listing.left_out.clone();
     for chunk in listing.paths().chunks(CHUNK) {
@@ -113,26 +115,42 @@ pub(super) fn check(
             if let Some((film, name)) = named.filter(|((title, _), _)| !title.is_empty()) {
                 problems.extend(films.see(film, path, name));
             }
-            flawed.extend(problems.iter().filter_map(|n| n.path.clone()));
             notes.extend(problems);
         }
     }
-    notes.sort_by(Note::order);
-    // Problems sort by path, so each path's are together: count the paths as they pass.
+    // A collection can have a problem in every file: sorted on every core (a stable sort, as
+    // `sort_by` is), and the files with problems counted as their paths pass.
+    notes.par_sort_by(Note::order);
+    listing_notes.sort_by(Note::order);
+    let flawed = notes.chunk_by(|a, b| a.path == b.path);
+    let flawed = flawed.filter(|same| same[0].path.is_some()).count();
+    // The two in one order, the listing's first where they tie (as one stable sort would put
+    // them); each path's problems are together: count the paths as they pass.
     let mut bad = 0;
     let mut last_path = None;
-    for note in notes {
+    let mut listing_notes = listing_notes.into_iter().peekable();
+    let mut print = |note: Note| -> std::io::Result<()> {
         writeln!(out, "{}", note.text)?;
         if note.path.is_some() && note.path != last_path {
             bad += 1;
             last_path = note.path;
         }
+        Ok(())
+    };
+    for note in notes {
+        while let Some(first) = listing_notes.next_if(|l| Note::order(l, &note).is_le()) {
+            print(first)?;
+        }
+        print(note)?;
+    }
+    for note in listing_notes {
+        print(note)?;
     }
     let plural = if bad == 1 { "" } else { "s" };
     let index_pages = left_out
         .iter()
         .filter(|(_, why)| *why == LeftOut::IndexPage);
-    let ok = listing.files - listing.repeats() - flawed.len() as u64 - index_pages.count() as u64;
+    let ok = listing.files - listing.repeats() - flawed as u64 - index_pages.count() as u64;
     // The summary closes the report: what stdout holds goes out first.
     out.flush()?;
     let mut printer = Printer::new(err);
