@@ -41,11 +41,11 @@ pub(super) fn list(
                 let slug = listing.slug(&paths[*i]);
                 row.unpack_onto(&names(&listing, &paths[*i], &slug), buffer);
             };
-            if options.format == ListFormat::Json {
-                output::json::write_array_with(out, &rows, unpack)?;
-            } else {
-                output::json::write_lines_with(out, &rows, unpack)?;
-            }
+            let shape = match options.format {
+                ListFormat::Json => output::json::Shape::Array,
+                _ => output::json::Shape::Lines,
+            };
+            output::json::write_made(out, rows, shape, unpack)?;
             matched
         }
         // A path needs nothing read again.

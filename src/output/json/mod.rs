@@ -4,6 +4,7 @@ mod packed;
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
 
@@ -32,22 +33,10 @@ pub(crate) fn write_array(
     w: &mut dyn Write,
     documents: impl IntoIterator<Item = Vec<u8>>,
 ) -> io::Result<()> {
-    write_array_with(w, documents, |document, buffer| *buffer = document)
-}
-
-/// Documents that `fill` makes of `items`, each into one buffer reused, as one array.
-pub(crate) fn write_array_with<T>(
-    w: &mut dyn Write,
-    items: impl IntoIterator<Item = T>,
-    mut fill: impl FnMut(T, &mut Vec<u8>),
-) -> io::Result<()> {
-    let mut buffer = Vec::new();
     w.write_all(b"[")?;
-    for (i, item) in items.into_iter().enumerate() {
-        buffer.clear();
-        fill(item, &mut buffer);
+    for (i, document) in documents.into_iter().enumerate() {
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        w.write_all(&buffer)?;
+        w.write_all(&document)?;
     }
     w.write_all(b"\n]\n")
 }
@@ -57,21 +46,67 @@ pub(crate) fn write_lines(
     w: &mut dyn Write,
     documents: impl IntoIterator<Item = Vec<u8>>,
 ) -> io::Result<()> {
-    write_lines_with(w, documents, |document, buffer| *buffer = document)
+    for document in documents {
+        w.write_all(&document)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
-/// Documents that `fill` makes of `items`, each into one buffer reused, one per line.
-pub(crate) fn write_lines_with<T>(
+/// How documents are written together: one array, one element per line, or one per line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Array,
+    Lines,
+}
+
+/// Items made in order at once: enough for every core, little memory beside the items.
+const MADE_AT_ONCE: usize = 256;
+
+/// The documents that `fill` makes of `items`, written in order as `shape` says. They are made
+/// on every core, a batch at a time, and each batch's items are dropped once it is written.
+pub(crate) fn write_made<T: Send + Sync>(
     w: &mut dyn Write,
-    items: impl IntoIterator<Item = T>,
-    mut fill: impl FnMut(T, &mut Vec<u8>),
+    items: Vec<T>,
+    shape: Shape,
+    fill: impl Fn(&T, &mut Vec<u8>) + Sync,
 ) -> io::Result<()> {
-    let mut buffer = Vec::new();
-    for item in items {
-        buffer.clear();
-        fill(item, &mut buffer);
-        buffer.push(b'\n');
-        w.write_all(&buffer)?;
+    if shape == Shape::Array {
+        w.write_all(b"[")?;
+    }
+    let mut items = items.into_iter();
+    let mut first = true;
+    loop {
+        let batch: Vec<T> = items.by_ref().take(MADE_AT_ONCE).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let made: Vec<Vec<u8>> = batch
+            .par_chunks(MADE_AT_ONCE / 8)
+            .enumerate()
+            .map(|(k, part)| {
+                let mut made = Vec::new();
+                for (i, item) in part.iter().enumerate() {
+                    match shape {
+                        Shape::Array if first && k == 0 && i == 0 => made.push(b'\n'),
+                        Shape::Array => made.extend_from_slice(b",\n"),
+                        Shape::Lines => {}
+                    }
+                    fill(item, &mut made);
+                    if shape == Shape::Lines {
+                        made.push(b'\n');
+                    }
+                }
+                made
+            })
+            .collect();
+        for part in made {
+            w.write_all(&part)?;
+        }
+        first = false;
+    }
+    if shape == Shape::Array {
+        w.write_all(b"\n]\n")?;
     }
     Ok(())
 }
