@@ -6,37 +6,80 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// ligature is `fi`, full-width `Ｋ` is `k`), quotes dropped, runs of white space made one space.
 /// `Almodóvar`, `ALMODOVAR` and `almodovar` fold alike.
 pub(crate) fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    let mut push = |c: char, out: &mut String| {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else if !matches!(c, '\'' | '"' | '\u{2019}' | '\u{2018}') && !is_combining_mark(c) {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
+    let mut folded = Folded {
+        out: Vec::with_capacity(text.len()),
+        space: false,
     };
     let mut rest = text;
     while !rest.is_empty() {
-        // Runs of ASCII, the common case, skip the Unicode tables.
+        // Runs of ASCII, the common case, skip the Unicode tables: no ASCII character is a
+        // combining mark, and its white space is these six.
         let ascii = rest
             .bytes()
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
         for b in rest[..ascii].bytes() {
-            push(char::from(b.to_ascii_lowercase()), &mut out);
+            match b {
+                b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' => folded.space(),
+                b'\'' | b'"' => {}
+                _ => folded.push_ascii(b.to_ascii_lowercase()),
+            }
         }
         rest = &rest[ascii..];
         let Some(c) = rest.chars().next() else {
             break;
         };
         rest = &rest[c.len_utf8()..];
-        fold_char(c, |c| push(c, &mut out));
+        fold_char(c, |c| folded.push_any(c));
     }
-    out
+    folded.into_string()
+}
+
+/// Folded text as it is made, in UTF-8: a space is written only before what follows it.
+struct Folded {
+    out: Vec<u8>,
+    space: bool,
+}
+
+impl Folded {
+    #[inline]
+    fn space(&mut self) {
+        self.space = !self.out.is_empty();
+    }
+
+    #[inline]
+    fn push_ascii(&mut self, b: u8) {
+        if self.space {
+            self.out.push(b' ');
+            self.space = false;
+        }
+        self.out.push(b);
+    }
+
+    /// A character kept as it is.
+    fn push(&mut self, c: char) {
+        if self.space {
+            self.out.push(b' ');
+            self.space = false;
+        }
+        self.out
+            .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    fn into_string(self) -> String {
+        // Only whole characters were written: this never replaces anything.
+        String::from_utf8(self.out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    /// Any character: white space is a space; quotes and combining marks are dropped.
+    fn push_any(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.space();
+        } else if !matches!(c, '\'' | '"' | '\u{2019}' | '\u{2018}') && !is_combining_mark(c) {
+            self.push(c);
+        }
+    }
 }
 
 /// A folded title without its leading article ("the ", "a ", "an "), as titles sort and as
@@ -122,6 +165,18 @@ fn spelled_out(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII run's shortcut folds as each character would be folded on its own.
+        #[test]
+        fn ascii_folds_as_each_character_would(text in "[ -~\t\n\r\u{b}\u{c}\u{1c}-\u{1f}é]{0,40}") {
+            let mut each = Folded { out: Vec::new(), space: false };
+            for c in text.chars() {
+                fold_char(c, |c| each.push_any(c));
+            }
+            proptest::prop_assert_eq!(fold(&text), each.into_string());
+        }
+    }
 
     #[test]
     fn folding_is_case_and_accent_insensitive() {
