@@ -168,7 +168,9 @@ fn find_listed(folders: &[Folder], query: &str) -> (Found, Vec<PathBuf>) {
     let listing = Listing::of(folders);
     let mut lookup = Lookup::new(query);
     for path in listing.paths() {
-        lookup.offer_slug(&listing.slug(path), path);
+        if lookup.may_name(path) {
+            lookup.offer_slug(&listing.slug(path), path);
+        }
     }
     if lookup.slug_matched() {
         return (lookup.finish(), Vec::new());

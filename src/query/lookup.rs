@@ -88,6 +88,8 @@ pub(crate) struct Lookup {
     /// The query as suggestions are measured against it: folded, `-` and `_` as spaces, without
     /// a leading article; and its title without the year, when it ends in one.
     near: Vec<String>,
+    /// The query as bytes to find in a path: a slug or file name it names is in the path.
+    in_path: memchr::memmem::Finder<'static>,
     /// The files the query names by slug or file name: one in each collection at most.
     by_slug: Matches,
     matches: [Matches; Tier::COUNT],
@@ -107,6 +109,7 @@ impl Lookup {
             .map(|text| without_article(&text).to_string())
             .collect();
         Lookup {
+            in_path: memchr::memmem::Finder::new(query.as_bytes()).into_owned(),
             query: query.to_string(),
             dated,
             wanted,
@@ -115,6 +118,14 @@ impl Lookup {
             matches: Default::default(),
             closest: Vec::new(),
         }
+    }
+
+    /// Might the file at `path` be named by the query (see [`Lookup::offer_slug`])? Its slug
+    /// and name are parts of its path; a path that is not UTF-8 is always offered, as its slug
+    /// is made lossily.
+    pub(crate) fn may_name(&self, path: &Path) -> bool {
+        path.to_str()
+            .is_none_or(|path| self.in_path.find(path.as_bytes()).is_some())
     }
 
     /// A file whose slug or file name may be the query (`heat`, `2019-03-01-heat`, or
