@@ -336,3 +336,32 @@ fn a_title_is_found_however_its_header_spells_it() {
         .code(1)
         .stderr(predicate::str::contains("did you mean: e"));
 }
+
+#[test]
+fn a_page_bundle_is_found_by_its_folders_name_and_a_dated_post_by_its_slug() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, title) in [
+        // Titles that do not hold the slugs: only the slug can find each.
+        ("posts/heat/index.md", "Film One"),
+        ("_posts/2012-05-01-drive.md", "Film Two"),
+        ("other.md", "Film Three"),
+    ] {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, format!("---\ntitle: {title}\n---\nText.\n")).unwrap();
+    }
+    for (query, title) in [
+        ("heat", "Film One"),
+        ("drive", "Film Two"),
+        ("2012-05-01-drive", "Film Two"),
+    ] {
+        let out = reviews()
+            .arg("--dir")
+            .arg(dir.path())
+            .args(["show", query])
+            .output()
+            .unwrap();
+        let shown = String::from_utf8_lossy(&out.stdout);
+        assert!(shown.starts_with(title), "{query}: {shown}");
+    }
+}
