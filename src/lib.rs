@@ -49,6 +49,8 @@ pub use record::{Rating, Review, Score};
 /// The README's Rust example, compiled and run as a doc test so that it cannot go stale.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
+// Its `console terminal=80` blocks carry the README test's settings, which rustdoc does not know.
+#[allow(rustdoc::invalid_codeblock_attributes)]
 struct ReadmeExample;
 
 /// What the fuzz targets check, for `fuzz/` only (`--features fuzzing`): not part of the API.
