@@ -47,21 +47,24 @@ impl Folded {
         self.space = !self.out.is_empty();
     }
 
+    /// The space that white space before what follows left pending.
     #[inline]
-    fn push_ascii(&mut self, b: u8) {
+    fn pending_space(&mut self) {
         if self.space {
             self.out.push(b' ');
             self.space = false;
         }
+    }
+
+    #[inline]
+    fn push_ascii(&mut self, b: u8) {
+        self.pending_space();
         self.out.push(b);
     }
 
     /// A character kept as it is.
     fn push(&mut self, c: char) {
-        if self.space {
-            self.out.push(b' ');
-            self.space = false;
-        }
+        self.pending_space();
         self.out
             .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
