@@ -139,6 +139,12 @@ fn read_table(reader: impl Read, name: &Path, declared: u64, mut text: Vec<u8>) 
     Ok(text)
 }
 
+/// [`read_table`] of a file, with the size the file system gives it.
+fn read_file_table(file: File, name: &Path, text: Vec<u8>) -> Result<Vec<u8>> {
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_table(file, name, size, text)
+}
+
 fn not_an_export(path: &Path, message: &str) -> Error {
     Error::NotAnExport {
         path: path.to_path_buf(),
@@ -199,10 +205,7 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
                     path: member.clone(),
                     source,
                 })
-                .and_then(|file| {
-                    let size = file.metadata().map_or(0, |m| m.len());
-                    read_table(file, &member, size, Vec::new())
-                });
+                .and_then(|file| read_file_table(file, &member, Vec::new()));
             match text {
                 Ok(text) => export.add(member, text),
                 Err(error) => export.errors.push(error),
@@ -251,8 +254,7 @@ pub(crate) fn recognise(path: &Path, forced: bool) -> Result<Recognised> {
             "is a Letterboxd watchlist or likes, not films seen; skipped",
         )));
     }
-    let size = file.metadata().map_or(0, |m| m.len());
-    let text = read_table(file, path, size, head)?;
+    let text = read_file_table(file, path, head)?;
     let mut export = Export {
         tables: Vec::new(),
         errors: Vec::new(),
